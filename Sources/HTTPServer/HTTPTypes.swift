@@ -1,0 +1,113 @@
+/// Request methods the server knows. Anything else is answered 501 by the core.
+public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
+    case GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS, TRACE, CONNECT
+}
+
+public enum HTTPVersion: Sendable, Hashable {
+    case http1_0, http1_1
+}
+
+/// Header fields in arrival order. Lookups are case-insensitive (RFC 9110 §5.1).
+public struct HTTPHeaders: Sendable, Hashable, Sequence {
+    public private(set) var fields: [(name: String, value: String)]
+
+    public init(_ fields: [(name: String, value: String)] = []) { self.fields = fields }
+
+    public subscript(name: String) -> String? {
+        fields.first { $0.name.caseInsensitiveEquals(name) }?.value
+    }
+
+    public func values(_ name: String) -> [String] {
+        fields.filter { $0.name.caseInsensitiveEquals(name) }.map(\.value)
+    }
+
+    public mutating func add(_ name: String, _ value: String) { fields.append((name, value)) }
+
+    public mutating func set(_ name: String, _ value: String) {
+        remove(name)
+        fields.append((name, value))
+    }
+
+    public mutating func remove(_ name: String) { fields.removeAll { $0.name.caseInsensitiveEquals(name) } }
+
+    public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> { fields.makeIterator() }
+
+    public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
+        lhs.fields.elementsEqual(rhs.fields) { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for field in fields {
+            hasher.combine(field.name)
+            hasher.combine(field.value)
+        }
+    }
+}
+
+extension String {
+    func caseInsensitiveEquals(_ other: String) -> Bool {
+        let a = utf8, b = other.utf8
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { x, y in x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) }
+    }
+}
+
+/// A parsed request as the responder sees it. `path` and `query` are the raw (still
+/// percent-encoded) parts of the request-target, split at the first `?`.
+public struct HTTPRequest: Sendable {
+    public var method: HTTPMethod
+    public var target: String
+    public var path: String
+    public var query: String?
+    public var version: HTTPVersion
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+    /// The peer, e.g. "127.0.0.1:53122" or "[::1]:53122".
+    public var remoteAddress: String
+    /// Well-formed `X-Request-Id` from the client, or one the server generated.
+    public var requestID: String
+
+    public init(
+        method: HTTPMethod, target: String, version: HTTPVersion = .http1_1, headers: HTTPHeaders = HTTPHeaders(),
+        body: [UInt8] = [], remoteAddress: String = "", requestID: String = ""
+    ) {
+        self.method = method
+        self.target = target
+        if let q = target.firstIndex(of: "?") {
+            path = String(target[..<q])
+            query = String(target[target.index(after: q)...])
+        } else {
+            path = target
+            query = nil
+        }
+        self.version = version
+        self.headers = headers
+        self.body = body
+        self.remoteAddress = remoteAddress
+        self.requestID = requestID
+    }
+}
+
+/// A response. `body` is shared, not copied, between requests (arrays are copy-on-write), so a
+/// responder can hand out bytes it serialised once at start-up. The core adds `Date`,
+/// `Content-Length`, `Connection` and `X-Request-Id`, and drops the body for HEAD.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+    /// Route template for metrics and logs ("/roles/{id}"); nil when no route matched.
+    public var route: String?
+
+    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], route: String? = nil) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.route = route
+    }
+}
+
+/// What the API layer implements: one request in, one response out. Synchronous on purpose: the
+/// data are in memory, so a response never waits on I/O, and a worker queue never hops.
+public protocol HTTPResponder: Sendable {
+    func respond(to request: HTTPRequest) -> HTTPResponse
+}

@@ -1,0 +1,35 @@
+/// Limits, timeouts and listeners of one server. Defaults are the `serve` defaults.
+public struct ServerConfiguration: Sendable {
+    public var host: String = "127.0.0.1"
+    /// 0 picks an ephemeral port (tests); the bound port is `HTTPServer.port`.
+    public var port: Int = 8080
+    public var maxConnections: Int = 10_000
+    public var maxBodyBytes: Int = 1 << 20
+    public var maxTargetBytes: Int = 8 * 1024
+    public var maxHeaderBytes: Int = 16 * 1024
+    public var maxHeaderFields: Int = 100
+    public var headerTimeout: Double = 10
+    public var idleTimeout: Double = 60
+    public var bodyTimeout: Double = 30
+    public var writeTimeout: Double = 30
+    public var drainTimeout: Double = 10
+    /// HTTPS listener; nil for none.
+    public var tls: TLSConfiguration?
+
+    public init() {}
+}
+
+/// Certificate and key of the HTTPS listener.
+public struct TLSConfiguration: Sendable {
+    public var certificatePath: String
+    public var privateKeyPath: String
+    /// Port of the HTTPS listener; nil serves TLS on `ServerConfiguration.port` instead of plain HTTP.
+    public var port: Int?
+    public var handshakeTimeout: Double = 10
+
+    public init(certificatePath: String, privateKeyPath: String, port: Int? = nil) {
+        self.certificatePath = certificatePath
+        self.privateKeyPath = privateKeyPath
+        self.port = port
+    }
+}
