@@ -14,6 +14,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "careers-api", targets: ["careers-api"]),
+        // Libraries for the benchmark packages under Benchmarks/ (not for outside use).
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
+        .library(name: "CareersCore", targets: ["CareersCore"]),
+        .library(name: "CareersAPI", targets: ["CareersAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
