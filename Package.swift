@@ -21,7 +21,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -79,6 +79,11 @@ let package = Package(
             name: "CareersCoreTests",
             dependencies: ["CareersCore"],
             resources: [.copy("Golden")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CareersCLITests",
+            dependencies: ["careers-api"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,11 +1,28 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct CareersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "careers-api",
         abstract: "An HTTP/1.1 JSON API about AI/ML career roles, comparisons and jobs.",
-        subcommands: [Serve.self],
+        discussion: "Every option of the server: careers-api serve --help.",
+        subcommands: [Serve.self, Ingest.self, Healthcheck.self],
         defaultSubcommand: Serve.self
     )
+
+    /// ArgumentParser exits 64 (EX_USAGE) with the usage text appended; operators and scripts
+    /// expect the conventional 2 and one line naming the option, so usage errors are reported here.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            let message = self.message(for: error)
+                .split(whereSeparator: \.isNewline).joined(separator: "; ")
+            FileHandle.standardError.write(Data("careers-api: \(message)\n".utf8))
+            Foundation.exit(2)
+        }
+    }
 }

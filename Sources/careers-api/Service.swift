@@ -1,0 +1,157 @@
+import CareersAPI
+import CareersCore
+import Dispatch
+import Foundation
+import HTTPServer
+import Logging
+import Synchronization
+
+/// The running server and what it was wired from: loads the data, starts the listeners, and
+/// answers SIGHUP (reload) and SIGTERM/SIGINT (drain and exit).
+final class Service: Sendable {
+    private let data: DataOptions
+    private let logger: Logger
+    private let sink: LogSink
+    private let api: CareersAPI
+    private let server: HTTPServer
+    private let repository: Shared<Repository>
+    private let stopping = Atomic<Bool>(false)
+    private let reloads = DispatchQueue(label: "careers-api.reload")
+    private let signals = SignalWatcher()
+
+    init(configuration: ServerConfiguration, data: DataOptions, corsOrigins: [String], accessLog: Bool, sink: LogSink, logger: Logger) {
+        self.data = data
+        self.logger = logger
+        self.sink = sink
+        let repository = Self.load(data, logger: logger, previous: nil) ?? Repository(articles: [])
+        self.repository = Shared(repository)
+
+        var configuration = configuration
+        if accessLog {
+            let log = AccessLog()
+            AccessHook.install(on: &configuration) { log.record($0) }
+        }
+        // The API needs the server (readiness, metrics) and the server the API: a late-bound box.
+        let serverBox = Shared<HTTPServer?>(nil)
+        let metricsRepository = self.repository
+        api = CareersAPI(
+            repository: repository,
+            options: CareersAPIOptions(
+                corsOrigins: corsOrigins,
+                metricsText: { (serverBox.value?.metricsText ?? "") + DataMetrics.text(metricsRepository.value) },
+                isReady: { serverBox.value?.isReady ?? false }))
+        server = HTTPServer(configuration: configuration, responder: api, logger: Logger(label: "http"))
+        serverBox.value = server
+    }
+
+    /// Starts listening; exits 1 with the reason when it cannot (port in use, bad certificate).
+    func run() -> Never {
+        signals.on(SIGTERM, SIGINT) { [self] in stop(signal: $0) }
+        signals.on(SIGHUP) { [self] _ in reloads.async { self.reload() } }
+        do {
+            try server.start()
+        } catch {
+            logger.error("cannot start: \(error.description)")
+            sink.flush()
+            exit(1)
+        }
+        let configuration = server.configuration
+        let plainScheme = configuration.tls != nil && configuration.tls?.port == nil ? "https" : "http"
+        logger.notice("listening on \(plainScheme)://\(Self.hostForURL(configuration.host)):\(server.port)")
+        if let tlsPort = configuration.tls?.port {
+            logger.notice("listening on https://\(Self.hostForURL(configuration.host)):\(tlsPort)")
+        }
+        dispatchMain()
+    }
+
+    private func stop(signal: Int32) {
+        guard !stopping.exchange(true, ordering: .relaxed) else { return }
+        logger.notice(
+            "\(SignalWatcher.name(signal)): draining requests in flight (up to \(server.configuration.drainTimeout) s)")
+        DispatchQueue.global().async { [self] in
+            server.shutdown()
+            logger.notice("stopped")
+            sink.flush()
+            exit(0)
+        }
+    }
+
+    /// Builds a new repository off to the side and swaps it in whole, or keeps the old one and
+    /// says why; then reloads the TLS certificate.
+    private func reload() {
+        logger.notice("SIGHUP: reloading articles")
+        let previous = repository.value
+        if let fresh = Self.load(data, logger: logger, previous: previous) {
+            repository.value = fresh
+            api.replaceRepository(fresh)
+        }
+        guard server.configuration.tls != nil else { return }
+        do {
+            try server.reloadTLS()
+            logger.notice("SIGHUP: TLS certificate reloaded")
+        } catch {
+            logger.error("SIGHUP: TLS certificate not reloaded, keeping the old one: \(error.description)")
+        }
+    }
+
+    /// Loads the articles and logs what was read; nil when the result must not replace `previous`.
+    private static func load(_ data: DataOptions, logger: Logger, previous: Repository?) -> Repository? {
+        let repository: Repository
+        do {
+            repository = try data.loadRepository()
+        } catch {
+            logger.error("articles not loaded\(previous == nil ? "" : ", keeping the previous ones"): \(error)")
+            return nil
+        }
+        for rejection in repository.report.rejected {
+            logger.warning(
+                "article rejected: \(rejection.file)\(rejection.line.map { ":\($0)" } ?? ""): \(rejection.reason)")
+        }
+        if let previous, repository.articles.isEmpty, !previous.articles.isEmpty {
+            logger.error("reload found no usable article, keeping the previous \(previous.articles.count)")
+            return nil
+        }
+        logger.notice(
+            "data loaded",
+            metadata: [
+                "articles": "\(repository.articles.count)", "roles": "\(repository.roles.count)",
+                "jobs": "\(repository.jobs.count)", "rejected_files": "\(repository.report.rejected.count)",
+            ])
+        return repository
+    }
+
+    static func hostForURL(_ host: String) -> String {
+        host.contains(":") ? "[\(host)]" : host
+    }
+}
+
+/// A value shared between queues, e.g. the server for closures made before it exists.
+final class Shared<Value: Sendable>: Sendable {
+    private let storage: Mutex<Value>
+    init(_ value: Value) { storage = Mutex(value) }
+    var value: Value {
+        get { storage.withLock { $0 } }
+        set { storage.withLock { $0 = newValue } }
+    }
+}
+
+/// Data counts appended to the core's /metrics text.
+enum DataMetrics {
+    static func text(_ repository: Repository) -> String {
+        """
+        # HELP careers_articles Articles loaded.
+        # TYPE careers_articles gauge
+        careers_articles \(repository.articles.count)
+        # HELP careers_roles Roles merged from the articles.
+        # TYPE careers_roles gauge
+        careers_roles \(repository.roles.count)
+        # HELP careers_jobs Job postings after deduplication.
+        # TYPE careers_jobs gauge
+        careers_jobs \(repository.jobs.count)
+        # HELP careers_rejected_files Article files rejected at the last load.
+        # TYPE careers_rejected_files gauge
+        careers_rejected_files \(repository.report.rejected.count)
+
+        """
+    }
+}
