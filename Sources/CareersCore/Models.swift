@@ -51,12 +51,15 @@ public struct RoleProfile: Sendable, Hashable, Codable {
     public var tools: [ToolItem]
     public var industries: [ListItem]
     public var tips: [ListItem]
+    /// What the article's outlook says about this role alone, when it splits the outlook by role.
+    public var outlook: String?
 
     public init(
         title: String, definition: String? = nil, responsibilities: [ListItem] = [],
         skills: [ListItem] = [], education: [ListItem] = [], tools: [ToolItem] = [],
-        industries: [ListItem] = [], tips: [ListItem] = []
+        industries: [ListItem] = [], tips: [ListItem] = [], outlook: String? = nil
     ) {
+        self.outlook = outlook
         self.title = title
         self.definition = definition
         self.responsibilities = responsibilities
@@ -96,9 +99,15 @@ public struct ArticleSection: Sendable, Hashable, Codable {
     public var heading: String
     public var text: String?
     public var shared: [ListItem]
+    /// Tools the article lists without splitting them by role.
+    public var tools: [ToolItem]
     public var roles: [RoleBlock]
 
-    public init(kind: SectionKind, heading: String, text: String? = nil, shared: [ListItem] = [], roles: [RoleBlock] = []) {
+    public init(
+        kind: SectionKind, heading: String, text: String? = nil, shared: [ListItem] = [], tools: [ToolItem] = [],
+        roles: [RoleBlock] = []
+    ) {
+        self.tools = tools
         self.kind = kind
         self.heading = heading
         self.text = text
@@ -128,6 +137,8 @@ public enum SalaryPeriod: String, Sendable, Hashable, Codable {
 /// `Salary.hoursPerYear` (and 260 days, 52 weeks, 12 months) — one declared constant each.
 public struct Salary: Sendable, Hashable, Codable {
     public static let hoursPerYear = 2080.0
+    public static let daysPerYear = 260.0
+    public static let weeksPerYear = 52.0
 
     public var currency: String
     public var min: Double
@@ -261,13 +272,20 @@ public struct Job: Sendable, Hashable, Codable {
     public var id: String
     public var posting: JobPosting
     public var remote: Bool
+    /// Remote, hybrid or on-site, read from the location ("Remote (anywhere in the U.S.)", "Hybrid - Berlin").
+    public var workplace: Workplace
     /// Ids of the articles that feature it.
     public var sources: [String]
 
-    public init(id: String, posting: JobPosting, remote: Bool, sources: [String]) {
+    public init(id: String, posting: JobPosting, remote: Bool, sources: [String], workplace: Workplace? = nil) {
         self.id = id
         self.posting = posting
         self.remote = remote
+        self.workplace = workplace ?? (remote ? .remote : .onsite)
         self.sources = sources
     }
+}
+
+public enum Workplace: String, Sendable, Hashable, Codable, CaseIterable {
+    case remote, hybrid, onsite
 }

@@ -87,49 +87,32 @@ public struct LoadReport: Sendable, Hashable, Codable {
     }
 }
 
-/// The immutable, in-memory repository: articles, roles merged across them, deduplicated jobs, and
-/// the indexes the API's queries run on. Built once, then shared read-only (a reload builds a new
-/// one and swaps it in whole). (Stub: the article-parser issue fills it in.)
-public final class Repository: Sendable {
-    public let articles: [Article]
-    public let roles: [Role]
-    public let jobs: [Job]
-    public let report: LoadReport
 
-    public init(articles: [Article], report: LoadReport = LoadReport()) {
+/// One page of a job search: the matching total and the requested slice, in order.
+public struct JobPage: Sendable, Hashable {
+    public var total: Int
+    public var items: [Job]
+
+    public init(total: Int, items: [Job]) {
+        self.total = total
+        self.items = items
+    }
+}
+
+/// Sizes of a repository, for start-up logs and `GET /`.
+public struct RepositoryCounts: Sendable, Hashable, Codable {
+    public var articles: Int
+    public var roles: Int
+    public var jobs: Int
+    /// Postings as the articles list them, before deduplication.
+    public var postings: Int
+    public var rejectedFiles: Int
+
+    public init(articles: Int, roles: Int, jobs: Int, postings: Int, rejectedFiles: Int) {
         self.articles = articles
-        self.roles = []
-        self.jobs = []
-        self.report = report
+        self.roles = roles
+        self.jobs = jobs
+        self.postings = postings
+        self.rejectedFiles = rejectedFiles
     }
-
-    /// Parses every (name, bytes) pair; rejected files are reported and skipped.
-    public static func build(files: [(name: String, bytes: [UInt8])]) -> Repository {
-        var articles: [Article] = []
-        var report = LoadReport()
-        for file in files {
-            do {
-                articles.append(try ArticleParser.parse(bytes: file.bytes, fileName: file.name))
-                report.loadedFiles.append(file.name)
-            } catch {
-                report.rejected.append(error)
-            }
-        }
-        return Repository(articles: articles, report: report)
-    }
-
-    public func article(id: String) -> Article? { articles.first { $0.id == id } }
-    public func role(id: String) -> Role? { roles.first { $0.id == id } }
-    public func job(id: String) -> Job? { jobs.first { $0.id == id } }
-
-    /// Resolves an id, title or alias, tolerating case, accents and typos.
-    public func resolveRole(_ nameOrId: String) -> Role? { nil }
-    /// The closest role ids to an unknown one, best first.
-    public func suggestRoleIDs(for text: String, limit: Int = 3) -> [String] { [] }
-    /// Roles matching every given filter, ranked by relevance when `query` is set, else by id.
-    public func searchRoles(_ filter: RoleFilter) -> [Role] { [] }
-    /// Jobs matching every filter, in the given order (stable: ties by id); nil sort → by id.
-    public func searchJobs(_ filter: JobFilter, sort: JobSort?) -> [Job] { [] }
-    /// Statistics grouped by level, and by role and/or currency when asked.
-    public func salaryStats(byRole: Bool, byCurrency: Bool, filter: JobFilter) -> [SalaryStats] { [] }
 }

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The line under an article's subtitle: "4 min read · Oct. 30, 2024".
+enum ArticleHeader {
+    static func readingMinutes(_ line: String) -> Int? {
+        let lower = line.lowercased()
+        guard let range = lower.range(of: " min read") ?? lower.range(of: " minute read") ?? lower.range(of: " mins read")
+        else { return nil }
+        let number = lower[..<range.lowerBound].reversed().prefix(while: \.isNumber).reversed()
+        guard number.count <= 3 else { return nil }
+        return Int(String(number))
+    }
+
+    private static let months: [(prefix: String, month: Int)] = [
+        ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("may", 5), ("jun", 6), ("jul", 7), ("aug", 8),
+        ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ]
+
+    /// "Oct. 30, 2024", "October 30, 2024", "30 October 2024", "2024-10-30" → "2024-10-30".
+    static func isoDate(_ line: String) -> String? {
+        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "·" || $0 == "|" })
+        for (index, token) in tokens.enumerated() {
+            if let iso = isoToken(token) { return iso }
+            let word = token.lowercased().trimmingCharacters(in: ["."])
+            guard word.count >= 3, word.allSatisfy(\.isLetter),
+                let month = months.first(where: { word.hasPrefix($0.prefix) && $0.prefix.count <= word.count })?.month
+            else { continue }
+            let after = tokens.dropFirst(index + 1).prefix(2).map(String.init)
+            let before = index > 0 ? String(tokens[index - 1]) : nil
+            if after.count == 2, let day = Int(after[0].trimmingCharacters(in: ["."])), let year = Int(after[1]) {
+                if let date = format(year, month, day) { return date }
+            }
+            if let before, let day = Int(before.trimmingCharacters(in: ["."])), let yearText = after.first, let year = Int(yearText) {
+                if let date = format(year, month, day) { return date }
+            }
+        }
+        return nil
+    }
+
+    private static func isoToken(_ token: Substring) -> String? {
+        let parts = token.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        return format(year, month, day)
+    }
+
+    private static func format(_ year: Int, _ month: Int, _ day: Int) -> String? {
+        guard (1990...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+}

@@ -1,0 +1,116 @@
+/// Featured job postings at an article's end, in both layouts the site produces:
+///   Featured Job 👀 / title / @ company | location / "Full Time Senior-level / Expert USD 120K - 150K"
+/// and the same without markers or blank lines, where each posting's meta line runs straight into
+/// the next title ("… USD 100K - 130KSenior Data Scientist").
+enum JobParser {
+    static let employmentTypes: [(words: String, type: EmploymentType)] = [
+        ("full time", .fullTime), ("full-time", .fullTime), ("fulltime", .fullTime),
+        ("part time", .partTime), ("part-time", .partTime), ("parttime", .partTime),
+        ("contractor", .contract), ("contract", .contract), ("internship", .internship),
+        ("temporary", .temporary), ("freelance", .freelance),
+    ]
+
+    /// Longest first, so that "Senior-level / Expert" is not read as "Senior-level".
+    static let levels: [(words: String, level: JobLevel)] = [
+        ("entry-level / junior", .entry), ("mid-level / intermediate", .mid), ("senior-level / expert", .senior),
+        ("executive-level / director", .executive),
+        ("entry-level", .entry), ("entry level", .entry), ("mid-level", .mid), ("mid level", .mid),
+        ("senior-level", .senior), ("senior level", .senior), ("executive-level", .executive), ("executive level", .executive),
+        ("junior", .entry), ("intermediate", .mid), ("expert", .senior), ("director", .executive),
+    ].sorted { $0.words.count > $1.words.count }
+
+    struct Meta {
+        var types: [EmploymentType] = []
+        var level: JobLevel?
+        var levelLabel: String?
+        var salary: Salary?
+    }
+
+    static func parse(_ lines: ArraySlice<ArticleLine>) -> [JobPosting] {
+        var postings: [JobPosting] = []
+        var pendingTitle: String?
+        var open: (title: String, company: String?, location: String?)?
+        var awaitingMeta = false
+
+        func close(_ meta: Meta = Meta()) {
+            guard let posting = open else { return }
+            postings.append(JobPosting(
+                title: posting.title, company: posting.company, location: posting.location,
+                employmentTypes: meta.types, level: meta.level, levelLabel: meta.levelLabel, salary: meta.salary))
+            open = nil
+        }
+
+        for line in lines {
+            let text = line.text
+            if LinePatterns.isFeaturedJobMarker(text) {
+                close()
+                awaitingMeta = false
+                pendingTitle = nil
+                continue
+            }
+            if text.hasPrefix("@") {
+                close()
+                guard let title = pendingTitle else { continue }
+                let place = text.dropFirst().trimmingSpaces()
+                let parts = place.split(separator: "|", maxSplits: 1).map { String($0.trimmingSpaces()) }
+                open = (title, parts.first.flatMap { $0.isEmpty ? nil : $0 }, parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil)
+                pendingTitle = nil
+                awaitingMeta = true
+                continue
+            }
+            if awaitingMeta, let (meta, rest) = parseMeta(Substring(text)) {
+                close(meta)
+                awaitingMeta = false
+                let glued = rest.trimmingSpaces()
+                pendingTitle = glued.isEmpty ? nil : String(glued)
+                continue
+            }
+            close()
+            awaitingMeta = false
+            pendingTitle = text
+        }
+        close()
+        return postings
+    }
+
+    /// Employment types, then the level, then the salary; returns them and any text glued after.
+    static func parseMeta(_ text: Substring) -> (Meta, Substring)? {
+        var meta = Meta()
+        var cursor = text.trimmingSpaces()
+        var matchedSomething = false
+        typeLoop: while true {
+            cursor = cursor.drop(while: { $0 == " " || $0 == "," || $0 == "·" })
+            for entry in employmentTypes where hasPrefixWord(cursor, entry.words) {
+                if !meta.types.contains(entry.type) { meta.types.append(entry.type) }
+                cursor = cursor.dropFirst(entry.words.count)
+                matchedSomething = true
+                continue typeLoop
+            }
+            break
+        }
+        cursor = cursor.drop(while: { $0 == " " || $0 == "," || $0 == "·" })
+        for entry in levels where hasPrefixWord(cursor, entry.words) {
+            meta.level = entry.level
+            meta.levelLabel = String(cursor.prefix(entry.words.count))
+            cursor = cursor.dropFirst(entry.words.count)
+            matchedSomething = true
+            break
+        }
+        if let (salary, rest) = SalaryParser.parse(cursor) {
+            meta.salary = salary
+            cursor = rest
+            matchedSomething = true
+        }
+        return matchedSomething ? (meta, cursor) : nil
+    }
+
+    /// A case-insensitive prefix that ends at a word boundary, or where the next posting's title
+    /// was glued on (an upper-case letter follows).
+    private static func hasPrefixWord(_ text: Substring, _ words: String) -> Bool {
+        guard text.count >= words.count else { return false }
+        let head = text.prefix(words.count)
+        guard head.lowercased() == words else { return false }
+        guard let next = text.dropFirst(words.count).first else { return true }
+        return !next.isLetter || next.isUppercase
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Salaries as postings write them: "USD 100K - 130K", "EUR 60,000 - 80,000", "$45 - $60 per hour".
+enum SalaryParser {
+    static let currencyCodes: Set<String> = [
+        "USD", "EUR", "GBP", "CAD", "CHF", "AUD", "NZD", "INR", "JPY", "SGD", "SEK", "NOK", "DKK", "PLN",
+        "BRL", "MXN", "ZAR", "CNY", "HKD", "ILS", "CZK", "HUF", "RON", "TRY", "AED",
+    ]
+    static let currencySymbols: [Character: String] = ["$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"]
+
+    /// Annual figure above which (or below which) no real posting goes, per currency unit. The
+    /// defaults suit the dollar/euro/pound/franc family; weaker currencies scale up.
+    static let plausibleAnnualRange: ClosedRange<Double> = 1_000...2_000_000
+    static let currencyScale: [String: Double] = [
+        "JPY": 150, "INR": 85, "CNY": 7, "HKD": 8, "SEK": 11, "NOK": 11, "DKK": 7, "PLN": 4, "BRL": 5,
+        "MXN": 18, "ZAR": 18, "CZK": 23, "HUF": 360, "RON": 4.6, "TRY": 34, "AED": 3.7, "ILS": 3.7,
+    ]
+
+    static let periods: [(words: String, period: SalaryPeriod)] = [
+        ("per hour", .hour), ("an hour", .hour), ("/hour", .hour), ("/hr", .hour), ("hourly", .hour), ("/h", .hour),
+        ("per day", .day), ("/day", .day), ("a day", .day), ("daily", .day),
+        ("per week", .week), ("/week", .week), ("a week", .week), ("weekly", .week),
+        ("per month", .month), ("/month", .month), ("a month", .month), ("/mo", .month), ("monthly", .month),
+        ("per year", .year), ("/year", .year), ("/yr", .year), ("a year", .year), ("per annum", .year),
+        ("annually", .year), ("yearly", .year),
+    ]
+
+    /// Parses a salary at the start of `text`; returns it and what follows it.
+    static func parse(_ text: Substring) -> (salary: Salary, rest: Substring)? {
+        var cursor = text.trimmingSpaces()
+        guard let currency = takeCurrency(&cursor) else { return nil }
+        cursor = cursor.trimmingSpaces()
+        guard let low = takeAmount(&cursor) else { return nil }
+        var high = low
+        var afterRange = cursor
+        afterRange = afterRange.drop(while: { $0 == " " })
+        if let separator = ["-", "–", "—", "to "].first(where: { afterRange.hasPrefix($0) }) {
+            var candidate = afterRange.dropFirst(separator.count).drop(while: { $0 == " " })
+            _ = takeCurrency(&candidate)
+            candidate = candidate.drop(while: { $0 == " " })
+            if let value = takeAmount(&candidate) {
+                high = value
+                cursor = candidate
+            }
+        }
+        var period = SalaryPeriod.year
+        let afterAmount = cursor.drop(while: { $0 == " " })
+        for entry in periods where afterAmount.lowercased().hasPrefix(entry.words) {
+            period = entry.period
+            cursor = afterAmount.dropFirst(entry.words.count)
+            break
+        }
+        return (make(currency: currency, min: low, max: high, period: period), cursor)
+    }
+
+    static func make(currency: String, min: Double, max: Double, period: SalaryPeriod) -> Salary {
+        let factor: Double
+        switch period {
+        case .hour: factor = Salary.hoursPerYear
+        case .day: factor = Salary.daysPerYear
+        case .week: factor = Salary.weeksPerYear
+        case .month: factor = 12
+        case .year: factor = 1
+        }
+        let annualMin = min * factor
+        let annualMax = max * factor
+        let scale = currencyScale[currency] ?? 1
+        let plausible = annualMin > 0 && annualMin <= annualMax
+            && annualMin >= plausibleAnnualRange.lowerBound * scale && annualMax <= plausibleAnnualRange.upperBound * scale
+        return Salary(currency: currency, min: min, max: max, period: period, annualMin: annualMin, annualMax: annualMax, plausible: plausible)
+    }
+
+    private static func takeCurrency(_ cursor: inout Substring) -> String? {
+        if let first = cursor.first, let code = currencySymbols[first] {
+            cursor = cursor.dropFirst()
+            return code
+        }
+        let code = String(cursor.prefix(3))
+        guard code.count == 3, currencyCodes.contains(code) else { return nil }
+        let rest = cursor.dropFirst(3)
+        guard let next = rest.first, next == " " || next.isNumber || currencySymbols[next] != nil else { return nil }
+        cursor = rest
+        if let symbol = cursor.first, currencySymbols[symbol] != nil { cursor = cursor.dropFirst() }
+        return code
+    }
+
+    /// "100K", "1.2M", "100,000", "45.50". Stops before glued text ("130KSenior" → 130,000).
+    private static func takeAmount(_ cursor: inout Substring) -> Double? {
+        let digits = cursor.prefix(while: { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") })
+        guard let firstDigit = digits.first, firstDigit.isNumber, digits.count <= 15 else { return nil }
+        var numberText = String(digits)
+        while let last = numberText.last, last == "." || last == "," { numberText.removeLast() }
+        let consumed = numberText.count
+        guard let value = Double(numberText.replacingOccurrences(of: ",", with: "")) else { return nil }
+        var rest = cursor.dropFirst(consumed)
+        var multiplier = 1.0
+        if let suffix = rest.first {
+            if suffix == "K" || suffix == "k" { multiplier = 1_000; rest = rest.dropFirst() }
+            else if suffix == "M" || suffix == "m", !(rest.dropFirst().first?.isLowercase ?? false) { multiplier = 1_000_000; rest = rest.dropFirst() }
+        }
+        cursor = rest
+        return value * multiplier
+    }
+}

@@ -1,0 +1,165 @@
+/// Everything `GET /jobs` filters and sorts on, computed once per repository: one permutation per
+/// sort key (with each job's rank in it), bitsets per level, employment type, workplace and
+/// currency, word indexes for text filters, and each role's jobs. A query intersects bitsets, then
+/// reads the page off the requested permutation.
+struct JobIndex: Sendable {
+    let count: Int
+    private let orders: [JobSort: [Int32]]
+    private let ranks: [JobSort: [Int32]]
+    private let levels: [JobLevel: Bitset]
+    private let types: [EmploymentType: Bitset]
+    private let remote: Bitset
+    private let notRemote: Bitset
+    private let currencies: [String: Bitset]
+    private let plausible: Bitset
+    private let annualMin: [Double]
+    private let annualMax: [Double]
+    private let text: WordIndex
+    private let companies: WordIndex
+    private let locations: WordIndex
+    /// Role id → jobs whose title contains the role's title or an alias ("Senior Data Scientist"
+    /// belongs to data-scientist).
+    let roleJobs: [String: Bitset]
+
+    init(jobs: [Job], roles: [Role]) {
+        count = jobs.count
+        var levels: [JobLevel: Bitset] = [:]
+        var types: [EmploymentType: Bitset] = [:]
+        var currencies: [String: Bitset] = [:]
+        var remote = Bitset(count: count)
+        var notRemote = Bitset(count: count)
+        var plausible = Bitset(count: count)
+        var annualMin = [Double](repeating: 0, count: count)
+        var annualMax = [Double](repeating: 0, count: count)
+        for (position, job) in jobs.enumerated() {
+            if let level = job.posting.level { levels[level, default: Bitset(count: count)].insert(position) }
+            for type in job.posting.employmentTypes { types[type, default: Bitset(count: count)].insert(position) }
+            if job.remote { remote.insert(position) } else { notRemote.insert(position) }
+            if let salary = job.posting.salary {
+                currencies[salary.currency.uppercased(), default: Bitset(count: count)].insert(position)
+                if salary.plausible {
+                    plausible.insert(position)
+                    annualMin[position] = salary.annualMin
+                    annualMax[position] = salary.annualMax
+                }
+            }
+        }
+        (self.levels, self.types, self.currencies) = (levels, types, currencies)
+        (self.remote, self.notRemote, self.plausible) = (remote, notRemote, plausible)
+        (self.annualMin, self.annualMax) = (annualMin, annualMax)
+        text = WordIndex(count: count) { [jobs[$0].posting.title, jobs[$0].posting.company ?? "", jobs[$0].posting.location ?? ""].joined(separator: " ") }
+        companies = WordIndex(count: count) { jobs[$0].posting.company ?? "" }
+        locations = WordIndex(count: count) { jobs[$0].posting.location ?? "" }
+        roleJobs = JobIndex.roleJobs(jobs: jobs, roles: roles)
+
+        let titles = jobs.map { TextKey.fold($0.posting.title) }
+        let companyKeys = jobs.map { TextKey.fold($0.posting.company ?? "") }
+        let identity = (0..<count).map { Int32($0) }
+        // Jobs are stored in id order, so position breaks every tie by id.
+        var orders: [JobSort: [Int32]] = [:]
+        orders[.title] = identity.sorted { titles[Int($0)] != titles[Int($1)] ? titles[Int($0)] < titles[Int($1)] : $0 < $1 }
+        orders[.company] = identity.sorted {
+            let (lhs, rhs) = (companyKeys[Int($0)], companyKeys[Int($1)])
+            if lhs.isEmpty != rhs.isEmpty { return rhs.isEmpty }
+            return lhs != rhs ? lhs < rhs : $0 < $1
+        }
+        orders[.salaryDesc] = identity.sorted {
+            let (lhs, rhs) = (plausible.contains(Int($0)), plausible.contains(Int($1)))
+            if lhs != rhs { return lhs }
+            let (a, b) = (annualMax[Int($0)], annualMax[Int($1)])
+            return a != b ? a > b : $0 < $1
+        }
+        orders[.salaryAsc] = identity.sorted {
+            let (lhs, rhs) = (plausible.contains(Int($0)), plausible.contains(Int($1)))
+            if lhs != rhs { return lhs }
+            let (a, b) = (annualMin[Int($0)], annualMin[Int($1)])
+            return a != b ? a < b : $0 < $1
+        }
+        var ranks: [JobSort: [Int32]] = [:]
+        for (sort, order) in orders {
+            var rank = [Int32](repeating: 0, count: count)
+            for (index, position) in order.enumerated() { rank[Int(position)] = Int32(index) }
+            ranks[sort] = rank
+        }
+        self.orders = orders
+        self.ranks = ranks
+    }
+
+    private static func roleJobs(jobs: [Job], roles: [Role]) -> [String: Bitset] {
+        var rolesByKey: [String: [String]] = [:]
+        for role in roles {
+            for name in [role.title] + role.aliases {
+                let key = RoleNames.key(name)
+                if !(rolesByKey[key]?.contains(role.id) ?? false) { rolesByKey[key, default: []].append(role.id) }
+            }
+        }
+        let longest = rolesByKey.keys.map { $0.split(separator: " ").count }.max() ?? 0
+        var result: [String: Bitset] = [:]
+        for (position, job) in jobs.enumerated() {
+            let words = RoleNames.key(job.posting.title).split(separator: " ")
+            for start in words.indices {
+                for end in (start + 1)...min(words.count, start + longest) {
+                    guard let ids = rolesByKey[words[start..<end].joined(separator: " ")] else { continue }
+                    for id in ids { result[id, default: Bitset(count: jobs.count)].insert(position) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Positions of the jobs matching `filter`, the requested page of them in `sort` order.
+    func search(_ filter: JobFilter, roleSet: Bitset?, sort: JobSort?, offset: Int, limit: Int) -> (total: Int, positions: [Int]) {
+        var mask: Bitset?
+        func restrict(_ set: Bitset?) {
+            guard let set else { return }
+            if var current = mask {
+                current.formIntersection(set)
+                mask = current
+            } else {
+                mask = set
+            }
+        }
+        let empty = Bitset(count: count)
+        if let level = filter.level { restrict(levels[level] ?? empty) }
+        if let type = filter.employmentType { restrict(types[type] ?? empty) }
+        if let isRemote = filter.remote { restrict(isRemote ? remote : notRemote) }
+        if let currency = filter.currency { restrict(currencies[currency.uppercased()] ?? empty) }
+        if let query = filter.query { restrict(text.matching(query)) }
+        if let company = filter.company { restrict(companies.matching(company)) }
+        if let location = filter.location { restrict(locations.matching(location)) }
+        restrict(roleSet)
+        if filter.salaryMin != nil || filter.salaryMax != nil {
+            var inRange = Bitset(count: count)
+            for position in (mask ?? plausible).positions() where plausible.contains(position) {
+                if let low = filter.salaryMin, annualMax[position] < low { continue }
+                if let high = filter.salaryMax, annualMin[position] > high { continue }
+                inRange.insert(position)
+            }
+            mask = inRange
+        }
+        let total = mask?.cardinality ?? count
+        let start = max(0, offset)
+        guard start < total, limit > 0 else { return (total, []) }
+        let end = min(total, start + limit)
+        let order = sort.flatMap { orders[$0] }
+        guard let mask else {
+            return (total, order.map { $0[start..<end].map { Int($0) } } ?? Array(start..<end))
+        }
+        // Few matches: sort them by rank. Many: walk the precomputed order until the page is full.
+        if total * 32 < count {
+            var matches = mask.positions()
+            if let sort, let rank = ranks[sort] { matches.sort { rank[$0] < rank[$1] } }
+            return (total, Array(matches[start..<end]))
+        }
+        var page: [Int] = []
+        var seen = 0
+        for index in 0..<count {
+            let position = order.map { Int($0[index]) } ?? index
+            guard mask.contains(position) else { continue }
+            if seen >= start { page.append(position) }
+            seen += 1
+            if seen == end { break }
+        }
+        return (total, page)
+    }
+}

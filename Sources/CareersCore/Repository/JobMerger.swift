@@ -1,0 +1,38 @@
+/// One job per posting across articles: the same title, company and location (normalised) are one
+/// job, whose id is a hash of exactly that, so it is the same on every restart and replica.
+enum JobMerger {
+    static func merge(_ articles: [Article]) -> [Job] {
+        var jobs: [Job] = []
+        var positions: [String: Int] = [:]
+        var keysByID: [String: String] = [:]
+        for article in articles {
+            for posting in article.jobs {
+                let key = contentKey(posting)
+                if let position = positions[key] {
+                    if !jobs[position].sources.contains(article.id) { jobs[position].sources.append(article.id) }
+                    continue
+                }
+                var id = TextKey.hex(TextKey.fnv1a64(key))
+                // A 64-bit collision between different postings is astronomically unlikely; if it
+                // happens, the later key (in article id order) gets a suffix instead of a merge.
+                while let other = keysByID[id], other != key { id += "x" }
+                keysByID[id] = key
+                let workplace = workplace(of: posting.location)
+                positions[key] = jobs.count
+                jobs.append(Job(id: id, posting: posting, remote: workplace == .remote, sources: [article.id], workplace: workplace))
+            }
+        }
+        return jobs.sorted { $0.id < $1.id }
+    }
+
+    static func contentKey(_ posting: JobPosting) -> String {
+        [posting.title, posting.company ?? "", posting.location ?? ""].map(TextKey.fold).joined(separator: "|")
+    }
+
+    static func workplace(of location: String?) -> Workplace {
+        let folded = " " + TextKey.fold(location ?? "") + " "
+        if folded.contains(" hybrid ") { return .hybrid }
+        if folded.contains(" remote ") || folded.contains(" anywhere ") || folded.contains(" work from home ") { return .remote }
+        return .onsite
+    }
+}

@@ -1,0 +1,125 @@
+/// The immutable, in-memory repository: articles, roles merged across them, deduplicated jobs, and
+/// the indexes the API's queries run on. Built once, then shared read-only (a reload builds a new
+/// one and swaps it in whole).
+public final class Repository: Sendable {
+    /// Sorted by id.
+    public let articles: [Article]
+    /// Sorted by id.
+    public let roles: [Role]
+    /// Sorted by id.
+    public let jobs: [Job]
+    public let report: LoadReport
+    public let counts: RepositoryCounts
+    private let articlePositions: [String: Int]
+    private let rolePositions: [String: Int]
+    private let jobPositions: [String: Int]
+    private let roleSearch: RoleSearch
+    private let jobIndex: JobIndex
+
+    public init(articles: [Article], report: LoadReport = LoadReport()) {
+        var unique: [String: Article] = [:]
+        for article in articles where unique[article.id] == nil { unique[article.id] = article }
+        let sorted = unique.values.sorted { $0.id < $1.id }
+        var merger = RoleMerger()
+        sorted.forEach { merger.add($0) }
+        let roles = merger.roles()
+        let jobs = JobMerger.merge(sorted)
+        self.articles = sorted
+        self.roles = roles
+        self.jobs = jobs
+        self.report = report
+        counts = RepositoryCounts(
+            articles: sorted.count, roles: roles.count, jobs: jobs.count,
+            postings: sorted.reduce(0) { $0 + $1.jobs.count }, rejectedFiles: report.rejected.count)
+        articlePositions = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        jobPositions = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        roleSearch = RoleSearch(roles: roles)
+        jobIndex = JobIndex(jobs: jobs, roles: roles)
+    }
+
+    public func article(id: String) -> Article? { articlePositions[id].map { articles[$0] } }
+    public func role(id: String) -> Role? { rolePositions[id].map { roles[$0] } }
+    public func job(id: String) -> Job? { jobPositions[id].map { jobs[$0] } }
+
+    /// Resolves an id, title or alias, tolerating case, accents and typos ("ml engneer").
+    public func resolveRole(_ nameOrId: String) -> Role? {
+        if let role = role(id: nameOrId) { return role }
+        var best: (score: Int, index: Int)?
+        for index in roles.indices {
+            guard let score = roleSearch.score(nameOrId, role: index), score < 100 else { continue }
+            if best == nil || score < (best?.score ?? .max) { best = (score, index) }
+        }
+        return best.map { roles[$0.index] }
+    }
+
+    /// The closest role ids to an unknown one, best first.
+    public func suggestRoleIDs(for text: String, limit: Int = 3) -> [String] {
+        roleSearch.nearest(text, limit: limit).map { roles[$0].id }
+    }
+
+    /// Roles matching every given filter, ranked by relevance when `query` is set, else by id.
+    public func searchRoles(_ filter: RoleFilter) -> [Role] {
+        var scored: [(score: Int, index: Int)] = []
+        for index in roles.indices {
+            let role = roles[index]
+            var score = 0
+            if let query = filter.query, !TextKey.fold(query).isEmpty {
+                guard let value = roleSearch.score(query, role: index) else { continue }
+                score = value
+            }
+            if let skill = filter.skill, !Self.contains(role.skills.map(\.text) + role.skills.compactMap(\.label), skill) { continue }
+            if let industry = filter.industry, !Self.contains(role.industries.map(\.text), industry) { continue }
+            if let tool = filter.tool {
+                let key = ToolNames.key(tool)
+                guard role.tools.contains(where: { ToolNames.key($0.name) == key }) || Self.contains(role.tools.map(\.name), tool)
+                else { continue }
+            }
+            scored.append((score, index))
+        }
+        return scored.sorted { $0.score != $1.score ? $0.score < $1.score : $0.index < $1.index }.map { roles[$0.index] }
+    }
+
+    /// Whole-word, case- and accent-insensitive containment.
+    private static func contains(_ texts: [String], _ needle: String) -> Bool {
+        let key = TextKey.fold(needle)
+        guard !key.isEmpty else { return true }
+        return texts.contains { (" " + TextKey.fold($0) + " ").contains(" " + key + " ") }
+    }
+
+    /// Jobs matching every filter, in the given order (stable: ties by id); nil sort → by id.
+    public func searchJobs(_ filter: JobFilter, sort: JobSort?) -> [Job] {
+        searchJobs(filter, sort: sort, offset: 0, limit: jobs.count).items
+    }
+
+    /// One page of `searchJobs`, with the total number of matches. Runs on the precomputed indexes.
+    public func searchJobs(_ filter: JobFilter, sort: JobSort?, offset: Int, limit: Int) -> JobPage {
+        var roleSet: Bitset?
+        var effective = filter
+        if let roleName = filter.role {
+            if let role = resolveRole(roleName) {
+                roleSet = jobIndex.roleJobs[role.id] ?? Bitset(count: jobs.count)
+            } else {
+                // Not a known role: match its words in job titles, companies and locations.
+                effective.query = [filter.query, roleName].compactMap { $0 }.joined(separator: " ")
+            }
+        }
+        let result = jobIndex.search(effective, roleSet: roleSet, sort: sort, offset: offset, limit: limit)
+        return JobPage(total: result.total, items: result.positions.map { jobs[$0] })
+    }
+
+    /// Role ids whose title (or alias) a job's title contains.
+    public func roleIDs(ofJob id: String) -> [String] {
+        guard let position = jobPositions[id] else { return [] }
+        return jobIndex.roleJobs.filter { $0.value.contains(position) }.map(\.key).sorted()
+    }
+
+    /// Statistics grouped by level, and by role and/or currency when asked.
+    public func salaryStats(byRole: Bool, byCurrency: Bool, filter: JobFilter) -> [SalaryStats] {
+        let matched = searchJobs(filter, sort: nil)
+        return SalaryStatistics.compute(jobs: matched, byRole: byRole, byCurrency: byCurrency) { [jobIndex, jobPositions] job in
+            guard let position = jobPositions[job.id] else { return [] }
+            return jobIndex.roleJobs.filter { $0.value.contains(position) }.map(\.key).sorted()
+        }
+    }
+}

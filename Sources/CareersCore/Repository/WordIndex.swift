@@ -1,0 +1,50 @@
+/// Folded words → the sorted positions of the jobs whose field contains them. A query token
+/// matches every word it is a prefix of ("eng" → engineer, engineering), found by binary search in
+/// the sorted vocabulary, so no query scans the jobs themselves.
+struct WordIndex: Sendable {
+    private let vocabulary: [String]
+    private let postings: [[Int32]]
+    private let count: Int
+
+    init(count: Int, texts: (Int) -> String) {
+        var lists: [String: [Int32]] = [:]
+        for position in 0..<count {
+            var seen: Set<Substring> = []
+            let folded = TextKey.fold(texts(position))
+            for word in folded.split(separator: " ") where seen.insert(word).inserted {
+                lists[String(word), default: []].append(Int32(position))
+            }
+        }
+        vocabulary = lists.keys.sorted()
+        postings = vocabulary.map { lists[$0] ?? [] }
+        self.count = count
+    }
+
+    /// Jobs containing, for every token of `text`, a word starting with it. Nil when `text` has no
+    /// tokens (no constraint).
+    func matching(_ text: String) -> Bitset? {
+        let tokens = TextKey.fold(text).split(separator: " ").prefix(16)
+        guard !tokens.isEmpty else { return nil }
+        var result = Bitset(count: count, filled: true)
+        for token in tokens {
+            var tokenSet = Bitset(count: count)
+            var index = lowerBound(String(token))
+            while index < vocabulary.count && vocabulary[index].hasPrefix(token) {
+                for position in postings[index] { tokenSet.insert(Int(position)) }
+                index += 1
+            }
+            result.formIntersection(tokenSet)
+        }
+        return result
+    }
+
+    private func lowerBound(_ token: String) -> Int {
+        var low = 0
+        var high = vocabulary.count
+        while low < high {
+            let middle = (low + high) / 2
+            if vocabulary[middle] < token { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

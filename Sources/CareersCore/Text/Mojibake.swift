@@ -1,0 +1,70 @@
+/// Repairs UTF-8 text that was once decoded with a Windows code page (874, 1252 or 1253) and
+/// re-encoded as UTF-8: "ยท" → "·", "ðŸ‘€" → "👀", "â€™" → "’". Each character is mapped back to
+/// the byte its code page gave it; wherever those bytes form one valid UTF-8 sequence, the sequence
+/// replaces the characters. Everything else is left alone, so clean text passes unchanged.
+enum Mojibake {
+    /// Passes are repeated (bounded) because text can be damaged more than once.
+    static func repair(_ text: String) -> String {
+        var current = text
+        for _ in 0..<3 {
+            guard let repaired = repairOnce(current) else { break }
+            current = repaired
+        }
+        return current
+    }
+
+    /// The repaired text, or nil when nothing had to change.
+    static func repairOnce(_ text: String) -> String? {
+        // Mojibake of a multi-byte sequence always starts with the image of a lead byte (≥ 0xC2),
+        // so ASCII-only text (most lines) needs no further look.
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var changed = false
+        var index = 0
+        while index < scalars.count {
+            if let (decoded, length) = decodeSequence(scalars, at: index) {
+                output.append(decoded)
+                index += length
+                changed = true
+            } else {
+                output.append(scalars[index])
+                index += 1
+            }
+        }
+        return changed ? String(output) : nil
+    }
+
+    private static func decodeSequence(_ scalars: [Unicode.Scalar], at start: Int) -> (Unicode.Scalar, Int)? {
+        guard let lead = CodePageTables.reverse[scalars[start].value] else { return nil }
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return nil
+        }
+        guard start + length <= scalars.count else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            guard let byte = CodePageTables.reverse[scalars[start + offset].value], byte & 0xC0 == 0x80 else {
+                return nil
+            }
+            if offset == 1 && !secondByteAllowed(lead: lead, byte) { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, length)
+    }
+
+    /// The UTF-8 rules against overlong forms, surrogates and values beyond U+10FFFF.
+    private static func secondByteAllowed(lead: UInt8, _ byte: UInt8) -> Bool {
+        switch lead {
+        case 0xE0: return byte >= 0xA0
+        case 0xED: return byte < 0xA0
+        case 0xF0: return byte >= 0x90
+        case 0xF4: return byte < 0x90
+        default: return true
+        }
+    }
+}
