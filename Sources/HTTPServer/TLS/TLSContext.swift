@@ -12,8 +12,6 @@ import Synchronization
 final class TLSContext: TransportFactory {
     let configuration: TLSConfiguration
     private let current: Mutex<SSLContextHandle>
-    /// Handshakes that failed (bad record, protocol or cipher mismatch, plain HTTP, ...).
-    let statistics = TLSStatistics()
 
     /// Loads and checks certificate and key; the error names the file at fault.
     init(configuration: TLSConfiguration) throws(ServerError) {
@@ -30,17 +28,9 @@ final class TLSContext: TransportFactory {
 
     func makeSession() throws(TransportError) -> any TransportSession {
         let handle = current.withLock { $0 }
-        return try TLSSession(context: handle, statistics: statistics)
+        return try TLSSession(context: handle)
     }
-
-    /// Number of handshakes that failed since start (for the server's metrics).
-    var handshakeFailures: Int { statistics.handshakeFailures.load(ordering: .relaxed) }
 
     /// Subject and notAfter of the current certificate, for logs ("CN=localhost until ...").
     var certificateSummary: String { current.withLock { $0 }.summary }
-}
-
-/// Counters shared by a context and its sessions.
-final class TLSStatistics: Sendable {
-    let handshakeFailures = Atomic<Int>(0)
 }

@@ -12,15 +12,16 @@ final class TLSSession: TransportSession {
     private let network: OpaquePointer
     /// Ciphertext from OpenSSL, for the peer (owned by `ssl`).
     private let outgoing: OpaquePointer
-    private let statistics: TLSStatistics
     private(set) var isHandshakeComplete = false
     private var failed = false
     private var closing = false
+    /// The peer's close_notify arrived; nothing more can be read.
+    private var peerClosed = false
 
     /// Bytes read from or into OpenSSL per call: one maximum-size TLS record.
     private static let chunk = 16 * 1024
 
-    init(context: SSLContextHandle, statistics: TLSStatistics) throws(TransportError) {
+    init(context: SSLContextHandle) throws(TransportError) {
         guard let ssl = SSL_new(context.pointer) else {
             throw TransportError("TLS: SSL_new failed: \(OpenSSLError.drain())")
         }
@@ -35,13 +36,13 @@ final class TLSSession: TransportSession {
         self.ssl = ssl
         self.network = network
         self.outgoing = outgoing
-        self.statistics = statistics
     }
 
     deinit { SSL_free(ssl) }  // frees both BIOs
 
     func receive(_ bytes: UnsafeRawBufferPointer, plaintext: inout [UInt8], outbound: inout [UInt8]) throws(TransportError) {
         guard !failed else { throw TransportError("TLS: connection already failed") }
+        guard !peerClosed else { throw TransportError("TLS: peer sent close_notify") }
         try feed(bytes)
         if !isHandshakeComplete {
             try handshake(outbound: &outbound)
@@ -123,7 +124,6 @@ final class TLSSession: TransportSession {
             // and wait for the peer's next bytes.
             drainOutgoing(into: &outbound)
         default:
-            statistics.handshakeFailures.add(1, ordering: .relaxed)
             if OpenSSLError.firstReason() == SSL_R_HTTP_REQUEST {
                 // A plain-HTTP client on the TLS port: tell it in its own language.
                 OpenSSLError.clear()
@@ -165,9 +165,14 @@ final class TLSSession: TransportSession {
         drainOutgoing(into: &outbound)
         if let failure { throw failure }
         if closedByPeer {
-            // Answer the peer's close_notify with ours; the connection then closes.
-            close(outbound: &outbound)
-            throw TransportError("TLS: peer sent close_notify")
+            peerClosed = true
+            // Requests that came with the close_notify still get their answers (TLS allows
+            // writing after it); our close_notify goes when the connection closes. With nothing
+            // to answer, end now.
+            if plaintext.isEmpty {
+                close(outbound: &outbound)
+                throw TransportError("TLS: peer sent close_notify")
+            }
         }
     }
 
