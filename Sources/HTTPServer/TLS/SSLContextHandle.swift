@@ -83,7 +83,11 @@ final class SSLContextHandle: @unchecked Sendable {
             ctx, careers_SSL_OP_NO_COMPRESSION() | careers_SSL_OP_NO_RENEGOTIATION() | careers_SSL_OP_NO_TICKET())
         // Frees each connection's record buffers while idle: keeps 10k keep-alive sessions small.
         _ = careers_SSL_CTX_set_mode(ctx, careers_SSL_MODE_RELEASE_BUFFERS())
+        // Resumption from a bounded in-memory cache; one TLS 1.3 ticket per handshake (not two)
+        // halves the cache entries a handshake flood can create.
         _ = careers_SSL_CTX_set_session_cache_mode(ctx, Int(SSL_SESS_CACHE_SERVER))
+        _ = careers_SSL_CTX_sess_set_cache_size(ctx, 10_000)
+        _ = SSL_CTX_set_num_tickets(ctx, 1)
         let sessionContext: [UInt8] = Array("careers-api".utf8)
         _ = SSL_CTX_set_session_id_context(ctx, sessionContext, UInt32(sessionContext.count))
         careers_SSL_CTX_select_alpn_http11(ctx)
