@@ -21,7 +21,7 @@ struct CareersCommand: ParsableCommand {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let message = self.message(for: error)
                 .split(whereSeparator: \.isNewline).joined(separator: "; ")
-            FileHandle.standardError.write(Data("careers-api: \(message)\n".utf8))
+            Console.error(message)
             Foundation.exit(2)
         }
     }

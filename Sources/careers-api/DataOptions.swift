@@ -57,7 +57,7 @@ enum ArticleFiles {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw ReadError(description: "cannot read directory \(directory): \(error.localizedDescription)")
+            throw ReadError(description: "cannot read directory \(directory): \(error)")
         }
         let base = URL(fileURLWithPath: directory)
         return try names.filter { $0.hasSuffix(".txt") }.sorted().map { name throws(ReadError) in

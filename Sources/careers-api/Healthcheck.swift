@@ -24,11 +24,11 @@ struct Healthcheck: ParsableCommand {
         do {
             let status = try HealthProbe.status(host: host, port: port, path: path, timeout: timeout)
             guard status == 200 else {
-                FileHandle.standardError.write(Data("careers-api: healthcheck: \(path) answered \(status)\n".utf8))
+                Console.error("healthcheck: \(path) answered \(status)")
                 throw ExitCode.failure
             }
         } catch let error as HealthProbe.Failure {
-            FileHandle.standardError.write(Data("careers-api: healthcheck: \(host):\(port): \(error.description)\n".utf8))
+            Console.error("healthcheck: \(host):\(port): \(error.description)")
             throw ExitCode.failure
         }
     }

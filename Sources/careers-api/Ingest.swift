@@ -26,7 +26,7 @@ struct Ingest: ParsableCommand {
         do {
             files = try ArticleFiles.read(paths: paths)
         } catch {
-            FileHandle.standardError.write(Data("careers-api: \(error.description)\n".utf8))
+            Console.error(error.description)
             throw ExitCode.failure
         }
         var output = Output(articles: [], rejected: [])
@@ -42,10 +42,10 @@ struct Ingest: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try encoder.encode(output) + Data("\n".utf8))
+        Console.output(Array(try encoder.encode(output)) + [UInt8(ascii: "\n")])
         for rejection in output.rejected {
             let place = rejection.line.map { "\(rejection.file):\($0)" } ?? rejection.file
-            FileHandle.standardError.write(Data("careers-api: \(place): \(rejection.reason)\n".utf8))
+            Console.error("\(place): \(rejection.reason)")
         }
         if !output.rejected.isEmpty { throw ExitCode.failure }
     }
