@@ -29,24 +29,17 @@ struct DataOptions: ParsableArguments {
         }
     }
 
-    /// Reads and parses every source; throws only when a directory cannot be read at all (a reload
-    /// then keeps the repository it has). Files that do not parse are in the repository's report.
-    func loadRepository() throws -> Repository {
-        var files: [(name: String, bytes: [UInt8])] = []
-        if articleDirectories.isEmpty || includeEmbedded {
-            files += EmbeddedArticles.all()
-        }
-        for directory in articleDirectories {
-            // Bare file names: article ids derive from them, and must not depend on where a
-            // replica has the directory mounted.
-            files += try ArticleFiles.read(directory: directory).map { (ArticleFiles.fileName($0.name), $0.bytes) }
-        }
-        return Repository.build(files: files)
+    /// Reads and parses every source. Unreadable directories and files that do not parse are in
+    /// the repository's report; the rest loads.
+    func loadRepository() -> Repository {
+        Repository.load(
+            directories: articleDirectories.map { URL(fileURLWithPath: $0) },
+            includeEmbedded: articleDirectories.isEmpty || includeEmbedded)
     }
 }
 
-/// The `.txt` files of a directory (or a single file), in name order, with their paths as names so
-/// rejections point at the file.
+/// The `.txt` files of directories and single files `ingest` is given, in name order, with their
+/// paths as names so rejections point at the file.
 enum ArticleFiles {
     struct ReadError: Error, CustomStringConvertible {
         var description: String
@@ -70,10 +63,6 @@ enum ArticleFiles {
             throw ReadError(description: "cannot read file \(path)")
         }
         return (path, [UInt8](data))
-    }
-
-    static func fileName(_ path: String) -> String {
-        URL(fileURLWithPath: path).lastPathComponent
     }
 
     /// Files named directly, and the `.txt` files of directories named (for `ingest`).

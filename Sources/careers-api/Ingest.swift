@@ -32,11 +32,9 @@ struct Ingest: ParsableCommand {
         var output = Output(articles: [], rejected: [])
         for file in files {
             do {
-                output.articles.append(try ArticleParser.parse(bytes: file.bytes, fileName: ArticleFiles.fileName(file.name)))
+                output.articles.append(try ArticleParser.parse(bytes: file.bytes, fileName: file.name))
             } catch {
-                var rejection = error
-                rejection.file = file.name
-                output.rejected.append(rejection)
+                output.rejected.append(error)
             }
         }
         let encoder = JSONEncoder()

@@ -94,29 +94,28 @@ final class Service: Sendable {
         }
     }
 
-    /// Loads the articles and logs what was read; nil when the result must not replace `previous`.
+    /// Loads the articles and logs what was read; nil when the result must not replace `previous`
+    /// (a reload that finds no usable article keeps serving the old data).
     private static func load(_ data: DataOptions, logger: Logger, previous: Repository?) -> Repository? {
-        let repository: Repository
-        do {
-            repository = try data.loadRepository()
-        } catch {
-            logger.error("articles not loaded\(previous == nil ? "" : ", keeping the previous ones"): \(error)")
-            return nil
-        }
+        let repository = data.loadRepository()
         for rejection in repository.report.rejected {
             logger.warning(
                 "article rejected: \(rejection.file)\(rejection.line.map { ":\($0)" } ?? ""): \(rejection.reason)")
         }
-        if let previous, repository.articles.isEmpty, !previous.articles.isEmpty {
-            logger.error("reload found no usable article, keeping the previous \(previous.articles.count)")
+        let counts = repository.counts
+        if let previous, counts.articles == 0 {
+            logger.error("reload found no usable article, keeping the previous \(previous.counts.articles)")
             return nil
         }
         logger.notice(
             "data loaded",
             metadata: [
-                "articles": "\(repository.articles.count)", "roles": "\(repository.roles.count)",
-                "jobs": "\(repository.jobs.count)", "rejected_files": "\(repository.report.rejected.count)",
+                "articles": "\(counts.articles)", "roles": "\(counts.roles)", "jobs": "\(counts.jobs)",
+                "postings": "\(counts.postings)", "rejected_files": "\(counts.rejectedFiles)",
             ])
+        if counts.articles == 0 {
+            logger.warning("no article loaded: the API serves empty lists")
+        }
         return repository
     }
 
@@ -138,20 +137,21 @@ final class Shared<Value: Sendable>: Sendable {
 /// Data counts appended to the core's /metrics text.
 enum DataMetrics {
     static func text(_ repository: Repository) -> String {
-        """
-        # HELP careers_articles Articles loaded.
-        # TYPE careers_articles gauge
-        careers_articles \(repository.articles.count)
-        # HELP careers_roles Roles merged from the articles.
-        # TYPE careers_roles gauge
-        careers_roles \(repository.roles.count)
-        # HELP careers_jobs Job postings after deduplication.
-        # TYPE careers_jobs gauge
-        careers_jobs \(repository.jobs.count)
-        # HELP careers_rejected_files Article files rejected at the last load.
-        # TYPE careers_rejected_files gauge
-        careers_rejected_files \(repository.report.rejected.count)
+        let counts = repository.counts
+        return """
+            # HELP careers_articles Articles loaded.
+            # TYPE careers_articles gauge
+            careers_articles \(counts.articles)
+            # HELP careers_roles Roles merged from the articles.
+            # TYPE careers_roles gauge
+            careers_roles \(counts.roles)
+            # HELP careers_jobs Job postings after deduplication.
+            # TYPE careers_jobs gauge
+            careers_jobs \(counts.jobs)
+            # HELP careers_rejected_files Article files rejected at the last load.
+            # TYPE careers_rejected_files gauge
+            careers_rejected_files \(counts.rejectedFiles)
 
-        """
+            """
     }
 }
