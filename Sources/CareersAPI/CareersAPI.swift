@@ -1,20 +1,102 @@
 import CareersCore
 import HTTPServer
+import Synchronization
 
-/// Maps requests to repository queries and JSON. (Stub: the API issue fills it in.)
+/// The Careers API: requests in, JSON out. Routing and validation happen here; the data come
+/// from a `Snapshot` that holds every immutable response pre-serialised.
 public final class CareersAPI: HTTPResponder {
-    public let repository: Repository
+    private let snapshot: Mutex<Snapshot>
+    public let options: APIOptions
 
-    public init(repository: Repository) {
-        self.repository = repository
+    public convenience init(repository: Repository) {
+        self.init(repository: repository, options: APIOptions())
+    }
+
+    public init(repository: Repository, options: APIOptions) {
+        self.options = options
+        snapshot = Mutex(Snapshot(repository: repository, version: options.version))
+    }
+
+    public var repository: Repository { current.repository }
+
+    private var current: Snapshot { snapshot.withLock { $0 } }
+
+    /// Swaps in a new repository (SIGHUP reload). The new snapshot, every pre-serialised
+    /// response included, is built before the lock is taken; requests in flight finish on the
+    /// old one.
+    public func replaceRepository(_ repository: Repository) {
+        let next = Snapshot(repository: repository, version: options.version)
+        snapshot.withLock { $0 = next }
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        if request.path == "/healthz" {
-            return HTTPResponse(
-                status: 200, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]),
-                body: Array(#"{"status":"ok"}"#.utf8), route: "/healthz")
+        let exchange = Exchange(request: request, options: options)
+        guard let match = Router.match(path: request.path) else {
+            if request.method == .OPTIONS, request.target == "*" {
+                return exchange.allowOnly(status: 204, route: nil)
+            }
+            return exchange.problem(.notFound("no resource at \(request.path)"), route: nil)
         }
-        return HTTPResponse(status: 404, route: nil)
+        switch request.method {
+        case .GET, .HEAD: break
+        case .OPTIONS: return exchange.options(route: match.route)
+        default:
+            var response = exchange.problem(
+                Problem(status: 405, detail: "\(request.method.rawValue) is not allowed here; allowed: \(Route.allowedMethods)"),
+                route: match.route)
+            response.headers.add("Allow", Route.allowedMethods)
+            return response
+        }
+        var reader = QueryReader(
+            query: request.query, allowed: match.route.parameters, repeatable: match.route.repeatableParameters)
+        let snapshot = current
+        switch match.route {
+        case .readyz:
+            if let problem = exchange.invalid(reader) { return problem }
+            guard options.isReady() else {
+                return exchange.problem(Problem(status: 503, detail: "draining: not accepting new work"), route: .readyz)
+            }
+            return exchange.plain(status: 200, body: Array(#"{"status":"ready"}"#.utf8), contentType: Representation.json, route: .readyz)
+        case .healthz:
+            if let problem = exchange.invalid(reader) { return problem }
+            return exchange.plain(status: 200, body: snapshot.fixed[.healthz]?.body ?? [], contentType: Representation.json, route: .healthz)
+        case .metrics:
+            if let problem = exchange.invalid(reader) { return problem }
+            let text = options.metricsText?() ?? ""
+            return exchange.plain(status: 200, body: Array(text.utf8), contentType: "text/plain; version=0.0.4; charset=utf-8", route: .metrics)
+        case .role, .comparison, .job:
+            if let problem = exchange.invalid(reader) { return problem }
+            return exchange.finish(snapshot.document(match, request: request), route: match.route)
+        default:
+            if request.query == nil || request.query == "", let fixed = snapshot.fixed[match.route] {
+                return exchange.finish(.ok(fixed), route: match.route)
+            }
+            return exchange.finish(snapshot.catalog.respond(match.route, reader: &reader), route: match.route)
+        }
+    }
+}
+
+extension Snapshot {
+    /// The single-resource routes, all served from pre-serialised documents.
+    func document(_ match: RouteMatch, request: HTTPRequest) -> Outcome {
+        let id = match.id ?? ""
+        switch match.route {
+        case .role:
+            if let doc = roleDocs[id] { return .ok(doc) }
+            let suggestions = repository.suggestRoleIDs(for: id)
+            let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
+            return .problem(.notFound("no role with id '\(id)'\(hint)", suggestions: suggestions))
+        case .comparison:
+            if let doc = comparisonDocs[id] { return .ok(doc) }
+            return .problem(.notFound("no comparison with id '\(id)'"))
+        case .job:
+            guard let doc = jobDocs[id] else { return .problem(.notFound("no job with id '\(id)'")) }
+            if MediaType.prefersLinkedData(request.headers["Accept"]), let linked = jobLinkedData[id] {
+                return .ok(linked, vary: "Accept")
+            }
+            return .ok(doc, vary: "Accept")
+        default:
+            return .problem(.notFound("no resource at \(request.path)"))
+        }
     }
 }

@@ -1,0 +1,49 @@
+/// What a route handler produces, before the HTTP concerns common to all routes (conditional
+/// requests, compression, caching and CORS headers) are applied.
+enum Outcome: Sendable {
+    case ok(Representation, vary: String? = nil)
+    case problem(Problem)
+}
+
+/// The list envelope `{"items","total","limit","offset","next"}`, from items serialised
+/// elsewhere (often once, at start-up).
+struct Page {
+    var limit: Int
+    var offset: Int
+
+    init(_ reader: inout QueryReader) {
+        limit = reader.int("limit", in: 1...100, default: 20)
+        offset = reader.int("offset", in: 0...Page.maxOffset, default: 0)
+    }
+
+    static let maxOffset = 1_000_000
+
+    func envelope(path: String, reader: QueryReader, total: Int, items: some Collection<[UInt8]>) -> [UInt8] {
+        var w = JSONWriter(capacity: 256 + items.reduce(0) { $0 + $1.count + 1 })
+        w.object { o in
+            o.field("items", array: { a in
+                for item in items { a.raw(item) }
+            })
+            o.field("total", total)
+            o.field("limit", limit)
+            o.field("offset", offset)
+            o.field("next", next(path: path, reader: reader, total: total))
+        }
+        return w.bytes
+    }
+
+    /// The next page keeps the client's other parameters as written, in their order, with
+    /// `limit` and `offset` appended.
+    func next(path: String, reader: QueryReader, total: Int) -> String? {
+        guard offset + limit < total else { return nil }
+        var parts = reader.preservedPairs(excluding: ["limit", "offset"]).map(String.init)
+        parts.append("limit=\(limit)")
+        parts.append("offset=\(offset + limit)")
+        return path + "?" + parts.joined(separator: "&")
+    }
+
+    func slice<T>(_ all: [T]) -> ArraySlice<T> {
+        guard offset < all.count else { return [] }
+        return all[offset..<min(all.count, offset + limit)]
+    }
+}

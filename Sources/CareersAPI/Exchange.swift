@@ -1,0 +1,127 @@
+import HTTPServer
+
+/// The HTTP concerns shared by every route: conditional requests, content coding, caching
+/// headers, CORS and problem documents.
+struct Exchange {
+    let request: HTTPRequest
+    let options: APIOptions
+
+    /// 400 when the query had problems (for routes that take no parameters at all).
+    func invalid(_ reader: QueryReader) -> HTTPResponse? {
+        reader.errors.isEmpty ? nil : problem(.badRequest(reader.errors), route: Router.match(path: request.path)?.route)
+    }
+
+    func problem(_ problem: Problem, route: Route?) -> HTTPResponse {
+        var headers = HTTPHeaders([("Content-Type", Problem.contentType), ("Cache-Control", "no-store")])
+        addCORS(&headers)
+        return HTTPResponse(status: problem.status, headers: headers, body: problem.body(instance: request.path), route: route?.rawValue)
+    }
+
+    /// Bodies that must never be cached or tagged (health, readiness, metrics).
+    func plain(status: Int, body: [UInt8], contentType: String, route: Route) -> HTTPResponse {
+        var headers = HTTPHeaders([("Content-Type", contentType), ("Cache-Control", "no-store")])
+        addCORS(&headers)
+        return HTTPResponse(status: status, headers: headers, body: body, route: route.rawValue)
+    }
+
+    func finish(_ outcome: Outcome, route: Route) -> HTTPResponse {
+        switch outcome {
+        case .problem(let p):
+            return problem(p, route: route)
+        case .ok(let representation, let varyAlso):
+            return represent(representation, varyAlso: varyAlso, route: route)
+        }
+    }
+
+    private func represent(_ rep: Representation, varyAlso: String?, route: Route) -> HTTPResponse {
+        let gzipBody: [UInt8]? =
+            Gzip.accepted(by: request.headers["Accept-Encoding"])
+            ? (rep.precompressed ? rep.gzipBody : Representation.compressed(rep.body)) : nil
+        let etag = gzipBody == nil ? rep.etag : rep.gzipETag
+        var headers = HTTPHeaders()
+        headers.add("Cache-Control", "public, max-age=\(options.cacheMaxAge)")
+        headers.add("Vary", varyAlso.map { "Accept-Encoding, " + $0 } ?? "Accept-Encoding")
+        addCORS(&headers)
+        // A client holding either coding of the current bytes may keep it (RFC 9110 §13.1.2).
+        if let header = request.headers["If-None-Match"],
+            let hit = ETag.noneMatchHits(header, anyOf: [etag, etag == rep.etag ? rep.gzipETag : rep.etag])
+        {
+            headers.add("ETag", hit)
+            return HTTPResponse(status: 304, headers: headers, body: [], route: route.rawValue)
+        }
+        headers.add("ETag", etag)
+        headers.add("Content-Type", rep.contentType)
+        if gzipBody != nil { headers.add("Content-Encoding", "gzip") }
+        return HTTPResponse(status: 200, headers: headers, body: gzipBody ?? rep.body, route: route.rawValue)
+    }
+
+    func allowOnly(status: Int, route: Route?) -> HTTPResponse {
+        var headers = HTTPHeaders([("Allow", Route.allowedMethods)])
+        addCORS(&headers)
+        return HTTPResponse(status: status, headers: headers, body: [], route: route?.rawValue)
+    }
+
+    /// `OPTIONS`: a CORS preflight when it is one from an allowed origin, else just `Allow`.
+    func options(route: Route) -> HTTPResponse {
+        guard let origin = request.headers["Origin"], request.headers["Access-Control-Request-Method"] != nil,
+            let allowOrigin = allowedOrigin(origin)
+        else { return allowOnly(status: 204, route: route) }
+        var headers = HTTPHeaders([("Allow", Route.allowedMethods)])
+        headers.add("Access-Control-Allow-Origin", allowOrigin)
+        headers.add("Access-Control-Allow-Methods", Route.allowedMethods)
+        if let requested = request.headers["Access-Control-Request-Headers"], !requested.isEmpty {
+            headers.add("Access-Control-Allow-Headers", requested)
+        }
+        headers.add("Access-Control-Max-Age", "86400")
+        headers.add("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers")
+        return HTTPResponse(status: 204, headers: headers, body: [], route: route.rawValue)
+    }
+
+    private func allowedOrigin(_ origin: String) -> String? {
+        if options.corsOrigins.contains("*") { return "*" }
+        return options.corsOrigins.contains(origin) ? origin : nil
+    }
+
+    private func addCORS(_ headers: inout HTTPHeaders) {
+        guard !options.corsOrigins.isEmpty else { return }
+        let wildcard = options.corsOrigins.contains("*")
+        if !wildcard {
+            if let vary = headers["Vary"] { headers.set("Vary", vary + ", Origin") } else { headers.add("Vary", "Origin") }
+        }
+        guard let origin = request.headers["Origin"], let allow = allowedOrigin(origin) else { return }
+        headers.add("Access-Control-Allow-Origin", allow)
+        headers.add("Access-Control-Expose-Headers", "ETag, X-Request-Id, Content-Encoding")
+    }
+}
+
+enum MediaType {
+    /// True when `Accept` ranks `application/ld+json` strictly above plain JSON; wildcards
+    /// alone keep plain JSON, the API's default.
+    static func prefersLinkedData(_ accept: String?) -> Bool {
+        guard let accept else { return false }
+        var ld: Double?
+        var json: Double?
+        var applicationAny: Double?
+        var any: Double?
+        for element in accept.split(separator: ",") {
+            let parts = element.split(separator: ";")
+            guard let type = parts.first?.trimming(" \t").lowercased() else { continue }
+            var q = 1.0
+            for param in parts.dropFirst() {
+                let kv = param.split(separator: "=", maxSplits: 1)
+                if kv.count == 2, kv[0].trimming(" \t").lowercased() == "q" {
+                    q = Double(kv[1].trimming(" \t")) ?? 0
+                }
+            }
+            switch type {
+            case "application/ld+json": ld = q
+            case "application/json": json = q
+            case "application/*": applicationAny = q
+            case "*/*": any = q
+            default: break
+            }
+        }
+        let ldQ = ld ?? 0
+        return ldQ > 0 && ldQ > (json ?? applicationAny ?? any ?? 0)
+    }
+}

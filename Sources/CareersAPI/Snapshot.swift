@@ -1,0 +1,89 @@
+import CareersCore
+
+/// The repository plus each list item serialised once; query responses are spliced from these.
+struct Catalog: Sendable {
+    let repository: Repository
+    let version: String
+    let roleItems: [String: [UInt8]]
+    let jobItems: [String: [UInt8]]
+    let comparisonItems: [[UInt8]]
+    /// For each article, the ids its role titles resolve to, in the article's order.
+    let articleRoleIDs: [String: [String?]]
+
+    init(repository: Repository, version: String) {
+        self.repository = repository
+        self.version = version
+        var roleIDs: [String: [String?]] = [:]
+        for article in repository.articles {
+            roleIDs[article.id] = article.roles.map { repository.resolveRole($0)?.id }
+        }
+        articleRoleIDs = roleIDs
+        roleItems = Dictionary(repository.roles.map { item in (item.id, Catalog.serialise(item) { $0.roleSummary($1) }) }, uniquingKeysWith: { a, _ in a })
+        jobItems = Dictionary(repository.jobs.map { item in (item.id, Catalog.serialise(item) { $0.job($1) }) }, uniquingKeysWith: { a, _ in a })
+        comparisonItems = repository.articles.map { article in
+            var w = JSONWriter(capacity: 512)
+            w.comparisonSummary(article, roleIDs: roleIDs[article.id] ?? [])
+            return w.bytes
+        }
+    }
+
+    static func serialise<T>(_ value: T, _ write: (inout JSONWriter, T) -> Void) -> [UInt8] {
+        var w = JSONWriter(capacity: 1024)
+        write(&w, value)
+        return w.bytes
+    }
+}
+
+/// Everything one repository serves, with every response that does not depend on the query
+/// serialised (and compressed, and tagged) up front. A reload builds a whole new snapshot off to
+/// the side and swaps it in, so a request sees either the old data or the new, never a mix.
+final class Snapshot: Sendable {
+    let catalog: Catalog
+    /// Responses of routes requested without a query string.
+    let fixed: [Route: Representation]
+    let roleDocs: [String: Representation]
+    let comparisonDocs: [String: Representation]
+    let jobDocs: [String: Representation]
+    let jobLinkedData: [String: Representation]
+
+    var repository: Repository { catalog.repository }
+
+    init(repository: Repository, version: String) {
+        let catalog = Catalog(repository: repository, version: version)
+        self.catalog = catalog
+
+        var fixed: [Route: Representation] = [
+            .root: Representation(body: catalog.rootDocument(), precompress: true),
+            .healthz: Representation(body: Array(#"{"status":"ok"}"#.utf8)),
+            .openapi: Representation(body: OpenAPIDocument.bytes(version: version), precompress: true),
+        ]
+        for route in [Route.roles, .comparisons, .jobs, .salaries] {
+            var reader = QueryReader(query: nil, allowed: [])
+            if case .ok(let representation, _) = catalog.respond(route, reader: &reader) {
+                fixed[route] = Representation(body: representation.body, precompress: true)
+            }
+        }
+        self.fixed = fixed
+
+        roleDocs = Dictionary(repository.roles.map { role in
+            (role.id, Representation(body: Catalog.serialise(role) { $0.role($1) }, precompress: true))
+        }, uniquingKeysWith: { a, _ in a })
+        comparisonDocs = Dictionary(repository.articles.map { article in
+            var w = JSONWriter(capacity: 16384)
+            let jobs = repository.jobs.filter { $0.sources.contains(article.id) }
+            w.comparison(article, roleIDs: catalog.articleRoleIDs[article.id] ?? [], jobs: jobs)
+            return (article.id, Representation(body: w.bytes, precompress: true))
+        }, uniquingKeysWith: { a, _ in a })
+        let published = Dictionary(repository.articles.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
+        var docs: [String: Representation] = [:]
+        var linked: [String: Representation] = [:]
+        for job in repository.jobs {
+            docs[job.id] = Representation(body: catalog.jobItems[job.id] ?? [], precompress: true)
+            let date = job.sources.compactMap { published[$0] ?? nil }.min()
+            linked[job.id] = Representation(
+                body: JobPostingLD.encode(job, published: date), contentType: JobPostingLD.contentType, precompress: true)
+        }
+        jobDocs = docs
+        jobLinkedData = linked
+    }
+}
