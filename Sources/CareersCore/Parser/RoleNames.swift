@@ -32,6 +32,16 @@ enum RoleNames {
         return word
     }
 
+    /// "Data Scientists" → "Data Scientist", keeping the writer's capitalisation.
+    static func singularTitle(_ title: String) -> String {
+        let start = title.lastIndex(of: " ").map { title.index(after: $0) } ?? title.startIndex
+        let last = title[start...]
+        let lower = last.lowercased()
+        if lower.hasSuffix("ies") && lower.count > 4 { return title[..<start] + last.dropLast(3) + "y" }
+        if singular(lower) != lower { return String(title.dropLast()) }
+        return title
+    }
+
     /// Other names of a role, derived by rule: each known long form abbreviated ("Lead Machine
     /// Learning Engineer" → "Lead ML Engineer") and each abbreviation spelled out ("AI Scientist" →
     /// "Artificial Intelligence Scientist").

@@ -20,6 +20,8 @@ struct JobIndex: Sendable {
     /// Role id → jobs whose title contains the role's title or an alias ("Senior Data Scientist"
     /// belongs to data-scientist).
     let roleJobs: [String: Bitset]
+    /// Each job's title as a role key (" senior data scientist "), to match role phrases.
+    private let titleKeys: [String]
 
     init(jobs: [Job], roles: [Role]) {
         count = jobs.count
@@ -51,6 +53,7 @@ struct JobIndex: Sendable {
         companies = WordIndex(count: count) { jobs[$0].posting.company ?? "" }
         locations = WordIndex(count: count) { jobs[$0].posting.location ?? "" }
         roleJobs = JobIndex.roleJobs(jobs: jobs, roles: roles)
+        titleKeys = jobs.map { " " + RoleNames.key($0.posting.title) + " " }
 
         let titles = jobs.map { TextKey.fold($0.posting.title) }
         let companyKeys = jobs.map { TextKey.fold($0.posting.company ?? "") }
@@ -98,11 +101,23 @@ struct JobIndex: Sendable {
         for (position, job) in jobs.enumerated() {
             let words = RoleNames.key(job.posting.title).split(separator: " ")
             for start in words.indices {
-                for end in (start + 1)...min(words.count, start + longest) {
+                for end in stride(from: start + 1, through: min(words.count, start + longest), by: 1) {
                     guard let ids = rolesByKey[words[start..<end].joined(separator: " ")] else { continue }
                     for id in ids { result[id, default: Bitset(count: jobs.count)].insert(position) }
                 }
             }
+        }
+        return result
+    }
+
+    /// Jobs whose title contains `phrase` as whole words in order ("data engineer" matches "Lead
+    /// Data Engineer", not "Data Platform Engineering"): candidates from the word index, then checked.
+    func titlePhrase(_ phrase: String) -> Bitset {
+        let key = RoleNames.key(phrase)
+        var result = Bitset(count: count)
+        guard let candidates = text.matching(key, wholeWords: true) else { return result }
+        for position in candidates.positions() where titleKeys[position].contains(" " + key + " ") {
+            result.insert(position)
         }
         return result
     }

@@ -95,16 +95,13 @@ public final class Repository: Sendable {
     /// One page of `searchJobs`, with the total number of matches. Runs on the precomputed indexes.
     public func searchJobs(_ filter: JobFilter, sort: JobSort?, offset: Int, limit: Int) -> JobPage {
         var roleSet: Bitset?
-        var effective = filter
         if let roleName = filter.role {
-            if let role = resolveRole(roleName) {
-                roleSet = jobIndex.roleJobs[role.id] ?? Bitset(count: jobs.count)
-            } else {
-                // Not a known role: match its words in job titles, companies and locations.
-                effective.query = [filter.query, roleName].compactMap { $0 }.joined(separator: " ")
-            }
+            // A known role (id, title, alias, typo) uses its precomputed jobs; any other text is
+            // matched as a phrase in job titles.
+            roleSet = resolveRole(roleName).map { jobIndex.roleJobs[$0.id] ?? Bitset(count: jobs.count) }
+                ?? jobIndex.titlePhrase(roleName)
         }
-        let result = jobIndex.search(effective, roleSet: roleSet, sort: sort, offset: offset, limit: limit)
+        let result = jobIndex.search(filter, roleSet: roleSet, sort: sort, offset: offset, limit: limit)
         return JobPage(total: result.total, items: result.positions.map { jobs[$0] })
     }
 

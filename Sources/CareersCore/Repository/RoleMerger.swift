@@ -66,7 +66,7 @@ struct RoleMerger {
             let key = keys[position]
             var role = accumulators[key] ?? Accumulator(firstTitle: title)
             if accumulators[key] == nil { order.append(key) }
-            role.titleCounts[title, default: 0] += 1
+            role.titleCounts[RoleNames.singularTitle(title), default: 0] += 1
             if !role.comparisons.contains(article.id) { role.comparisons.append(article.id) }
             for other in keys where other != key && !role.relatedKeys.contains(other) { role.relatedKeys.append(other) }
             if let profile = article.profiles.first(where: { RoleNames.key($0.title) == key }) {
@@ -100,8 +100,13 @@ struct RoleMerger {
         var titles: [String: String] = [:]
         for key in order {
             guard let role = accumulators[key] else { continue }
+            // The most used spelling; on a tie the spelled-out one ("Machine Learning Engineer"
+            // over "ML Engineer"), then the alphabetically first, so load order never matters.
             let title = role.titleCounts.max { lhs, rhs in
-                lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key > rhs.key
+                if lhs.value != rhs.value { return lhs.value < rhs.value }
+                let (lhsFull, rhsFull) = (TextKey.fold(lhs.key) == key, TextKey.fold(rhs.key) == key)
+                if lhsFull != rhsFull { return rhsFull }
+                return lhs.key > rhs.key
             }?.key ?? role.firstTitle
             titles[key] = title
             ids[key] = TextKey.slug(title)

@@ -22,14 +22,14 @@ struct WordIndex: Sendable {
 
     /// Jobs containing, for every token of `text`, a word starting with it. Nil when `text` has no
     /// tokens (no constraint).
-    func matching(_ text: String) -> Bitset? {
+    func matching(_ text: String, wholeWords: Bool = false) -> Bitset? {
         let tokens = TextKey.fold(text).split(separator: " ").prefix(16)
         guard !tokens.isEmpty else { return nil }
         var result = Bitset(count: count, filled: true)
         for token in tokens {
             var tokenSet = Bitset(count: count)
             var index = lowerBound(String(token))
-            while index < vocabulary.count && vocabulary[index].hasPrefix(token) {
+            while index < vocabulary.count && (wholeWords ? vocabulary[index] == token : vocabulary[index].hasPrefix(token)) {
                 for position in postings[index] { tokenSet.insert(Int(position)) }
                 index += 1
             }
