@@ -29,6 +29,7 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(name: "CEpoll"),
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -38,6 +39,7 @@ let package = Package(
             name: "HTTPServer",
             dependencies: [
                 "COpenSSL",
+                "CEpoll",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

@@ -1,0 +1,92 @@
+import Dispatch
+import Logging
+import Synchronization
+import CEpoll
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What every event loop of one server shares: configuration, responder, metrics, the access hook
+/// and the shutdown state. Immutable but for atomics and the reserve descriptor.
+final class ServerContext: Sendable {
+    let configuration: ServerConfiguration
+    let limits: ParserLimits
+    let responder: any HTTPResponder
+    let metrics: ServerMetrics
+    let onRequestCompleted: (@Sendable (AccessRecord) -> Void)?
+    let logger: Logger
+
+    let headerTimeout: UInt64
+    let idleTimeout: UInt64
+    let bodyTimeout: UInt64
+    let writeTimeout: UInt64
+    let handshakeTimeout: UInt64
+    /// How long a closing connection keeps reading (and discarding) so its last response is not
+    /// destroyed by a reset when the client is still sending.
+    let lingerTimeout: UInt64 = 2_000_000_000
+    /// How often each loop looks for expired deadlines: a fraction of the shortest timeout.
+    let tick: UInt64
+
+    let draining = Atomic<Bool>(false)
+    let drainSignal = DispatchSemaphore(value: 0)
+    /// A descriptor kept open for the moment the process runs out: closing it lets the listener
+    /// accept one connection to answer 503 instead of leaving it in the backlog forever.
+    let reserveFD = Mutex<Int32>(-1)
+
+    /// Output a connection may queue before it stops reading requests (back-pressure).
+    let outputHighWater = 256 * 1024
+    /// Room kept for a request head: request line plus header section, with slack.
+    let maxInputBytes: Int
+
+    init(
+        configuration: ServerConfiguration, responder: any HTTPResponder, metrics: ServerMetrics,
+        onRequestCompleted: (@Sendable (AccessRecord) -> Void)?, logger: Logger
+    ) {
+        self.configuration = configuration
+        limits = ParserLimits(
+            maxTargetBytes: configuration.maxTargetBytes, maxHeaderBytes: configuration.maxHeaderBytes,
+            maxHeaderFields: configuration.maxHeaderFields, maxBodyBytes: configuration.maxBodyBytes)
+        self.responder = responder
+        self.metrics = metrics
+        self.onRequestCompleted = onRequestCompleted
+        self.logger = logger
+        func nanos(_ seconds: Double) -> UInt64 { UInt64(max(0.001, seconds) * 1e9) }
+        headerTimeout = nanos(configuration.headerTimeout)
+        idleTimeout = nanos(configuration.idleTimeout)
+        bodyTimeout = nanos(configuration.bodyTimeout)
+        writeTimeout = nanos(configuration.writeTimeout)
+        handshakeTimeout = nanos(configuration.tls?.handshakeTimeout ?? configuration.headerTimeout)
+        let shortest = min(headerTimeout, idleTimeout, bodyTimeout, writeTimeout, handshakeTimeout)
+        tick = min(250_000_000, max(5_000_000, shortest / 8))
+        maxInputBytes = configuration.maxTargetBytes + configuration.maxHeaderBytes + 8192
+        reserveFD.withLock { $0 = open("/dev/null", O_RDONLY | O_CLOEXEC) }
+    }
+
+    deinit {
+        reserveFD.withLock { if $0 >= 0 { close($0) } }
+    }
+
+    func connectionClosed() {
+        metrics.connectionClosed()
+        if draining.load(ordering: .relaxed) { drainSignal.signal() }
+    }
+
+    /// Out of descriptors: frees the reserve, accepts one pending connection, answers it 503 and
+    /// closes it, then takes the reserve back. False when nothing could be shed.
+    func shedOneConnection(listener: Int32, answer: (Int32) -> Void) -> Bool {
+        reserveFD.withLock { reserve in
+            guard reserve >= 0 else { return false }
+            close(reserve)
+            let fd = cepoll_accept4(listener, nil, nil, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
+            if fd >= 0 { answer(fd) }
+            reserve = open("/dev/null", O_RDONLY | O_CLOEXEC)
+            return fd >= 0
+        }
+    }
+}
+
+@inline(__always) func monotonicNanos() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
+}

@@ -1,0 +1,98 @@
+// Byte classes of RFC 9110 §5.6 and RFC 9112 used by the parser. Plain functions (no tables) so the
+// compiler turns them into range checks without a lazy global's once-check on every byte.
+
+enum ASCII {
+    static let tab: UInt8 = 0x09
+    static let lf: UInt8 = 0x0A
+    static let cr: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let colon: UInt8 = 0x3A
+    static let semicolon: UInt8 = 0x3B
+    static let comma: UInt8 = 0x2C
+    static let slash: UInt8 = 0x2F
+    static let question: UInt8 = 0x3F
+}
+
+/// tchar: the bytes of a token (method, field name, transfer coding).
+@inline(__always) func isTokenByte(_ b: UInt8) -> Bool {
+    switch b {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+    case 0x21, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2A, 0x2B, 0x2D, 0x2E, 0x5E, 0x5F, 0x60, 0x7C, 0x7E: return true
+    default: return false
+    }
+}
+
+/// field-vchar / SP / HTAB, obs-text included: everything but control bytes and DEL.
+@inline(__always) func isFieldValueByte(_ b: UInt8) -> Bool {
+    b == ASCII.tab || (b >= 0x20 && b != 0x7F)
+}
+
+/// Bytes allowed in a request-target: visible ASCII; a fragment ("#") is never sent (RFC 9112 §3.2).
+@inline(__always) func isTargetByte(_ b: UInt8) -> Bool {
+    b > 0x20 && b < 0x7F && b != 0x23
+}
+
+@inline(__always) func isWhitespace(_ b: UInt8) -> Bool { b == ASCII.space || b == ASCII.tab }
+
+@inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+@inline(__always) func hexValue(_ b: UInt8) -> Int? {
+    switch b {
+    case 0x30...0x39: return Int(b - 0x30)
+    case 0x41...0x46: return Int(b - 0x41 + 10)
+    case 0x61...0x66: return Int(b - 0x61 + 10)
+    default: return nil
+    }
+}
+
+@inline(__always) func asciiLowercased(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Compares `self[range]` with a lowercase ASCII literal, ignoring the case of `self`.
+    func equalsLowercase(_ range: Range<Int>, _ literal: StaticString) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount else { return false }
+        let lit = literal.utf8Start
+        var i = 0
+        for j in range {
+            if asciiLowercased(self[j]) != lit[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The range with leading and trailing SP/HTAB removed.
+    func trimmingWhitespace(_ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi && isWhitespace(self[lo]) { lo += 1 }
+        while hi > lo && isWhitespace(self[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// Index of the first `byte` in `range`, or nil.
+    func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if self[i] == byte { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: self[range]), as: UTF8.self)
+    }
+
+    /// Calls `body` with each comma-separated list element, trimmed, skipping empty ones (RFC 9110 §5.6.1).
+    func forEachListElement(_ range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        var start = range.lowerBound
+        var i = range.lowerBound
+        while i <= range.upperBound {
+            if i == range.upperBound || self[i] == ASCII.comma {
+                let element = trimmingWhitespace(start..<i)
+                if !element.isEmpty { body(element) }
+                start = i + 1
+            }
+            i += 1
+        }
+    }
+}

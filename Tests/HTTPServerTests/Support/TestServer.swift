@@ -1,0 +1,65 @@
+import Foundation
+import HTTPServer
+import Synchronization
+
+/// The core knows nothing of careers: tests drive it with this responder.
+///   /echo       the request body back, with method, target and selected headers as fields
+///   /close      answers with `Connection: close`
+///   /slow?ms=N  waits N ms (a request in flight)
+///   anything    "hello" (text/plain)
+final class TestResponder: HTTPResponder {
+    let calls = Atomic<Int>(0)
+    let lastRequest = Mutex<HTTPRequest?>(nil)
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        calls.add(1, ordering: .relaxed)
+        lastRequest.withLock { $0 = request }
+        switch request.path {
+        case "/echo":
+            var headers = HTTPHeaders([("Content-Type", "application/octet-stream")])
+            headers.add("X-Method", request.method.rawValue)
+            headers.add("X-Target", request.target)
+            headers.add("X-Seen-Request-Id", request.requestID)
+            return HTTPResponse(status: 200, headers: headers, body: request.body, route: "/echo")
+        case "/close":
+            return HTTPResponse(status: 200, headers: HTTPHeaders([("Connection", "close")]), body: Array("bye".utf8), route: "/close")
+        case "/slow":
+            let ms = request.query.flatMap { Int($0.dropFirst(3)) } ?? 100
+            usleep(UInt32(ms) * 1000)
+            return HTTPResponse(status: 200, body: Array("slow".utf8), route: "/slow")
+        case "/nocontent":
+            return HTTPResponse(status: 204, route: "/nocontent")
+        case "/big":
+            return HTTPResponse(status: 200, body: [UInt8](repeating: 0x61, count: 1 << 20), route: "/big")
+        default:
+            return HTTPResponse(
+                status: 200, headers: HTTPHeaders([("Content-Type", "text/plain")]), body: Array("hello".utf8),
+                route: "/")
+        }
+    }
+}
+
+/// A server on an ephemeral loopback port with test-sized limits; shut down by the test.
+func startServer(
+    host: String = "127.0.0.1", responder: TestResponder = TestResponder(),
+    configure: (inout ServerConfiguration) -> Void = { _ in }
+) throws -> (HTTPServer, TestResponder) {
+    var configuration = ServerConfiguration()
+    configuration.host = host
+    configuration.port = 0
+    configuration.drainTimeout = 5
+    configure(&configuration)
+    let server = HTTPServer(configuration: configuration, responder: responder)
+    try server.start()
+    return (server, responder)
+}
+
+/// Runs `body` against a fresh server and always shuts it down.
+func withServer<T>(
+    host: String = "127.0.0.1", configure: (inout ServerConfiguration) -> Void = { _ in },
+    _ body: (HTTPServer, TestResponder) throws -> T
+) throws -> T {
+    let (server, responder) = try startServer(host: host, configure: configure)
+    defer { server.shutdown() }
+    return try body(server, responder)
+}
