@@ -24,23 +24,26 @@ final class Service: Sendable {
         self.logger = logger
         self.sink = sink
         let repository = Self.load(data, logger: logger, previous: nil) ?? Repository(articles: [])
+        Self.logLoaded(repository, logger: logger)
         self.repository = Shared(repository)
 
-        var configuration = configuration
-        if accessLog {
-            let log = AccessLog()
-            AccessHook.install(on: &configuration) { log.record($0) }
-        }
         // The API needs the server (readiness, metrics) and the server the API: a late-bound box.
         let serverBox = Shared<HTTPServer?>(nil)
-        let metricsRepository = self.repository
+        let current = self.repository
         api = CareersAPI(
             repository: repository,
-            options: CareersAPIOptions(
+            options: APIOptions(
                 corsOrigins: corsOrigins,
-                metricsText: { (serverBox.value?.metricsText ?? "") + DataMetrics.text(metricsRepository.value) },
+                metricsText: { (serverBox.value?.metrics.prometheusText() ?? "") + DataMetrics.text(current.value) },
                 isReady: { serverBox.value?.isReady ?? false }))
-        server = HTTPServer(configuration: configuration, responder: api, logger: Logger(label: "http"))
+        var onRequestCompleted: (@Sendable (AccessRecord) -> Void)?
+        if accessLog {
+            let log = AccessLog()
+            onRequestCompleted = { log.record(AccessLogEntry($0)) }
+        }
+        server = HTTPServer(
+            configuration: configuration, responder: api, logger: Logger(label: "http"),
+            onRequestCompleted: onRequestCompleted)
         serverBox.value = server
     }
 
@@ -55,11 +58,12 @@ final class Service: Sendable {
             sink.flush()
             exit(1)
         }
-        let configuration = server.configuration
-        let plainScheme = configuration.tls != nil && configuration.tls?.port == nil ? "https" : "http"
-        logger.notice("listening on \(plainScheme)://\(Self.hostForURL(configuration.host)):\(server.port)")
-        if let tlsPort = configuration.tls?.port {
-            logger.notice("listening on https://\(Self.hostForURL(configuration.host)):\(tlsPort)")
+        let host = Self.hostForURL(server.configuration.host)
+        if server.configuration.tls == nil || server.configuration.tls?.port != nil {
+            logger.notice("listening on http://\(host):\(server.port)")
+        }
+        if let tlsPort = server.tlsPort {
+            logger.notice("listening on https://\(host):\(tlsPort)")
         }
         dispatchMain()
     }
@@ -82,8 +86,9 @@ final class Service: Sendable {
         logger.notice("SIGHUP: reloading articles")
         let previous = repository.value
         if let fresh = Self.load(data, logger: logger, previous: previous) {
-            repository.value = fresh
             api.replaceRepository(fresh)
+            repository.value = fresh
+            Self.logLoaded(fresh, logger: logger)
         }
         guard server.configuration.tls != nil else { return }
         do {
@@ -94,19 +99,24 @@ final class Service: Sendable {
         }
     }
 
-    /// Loads the articles and logs what was read; nil when the result must not replace `previous`
-    /// (a reload that finds no usable article keeps serving the old data).
+    /// Loads the articles and logs what was rejected; nil when the result must not replace
+    /// `previous` (a reload that finds no usable article keeps serving the old data).
     private static func load(_ data: DataOptions, logger: Logger, previous: Repository?) -> Repository? {
         let repository = data.loadRepository()
         for rejection in repository.report.rejected {
             logger.warning(
                 "article rejected: \(rejection.file)\(rejection.line.map { ":\($0)" } ?? ""): \(rejection.reason)")
         }
-        let counts = repository.counts
-        if let previous, counts.articles == 0 {
+        if let previous, repository.counts.articles == 0 {
             logger.error("reload found no usable article, keeping the previous \(previous.counts.articles)")
             return nil
         }
+        return repository
+    }
+
+    /// Said once the repository is the one being served.
+    private static func logLoaded(_ repository: Repository, logger: Logger) {
+        let counts = repository.counts
         logger.notice(
             "data loaded",
             metadata: [
@@ -116,7 +126,6 @@ final class Service: Sendable {
         if counts.articles == 0 {
             logger.warning("no article loaded: the API serves empty lists")
         }
-        return repository
     }
 
     static func hostForURL(_ host: String) -> String {

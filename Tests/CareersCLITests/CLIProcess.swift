@@ -20,19 +20,19 @@ struct CLIProcess {
 
     /// Runs to completion (bounded by `timeout` as a failure guard) and collects both streams.
     static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 20) throws -> Result {
-        let process = try start(arguments, environment: environment)
+        let finished = DispatchSemaphore(value: 0)
+        let process = try start(arguments, environment: environment, exited: finished)
         let stdout = Collected(process.standardOutput)
         let stderr = Collected(process.standardError)
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        if process.isRunning, finished.wait(timeout: .now() + timeout) == .timedOut {
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             finished.wait()
         }
         return Result(status: process.terminationStatus, stdout: stdout.text(), stderr: stderr.text())
     }
 
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    /// Starts the binary; `exited` is signalled once when it ends.
+    static func start(_ arguments: [String], environment: [String: String] = [:], exited: DispatchSemaphore) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -43,6 +43,7 @@ struct CLIProcess {
         process.environment = env
         process.standardOutput = Pipe()
         process.standardError = Pipe()
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
         return process
     }

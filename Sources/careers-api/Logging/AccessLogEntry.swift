@@ -1,4 +1,6 @@
+import Foundation
 import Glibc
+import HTTPServer
 
 /// One access-log line: what the server reports when it has written a response.
 struct AccessLogEntry: Sendable, CustomStringConvertible {
@@ -10,6 +12,30 @@ struct AccessLogEntry: Sendable, CustomStringConvertible {
     var bytes: Int
     var durationMicros: Int
     var requestID: String
+
+    init(_ record: AccessRecord) {
+        let seconds = record.time.timeIntervalSince1970
+        let whole = seconds.rounded(.down)
+        time = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1_000_000_000))
+        remote = record.remoteAddress
+        method = record.method
+        path = record.path
+        status = record.status
+        bytes = record.bytesSent
+        durationMicros = record.durationMicroseconds
+        requestID = record.requestID
+    }
+
+    init(time: timespec, remote: String, method: String, path: String, status: Int, bytes: Int, durationMicros: Int, requestID: String) {
+        self.time = time
+        self.remote = remote
+        self.method = method
+        self.path = path
+        self.status = status
+        self.bytes = bytes
+        self.durationMicros = durationMicros
+        self.requestID = requestID
+    }
 
     /// logfmt, also what another swift-log handler would print for the entry.
     var description: String {
