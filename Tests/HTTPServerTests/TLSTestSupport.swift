@@ -51,14 +51,7 @@ struct TLSTestFiles: Sendable {
 
     @discardableResult
     static func openssl(_ arguments: [String]) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
+        (try? runTool(["openssl"] + arguments))?.status ?? -1
     }
 }
 
