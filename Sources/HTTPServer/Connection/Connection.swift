@@ -261,7 +261,7 @@ final class Connection {
         body = []
         let response = context.responder.respond(to: request)
         requestsServed += 1
-        let keepAlive = head.keepAlive && !closeAfterResponse && !loop.draining && !peerClosed
+        let keepAlive = head.keepAlive && !closeAfterResponse && !peerClosed && !context.draining.load(ordering: .relaxed)
         let hasBody = head.method != .HEAD && response.status >= 200 && response.status != 204 && response.status != 304
         loop.date.refresh()
         var written = 0

@@ -63,3 +63,32 @@ func withServer<T>(
     defer { server.shutdown() }
     return try body(server, responder)
 }
+
+/// Sends `raw` on a new connection and reads one response.
+func exchange(_ raw: String, port: Int) throws -> (response: RawResponse, client: RawClient) {
+    let client = try RawClient(port: port)
+    try client.send(raw)
+    return (try client.readResponse(), client)
+}
+
+/// Waits (bounded) until `condition` holds; the bound is a failure guard, not a synchronisation.
+func eventually(within seconds: Double = 5, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        usleep(2000)
+    }
+    return condition()
+}
+
+/// The problem+json fields of an error response.
+struct Problem: Decodable {
+    var type: String
+    var title: String
+    var status: Int
+    var detail: String
+}
+
+func problem(_ response: RawResponse) throws -> Problem {
+    try JSONDecoder().decode(Problem.self, from: Data(response.body))
+}

@@ -1,0 +1,201 @@
+import Foundation
+import HTTPServer
+import Testing
+
+/// RFC 9112 rules of the request parser, each over a real socket: the exact status, a
+/// problem+json body, and the connection closed after it.
+@Suite struct ParserRuleTests {
+    /// Sends `raw`, expects `status` with problem+json, then the server closes.
+    private func expectRefusal(_ raw: String, _ status: Int, configure: (inout ServerConfiguration) -> Void = { _ in },
+                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try withServer(configure: configure) { server, responder in
+            let (response, client) = try exchange(raw, port: server.port)
+            #expect(response.status == status, sourceLocation: sourceLocation)
+            #expect(response.header("Content-Type") == "application/problem+json", sourceLocation: sourceLocation)
+            #expect(response.header("Connection") == "close", sourceLocation: sourceLocation)
+            let body = try problem(response)
+            #expect(body.status == status && body.type == "about:blank" && !body.detail.isEmpty, sourceLocation: sourceLocation)
+            #expect(try client.isClosedByServer(), sourceLocation: sourceLocation)
+            #expect(responder.calls.load(ordering: .relaxed) == 0, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func requestTargetOverLimitIs414() throws {
+        let target = "/" + String(repeating: "a", count: 8 * 1024)
+        try expectRefusal("GET \(target) HTTP/1.1\r\nHost: a\r\n\r\n", 414)
+    }
+
+    @Test func requestTargetOverLimitIs414BeforeTheLineEnds() throws {
+        let target = "/" + String(repeating: "a", count: 9 * 1024)
+        try expectRefusal("GET \(target)", 414)
+    }
+
+    @Test func headerSectionOverLimitIs431() throws {
+        let big = String(repeating: "b", count: 17 * 1024)
+        try expectRefusal("GET / HTTP/1.1\r\nHost: a\r\nX-Big: \(big)\r\n\r\n", 431)
+    }
+
+    @Test func tooManyHeaderFieldsIs431() throws {
+        let fields = (0..<101).map { "X-F\($0): v\r\n" }.joined()
+        try expectRefusal("GET / HTTP/1.1\r\nHost: a\r\n\(fields)\r\n", 431)
+    }
+
+    @Test func headerLimitsAreConfigurable() throws {
+        try expectRefusal("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\n\r\n", 431) { $0.maxHeaderFields = 2 }
+        try expectRefusal("GET /abcdefghijk HTTP/1.1\r\nHost: a\r\n\r\n", 414) { $0.maxTargetBytes = 10 }
+    }
+
+    @Test func bodyOverMaxBodyIs413() throws {
+        try expectRefusal("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\n", 413) { $0.maxBodyBytes = 10 }
+    }
+
+    @Test func chunkedBodyOverMaxBodyIs413() throws {
+        try expectRefusal("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n6\r\nabcdef\r\n", 413) {
+            $0.maxBodyBytes = 10
+        }
+    }
+
+    @Test(arguments: ["HTTP/2.0", "HTTP/1.2", "HTTP/0.9", "HTTP/3.0"])
+    func unsupportedVersionIs505(version: String) throws {
+        try expectRefusal("GET / \(version)\r\nHost: a\r\n\r\n", 505)
+    }
+
+    @Test(arguments: ["http/1.1", "HTTP/1.10", "HTTP/1", "HTTP/1.1 ", "HTTP/11", "HTTPS/1.1", "HTTP/1.x"])
+    func malformedVersionIs400(version: String) throws {
+        try expectRefusal("GET / \(version)\r\nHost: a\r\n\r\n", 400)
+    }
+
+    @Test(arguments: ["FOO", "get", "PROPFIND", "BREW"])
+    func unknownMethodIs501(method: String) throws {
+        try expectRefusal("\(method) / HTTP/1.1\r\nHost: a\r\n\r\n", 501)
+    }
+
+    @Test(arguments: ["GET  / HTTP/1.1", "GET /", "GET / HTTP/1.1 extra", " GET / HTTP/1.1", "G(T / HTTP/1.1", "GET\t/ HTTP/1.1"])
+    func malformedRequestLineIs400(line: String) throws {
+        try expectRefusal("\(line)\r\nHost: a\r\n\r\n", 400)
+    }
+
+    @Test(arguments: ["/a b", "/a\u{7F}", "a/b", "*", "/a#frag", "/caf\u{E9}"])
+    func invalidRequestTargetIs400(target: String) throws {
+        try expectRefusal("GET \(target) HTTP/1.1\r\nHost: a\r\n\r\n", 400)
+    }
+
+    @Test func missingHostOnHTTP11Is400() throws {
+        try expectRefusal("GET / HTTP/1.1\r\nAccept: */*\r\n\r\n", 400)
+    }
+
+    @Test func repeatedHostIs400() throws {
+        try expectRefusal("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400)
+        try expectRefusal("GET / HTTP/1.0\r\nHost: a\r\nHost: a\r\n\r\n", 400)
+    }
+
+    @Test(arguments: ["a b", "a/b", "[::1", "a:80x", "a@b", "a:123456"])
+    func invalidHostIs400(host: String) throws {
+        try expectRefusal("GET / HTTP/1.1\r\nHost: \(host)\r\n\r\n", 400)
+    }
+
+    @Test func contentLengthWithTransferEncodingIs400AndCloses() throws {
+        try expectRefusal(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n",
+            400)
+    }
+
+    @Test func repeatedContentLengthIs400() throws {
+        try expectRefusal("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\nx", 400)
+    }
+
+    @Test(arguments: ["abc", "-1", "+1", "1.0", "0x10", "1 2", "1,1", "", "99999999999999999999999"])
+    func invalidContentLengthIs400(value: String) throws {
+        try expectRefusal("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: \(value)\r\n\r\n", 400)
+    }
+
+    @Test(arguments: ["gzip, chunked", "deflate,chunked", "x-custom, chunked"])
+    func transferCodingBeforeChunkedIs501(value: String) throws {
+        try expectRefusal("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: \(value)\r\n\r\n", 501)
+    }
+
+    /// RFC 9112 §6.3: without a final chunked the body length is unknown: 400 and close.
+    @Test(arguments: ["gzip", "chunked, gzip", "chunked, chunked", "chunkedx", ""])
+    func transferCodingWithoutFinalChunkedIs400(value: String) throws {
+        try expectRefusal("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: \(value)\r\n\r\n", 400)
+    }
+
+    @Test func transferEncodingInHTTP10Is400() throws {
+        try expectRefusal("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400)
+    }
+
+    @Test func obsFoldIs400() throws {
+        try expectRefusal("GET / HTTP/1.1\r\nHost: a\r\nX-A: 1\r\n  continued\r\n\r\n", 400)
+        try expectRefusal("GET / HTTP/1.1\r\nHost: a\r\nX-A: 1\r\n\tcontinued\r\n\r\n", 400)
+    }
+
+    @Test func whitespaceBeforeColonIs400() throws {
+        try expectRefusal("GET / HTTP/1.1\r\nHost : a\r\n\r\n", 400)
+        try expectRefusal("GET / HTTP/1.1\r\nHost: a\r\nX-A\t: 1\r\n\r\n", 400)
+    }
+
+    @Test func bareCRIs400() throws {
+        try expectRefusal("GET / HTTP/1.1\r\nHost: a\r\nX-A: 1\r2\r\n\r\n", 400)
+        try expectRefusal("GET / HTTP/1.1\rHost: a\r\n\r\n", 400)
+    }
+
+    @Test func bareLFIs400() throws {
+        try expectRefusal("GET / HTTP/1.1\nHost: a\r\n\r\n", 400)
+        try expectRefusal("GET / HTTP/1.1\r\nHost: a\n\n", 400)
+    }
+
+    @Test(arguments: ["\u{0}", "\u{1}", "\u{1B}", "\u{7F}", "\u{0B}"])
+    func controlByteInFieldValueIs400(byte: String) throws {
+        try expectRefusal("GET / HTTP/1.1\r\nHost: a\r\nX-A: a\(byte)b\r\n\r\n", 400)
+    }
+
+    @Test(arguments: ["X(A", "X A", "X\"A", "X/A", "X@A", "X\u{E9}A", ""])
+    func nonTokenFieldNameIs400(name: String) throws {
+        try expectRefusal("GET / HTTP/1.1\r\nHost: a\r\n\(name): 1\r\n\r\n", 400)
+    }
+
+    @Test func unsupportedExpectationIs417() throws {
+        try expectRefusal("POST / HTTP/1.1\r\nHost: a\r\nExpect: something-else\r\nContent-Length: 1\r\n\r\nx", 417)
+    }
+
+    @Test func binaryGarbageIs400AtOnce() throws {
+        // A TLS ClientHello on the plain port.
+        try expectRefusal(String(decoding: [0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03], as: UTF8.self), 400)
+    }
+
+    @Test func leadingEmptyLinesAreIgnored() throws {
+        try withServer { server, _ in
+            let (response, _) = try exchange("\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n", port: server.port)
+            #expect(response.status == 200)
+        }
+    }
+
+    @Test func http10WithoutHostIsServed() throws {
+        try withServer { server, _ in
+            let (response, client) = try exchange("GET / HTTP/1.0\r\n\r\n", port: server.port)
+            #expect(response.status == 200)
+            #expect(response.header("Connection") == "close")
+            #expect(try client.isClosedByServer())
+        }
+    }
+
+    @Test func absoluteFormTargetReachesResponderAsOriginForm() throws {
+        try withServer { server, _ in
+            let (response, _) = try exchange("GET http://example.com:8080/echo?x=1 HTTP/1.1\r\nHost: example.com:8080\r\n\r\n", port: server.port)
+            #expect(response.status == 200)
+            #expect(response.header("X-Target") == "/echo?x=1")
+        }
+    }
+
+    @Test func fieldValuesAreTrimmedAndObsTextAllowed() throws {
+        try withServer { server, responder in
+            let raw: [UInt8] = Array("GET / HTTP/1.1\r\nHost: a\r\nX-A: \t value \t\r\nX-B: caf".utf8) + [0xE9] + Array("\r\n\r\n".utf8)
+            let client = try RawClient(port: server.port)
+            try client.send(raw)
+            #expect(try client.readResponse().status == 200)
+            let request = responder.lastRequest.withLock { $0 }
+            #expect(request?.headers["x-a"] == "value")
+            #expect(request?.headers["X-B"]?.hasPrefix("caf") == true)
+        }
+    }
+}
