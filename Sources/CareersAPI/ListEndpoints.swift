@@ -91,17 +91,20 @@ extension Catalog {
         case role, currency
     }
 
+    /// The accepted spellings of `group_by`, exactly (the OpenAPI enum lists the same).
+    static let salaryGroupings: [String: Set<SalaryGrouping>] = [
+        "role": [.role], "currency": [.currency], "role,currency": [.role, .currency], "currency,role": [.role, .currency],
+    ]
+
     func salaries(_ reader: inout QueryReader) -> Outcome {
         var filter = jobFilter(&reader)
         filter.remote = nil
         var groups: Set<SalaryGrouping> = []
         if let raw = reader.values("group_by").first {
-            for part in raw.split(separator: ",", omittingEmptySubsequences: false) {
-                if let g = SalaryGrouping(rawValue: part.trimming(" ")) {
-                    groups.insert(g)
-                } else {
-                    reader.fail("group_by", "must be a comma-separated list of: role, currency")
-                }
+            if let parsed = Catalog.salaryGroupings[raw] {
+                groups = parsed
+            } else {
+                reader.fail("group_by", "must be one of: \(Catalog.salaryGroupings.keys.sorted().joined(separator: ", "))")
             }
         }
         guard reader.errors.isEmpty else { return .problem(.badRequest(reader.errors)) }

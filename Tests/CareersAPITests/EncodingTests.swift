@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import CareersAPI
+
+@Suite struct EncodingTests {
+    func encode(_ s: String, htmlSafe: Bool = false) -> String {
+        var w = JSONWriter()
+        w.htmlSafe = htmlSafe
+        w.string(s)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    @Test func stringsAreEscaped() {
+        #expect(encode("a\"b\\c") == #""a\"b\\c""#)
+        #expect(encode("\n\r\t\u{8}\u{C}") == #""\n\r\t\b\f""#)
+        #expect(encode("\u{0}\u{1F}") == #""\u0000\u001f""#)
+        #expect(encode("x\u{2028}y\u{2029}z") == #""x\u2028y\u2029z""#)
+        #expect(encode("é–😀") == "\"é–😀\"")
+        #expect(encode("</script>&") == "\"</script>&\"")
+        #expect(encode("</script>&", htmlSafe: true) == #""\u003c/script\u003e\u0026""#)
+    }
+
+    @Test func everyStringRoundTrips() throws {
+        let samples = ["", "plain", "\u{0}\u{7F}\u{80}\u{2027}\u{2028}\u{2029}\u{202A}", "\u{E000}\u{FFFF}\u{10FFFF}", String(repeating: "\\\"", count: 50)]
+        for s in samples {
+            let data = Data(encode(s).utf8)
+            #expect(try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) as? String == s)
+        }
+    }
+
+    @Test func numbersHaveNoNoise() {
+        var w = JSONWriter()
+        w.array { a in
+            a.number(120000)
+            a.number(-3)
+            a.number(0.5)
+            a.number(1e300)
+            a.number(.nan)
+            a.number(.infinity)
+            a.int(Int.min)
+            a.int(0)
+        }
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "[120000,-3,0.5,1e+300,null,null,-9223372036854775808,0]")
+    }
+
+    @Test func objectsPlaceCommasAndNulls() {
+        var w = JSONWriter()
+        w.object { o in
+            o.field("a", nil as String?)
+            o.field("b", [String]())
+            o.field("c", object: { $0.field("d", true) })
+            o.key("e")
+            o.raw(Array("[1]".utf8))
+        }
+        #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"a":null,"b":[],"c":{"d":true},"e":[1]}"#)
+    }
+
+    @Test func percentDecoding() {
+        #expect(PercentDecoding.decode("a%20b+c".utf8, plusIsSpace: true) == "a b c")
+        #expect(PercentDecoding.decode("a+b".utf8, plusIsSpace: false) == "a+b")
+        #expect(PercentDecoding.decode("%C3%A9".utf8, plusIsSpace: true) == "é")
+        for bad in ["%", "%2", "%zz", "%C3", "%FF"] { #expect(PercentDecoding.decode(bad.utf8, plusIsSpace: true) == nil) }
+    }
+
+    @Test func weakComparisonForIfNoneMatch() {
+        #expect(ETag.noneMatchHits(#"W/"abc""#, anyOf: [#""abc""#]) == #""abc""#)
+        #expect(ETag.noneMatchHits(#""x", "abc""#, anyOf: [#""abc""#]) == #""abc""#)
+        #expect(ETag.noneMatchHits(#""abcd""#, anyOf: [#""abc""#]) == nil)
+        #expect(ETag.noneMatchHits("garbage", anyOf: [#""abc""#]) == nil)
+        #expect(ETag.noneMatchHits(#""unterminated"#, anyOf: [#""abc""#]) == nil)
+        #expect(ETag.noneMatchHits("", anyOf: [#""abc""#]) == nil)
+    }
+
+    @Test func openAPIDocumentCoversEveryRoute() throws {
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.bytes(version: "t"))) as? [String: Any])
+        #expect(doc["openapi"] as? String == "3.1.0")
+        let paths = try #require(doc["paths"] as? [String: Any])
+        #expect(Set(paths.keys) == Set(Route.allCases.map(\.rawValue)))
+        #expect(sharedAPI.call("/openapi.json").body == OpenAPIDocument.bytes(version: sharedAPI.options.version))
+    }
+}
