@@ -3,13 +3,30 @@ import CareersCore
 /// The OpenAPI 3.1 document of the whole API, written in Swift so it is checked by the
 /// compiler, built from the same enums the handlers validate against, and serialised once.
 enum OpenAPIDocument {
-    static func bytes(version: String) -> [UInt8] {
+    /// Ids of the data being served, given as parameter examples so clients (and schemathesis)
+    /// can try requests that reach real resources.
+    struct Examples {
+        var role: String?
+        var comparedRoles: [String]
+        var comparison: String?
+        var job: String?
+
+        init(_ repository: Repository) {
+            let roles = repository.roles.map(\.id)
+            role = roles.first { $0 == "machine-learning-engineer" } ?? roles.first
+            comparedRoles = Array(roles.prefix(2))
+            comparison = repository.articles.first?.id
+            job = repository.jobs.first?.id
+        }
+    }
+
+    static func bytes(version: String, repository: Repository) -> [UInt8] {
         var w = JSONWriter(capacity: 32768)
-        w.value(document(version: version))
+        w.value(document(version: version, examples: Examples(repository)))
         return w.bytes
     }
 
-    static func document(version: String) -> JSONValue {
+    static func document(version: String, examples: Examples) -> JSONValue {
         [
             "openapi": "3.1.0",
             "info": [
@@ -27,7 +44,7 @@ enum OpenAPIDocument {
                     """,
             ],
             "servers": [["url": "/"]],
-            "paths": paths,
+            "paths": paths(examples),
             "components": ["schemas": schemas, "parameters": parameters, "responses": responses, "headers": headers],
         ]
     }
@@ -207,11 +224,12 @@ enum OpenAPIDocument {
         ]
     }
 
-    static func id(_ what: String) -> JSONValue {
-        [
+    static func id(_ what: String, example: String?) -> JSONValue {
+        let parameter: JSONValue = [
             "name": "id", "in": "path", "required": true, "description": .string("The \(what)'s id."),
             "schema": ["type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$"],
         ]
+        return example.map { parameter.merging(["example": .string($0)]) } ?? parameter
     }
 
     // MARK: responses
@@ -259,7 +277,21 @@ enum OpenAPIDocument {
     static let notFound: (String, JSONValue) = ("404", ["$ref": "#/components/responses/NotFound"])
     static let notModified: (String, JSONValue) = ("304", ["$ref": "#/components/responses/NotModified"])
 
-    static var paths: JSONValue {
+    static func paths(_ examples: Examples) -> JSONValue {
+        var compared: JSONValue = [
+            "name": "roles", "in": "query", "required": true, "style": "form", "explode": false,
+            "description": """
+                2 to 5 distinct roles, comma-separated: ids, titles or aliases, typo-tolerant. \
+                The roles may instead be given one per parameter as a=…&b=…[&c=…&d=…&e=…] (not together with roles).
+                """,
+            "schema": [
+                "type": "array", "minItems": 2, "maxItems": 5, "uniqueItems": true,
+                "items": ["type": "string", "pattern": "^[^,]*[^,\\s][^,]*$"],
+            ],
+        ]
+        if examples.comparedRoles.count == 2 {
+            compared = compared.merging(["example": .array(examples.comparedRoles.map { .string($0) })])
+        }
         let text: (String, String) -> JSONValue = { type, description in
             ["description": .string(description), "content": [.init(stringLiteral: type): ["schema": string]] as JSONValue]
         }
@@ -291,29 +323,17 @@ enum OpenAPIDocument {
                 query("industry", string, "Only roles working in this industry."),
                 parameterRef("limit"), parameterRef("offset"),
             ], responses: [("200", ok("RoleList", "A page of roles.")), notModified, badRequest], tags: ["roles"]),
-            "/roles/{id}": operation("getRole", "One role with every section and provenance per item", parameters: [id("role")], responses: [
+            "/roles/{id}": operation("getRole", "One role with every section and provenance per item", parameters: [id("role", example: examples.role)], responses: [
                 ("200", ok("Role", "The role.")), notModified, badRequest, notFound,
             ], tags: ["roles"]),
-            "/compare": operation("compareRoles", "2 to 5 roles side by side", parameters: [
-                [
-                    "name": "roles", "in": "query", "required": true, "style": "form", "explode": false,
-                    "description": """
-                        2 to 5 distinct roles, comma-separated: ids, titles or aliases, typo-tolerant. \
-                        The roles may instead be given one per parameter as a=…&b=…[&c=…&d=…&e=…] (not together with roles).
-                        """,
-                    "schema": [
-                        "type": "array", "minItems": 2, "maxItems": 5, "uniqueItems": true,
-                        "items": ["type": "string", "pattern": "^[^,]*[^,\\s][^,]*$"],
-                    ],
-                ],
-            ], responses: [
+            "/compare": operation("compareRoles", "2 to 5 roles side by side", parameters: [compared], responses: [
                 ("200", ok("Compare", "The comparison.")), notModified, badRequest,
                 ("404", ["$ref": "#/components/responses/NotFound"]),
             ], tags: ["roles"]),
             "/comparisons": operation("listComparisons", "The source articles", parameters: [parameterRef("limit"), parameterRef("offset")], responses: [
                 ("200", ok("ComparisonList", "A page of articles.")), notModified, badRequest,
             ], tags: ["comparisons"]),
-            "/comparisons/{id}": operation("getComparison", "One article as structured data", parameters: [id("comparison")], responses: [
+            "/comparisons/{id}": operation("getComparison", "One article as structured data", parameters: [id("comparison", example: examples.comparison)], responses: [
                 ("200", ok("Comparison", "The article.")), notModified, badRequest, notFound,
             ], tags: ["comparisons"]),
             "/jobs": operation("listJobs", "Job postings; every filter and sort combines", parameters: [
@@ -330,7 +350,7 @@ enum OpenAPIDocument {
                 query("sort", enumeration(JobSort.allCases.map(\.rawValue)), "Order; ties by id. Default: by id."),
                 parameterRef("limit"), parameterRef("offset"),
             ], responses: [("200", ok("JobList", "A page of jobs.")), notModified, badRequest], tags: ["jobs"]),
-            "/jobs/{id}": operation("getJob", "One posting; a schema.org JobPosting with Accept: application/ld+json", parameters: [id("job")], responses: [
+            "/jobs/{id}": operation("getJob", "One posting; a schema.org JobPosting with Accept: application/ld+json", parameters: [id("job", example: examples.job)], responses: [
                 ("200", [
                     "description": "The job.",
                     "headers": ["ETag": ["$ref": "#/components/headers/ETag"], "Cache-Control": ["$ref": "#/components/headers/Cache-Control"]],

@@ -55,7 +55,7 @@ final class Snapshot: Sendable {
         var fixed: [Route: Representation] = [
             .root: Representation(body: catalog.rootDocument(), precompress: true),
             .healthz: Representation(body: Array(#"{"status":"ok"}"#.utf8)),
-            .openapi: Representation(body: OpenAPIDocument.bytes(version: version), precompress: true),
+            .openapi: Representation(body: OpenAPIDocument.bytes(version: version, repository: repository), precompress: true),
         ]
         for route in [Route.roles, .comparisons, .jobs, .salaries] {
             var reader = QueryReader(query: nil, allowed: [])

@@ -73,10 +73,10 @@ import Testing
     }
 
     @Test func openAPIDocumentCoversEveryRoute() throws {
-        let doc = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.bytes(version: "t"))) as? [String: Any])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.bytes(version: "t", repository: sharedAPI.repository))) as? [String: Any])
         #expect(doc["openapi"] as? String == "3.1.0")
         let paths = try #require(doc["paths"] as? [String: Any])
         #expect(Set(paths.keys) == Set(Route.allCases.map(\.rawValue)))
-        #expect(sharedAPI.call("/openapi.json").body == OpenAPIDocument.bytes(version: sharedAPI.options.version))
+        #expect(sharedAPI.call("/openapi.json").body == OpenAPIDocument.bytes(version: sharedAPI.options.version, repository: sharedAPI.repository))
     }
 }
