@@ -16,6 +16,7 @@ struct ArticleAssembler {
     private var trailingConclusion: [String] = []
     private var currentRole: Int?
     private var pendingBullet = false
+    private var titleFolded = ""
 
     init(id: String, fileName: String, lines: [ArticleLine]) {
         self.id = id
@@ -33,7 +34,7 @@ struct ArticleAssembler {
             guard let (label, text) = LinePatterns.label(line.text), LinePatterns.wordCount(label) <= 6 else { continue }
             let key = RoleNames.key(label)
             let textKey = " " + RoleNames.key(text) + " "
-            if textKey.contains(" " + key + " "), !found.contains(where: { RoleNames.key($0) == key }) { found.append(label) }
+            if TextKey.contains(textKey, " " + key + " "), !found.contains(where: { RoleNames.key($0) == key }) { found.append(label) }
             if found.count == 5 { break }
         }
         return found.count >= 2 ? found : []
@@ -45,8 +46,9 @@ struct ArticleAssembler {
         guard title.count <= 300, LinePatterns.bullet(title) == nil else {
             throw ArticleRejection(file: fileName, reason: "no recognisable article structure: first line is not a title", line: titleLine.number)
         }
-        let stop = lines.indices.dropFirst().first { LinePatterns.isStopMarker(lines[$0].text) } ?? lines.endIndex
+        let stop = lines.indices.dropFirst().first { LinePatterns.isStopMarker(folded: lines[$0].folded) } ?? lines.endIndex
         let jobsStart = jobsStartIndex(before: stop)
+        titleFolded = titleLine.folded
         for line in lines[1..<jobsStart] { read(line, title: title) }
         let jobs = JobParser.parse(lines[jobsStart..<stop])
         guard !sections.isEmpty else {
@@ -66,7 +68,7 @@ struct ArticleAssembler {
     private func jobsStartIndex(before stop: Int) -> Int {
         for index in 1..<max(1, stop) {
             let text = lines[index].text
-            if LinePatterns.isFeaturedJobMarker(text) { return index }
+            if LinePatterns.isFeaturedJobMarker(folded: lines[index].folded) { return index }
             if text.hasPrefix("@ ") && index > 1 && LinePatterns.bullet(lines[index - 1].text) == nil {
                 return index - 1
             }
@@ -83,17 +85,17 @@ struct ArticleAssembler {
             addBullet(text)
             return
         }
-        if LinePatterns.isTableOfContents(text) {
+        if LinePatterns.isTableOfContents(folded: line.folded) {
             headerDone = true
             return
         }
-        if let (kind, role) = heading(text) {
+        if let (kind, role) = heading(line) {
             startSection(kind, heading: text)
             if let role { enterRole(role) }
             headerDone = true
             return
         }
-        if sections.isEmpty && !headerDone && readHeaderLine(text, title: title) { return }
+        if sections.isEmpty && !headerDone && readHeaderLine(line, title: title) { return }
         if let bullet = LinePatterns.bullet(text) {
             switch bullet {
             case .lone: pendingBullet = true
@@ -101,7 +103,7 @@ struct ArticleAssembler {
             }
             return
         }
-        if let role = matcher.exactRole(text) {
+        if let role = matcher.exactRole(folded: line.folded) {
             enterRole(role)
             return
         }
@@ -109,26 +111,29 @@ struct ArticleAssembler {
             addRoleLabelled(role, rest)
             return
         }
-        if text.hasSuffix(":"), LinePatterns.wordCount(text) <= 30, leadIn(text) { return }
+        if text.hasSuffix(":"), LinePatterns.wordCount(text) <= 30, leadIn(line) { return }
         addProse(text)
     }
 
     /// A heading names a section ("Required Skills", "Educational Background") and may name a role
     /// ("Data Scientist Responsibilities", "Skills of a Data Engineer:").
-    private func heading(_ text: String) -> (SectionKind, Int?)? {
-        guard text.count <= 100, !LinePatterns.endsSentence(text), LinePatterns.bullet(text) == nil else { return nil }
-        var stripped = Substring(text)
-        while stripped.last == ":" { stripped = stripped.dropLast() }
-        if stripped.contains(":") { return nil }
-        let role = matcher.earliestMention(in: String(stripped))
+    private func heading(_ line: ArticleLine) -> (SectionKind, Int?)? {
+        let text = line.text
+        guard text.utf8.count <= 120, !LinePatterns.endsSentence(text), LinePatterns.bullet(text) == nil else { return nil }
+        // A colon is allowed only at the end ("Data Scientist Skills:"); inside, it is a label.
+        let utf8 = text.utf8
+        let lastNonColon = utf8.lastIndex { $0 != UInt8(ascii: ":") } ?? utf8.startIndex
+        if utf8[..<lastNonColon].contains(UInt8(ascii: ":")) { return nil }
+        guard let kind = LinePatterns.sectionKind(inFolded: line.folded) else { return nil }
+        let role = matcher.earliestMention(folded: line.folded)
         let roleWords = role.map { LinePatterns.wordCount(roles[$0]) } ?? 0
-        guard LinePatterns.wordCount(String(stripped)) - roleWords <= 7 else { return nil }
-        guard let kind = LinePatterns.sectionKind(inFolded: TextKey.fold(String(stripped))) else { return nil }
+        guard LinePatterns.wordCount(text) - roleWords <= 7 else { return nil }
         return (kind, role)
     }
 
     /// The subtitle, the "4 min read · date" line and a repeated title sit above the first section.
-    private mutating func readHeaderLine(_ text: String, title: String) -> Bool {
+    private mutating func readHeaderLine(_ line: ArticleLine, title: String) -> Bool {
+        let text = line.text
         let minutes = ArticleHeader.readingMinutes(text)
         let date = LinePatterns.wordCount(text) <= 12 ? ArticleHeader.isoDate(text) : nil
         if minutes != nil || date != nil {
@@ -136,7 +141,7 @@ struct ArticleAssembler {
             published = published ?? date
             return true
         }
-        if TextKey.fold(text) == TextKey.fold(title) { return true }
+        if line.folded == titleFolded { return true }
         if subtitle == nil && intro.isEmpty && !LinePatterns.endsSentence(text) && text.count <= 200 {
             subtitle = text
             return true
@@ -156,10 +161,11 @@ struct ArticleAssembler {
     }
 
     /// "The responsibilities of a Data Scientist include:" opens the section and/or the role it names.
-    private mutating func leadIn(_ text: String) -> Bool {
-        let folded = TextKey.fold(text)
-        let kind = LinePatterns.sectionKind(inFolded: folded) ?? LinePatterns.sectionKind(inFolded: folded, keywords: LinePatterns.leadInKeywords)
-        let role = matcher.earliestMention(in: text)
+    private mutating func leadIn(_ line: ArticleLine) -> Bool {
+        let text = line.text
+        let folded = line.folded
+        let kind = LinePatterns.sectionKind(inFolded: folded) ?? LinePatterns.sectionKind(inFolded: folded, leadIn: true)
+        let role = matcher.earliestMention(folded: folded)
         guard kind != nil || role != nil else { return false }
         if let kind, sections.last?.kind != kind {
             var heading = Substring(text)

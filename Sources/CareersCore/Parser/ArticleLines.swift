@@ -4,6 +4,14 @@ import Foundation
 struct ArticleLine: Sendable {
     var number: Int
     var text: String
+    /// `TextKey.fold(text)`, computed once: most classifiers compare folded text.
+    var folded: String
+
+    init(number: Int, text: String) {
+        self.number = number
+        self.text = text
+        folded = TextKey.fold(text)
+    }
 }
 
 /// Turns an article file's bytes into repaired lines, rejecting what is not an article-sized text.
@@ -31,7 +39,13 @@ enum ArticleLines {
             if index - lineStart > maxLineLength {
                 throw reject("line longer than \(maxLineLength) bytes", line: number)
             }
-            let text = trimmed(String(decoding: utf8[lineStart..<index], as: UTF8.self))
+            // ASCII blanks are trimmed on the bytes; other blanks (NBSP, BOM) only when present.
+            var low = lineStart
+            var high = index
+            while low < high && (utf8[low] == 0x20 || utf8[low] == 0x09 || utf8[low] == 0x0C || utf8[low] == 0x0B) { low += 1 }
+            while high > low && (utf8[high - 1] == 0x20 || utf8[high - 1] == 0x09 || utf8[high - 1] == 0x0C || utf8[high - 1] == 0x0B) { high -= 1 }
+            let decoded = String(decoding: utf8[low..<high], as: UTF8.self)
+            let text = low < high && (utf8[low] >= 0x80 || utf8[high - 1] >= 0x80) ? trimmed(decoded) : decoded
             if !text.isEmpty { lines.append(ArticleLine(number: number, text: Mojibake.repair(text))) }
             if index < utf8.count && utf8[index] == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A { index += 1 }
             index += 1

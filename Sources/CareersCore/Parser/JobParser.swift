@@ -42,7 +42,7 @@ enum JobParser {
 
         for line in lines {
             let text = line.text
-            if LinePatterns.isFeaturedJobMarker(text) {
+            if LinePatterns.isFeaturedJobMarker(folded: line.folded) {
                 close()
                 awaitingMeta = false
                 pendingTitle = nil
@@ -107,10 +107,13 @@ enum JobParser {
     /// A case-insensitive prefix that ends at a word boundary, or where the next posting's title
     /// was glued on (an upper-case letter follows).
     private static func hasPrefixWord(_ text: Substring, _ words: String) -> Bool {
-        guard text.count >= words.count else { return false }
-        let head = text.prefix(words.count)
-        guard head.lowercased() == words else { return false }
-        guard let next = text.dropFirst(words.count).first else { return true }
-        return !next.isLetter || next.isUppercase
+        let bytes = text.utf8
+        let pattern = words.utf8
+        guard bytes.count >= pattern.count else { return false }
+        guard zip(bytes, pattern).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) else { return false }
+        guard let next = bytes.dropFirst(pattern.count).first else { return true }
+        // A letter may follow only when it starts the next posting's title (glued, upper case).
+        let isLower = next >= 0x61 && next <= 0x7A
+        return !isLower
     }
 }

@@ -1,6 +1,8 @@
 /// Recognisers for the line shapes articles of this site use: bullets, labels, headings.
 enum LinePatterns {
-    static let bulletMarkers: Set<Character> = ["-", "–", "—", "•", "*", "·", "◦", "▪", "‣", "●", "○", "■", "►", "➢", "✓", "✔"]
+    /// Bullet markers as UTF-8: "-", "*", "•", "–", "—", "·", "◦", "▪", "‣", "●", "○", "■", "►", "➢", "✓", "✔".
+    private static let bulletMarkers: [[UInt8]] = ["-", "*", "•", "–", "—", "·", "◦", "▪", "‣", "●", "○", "■", "►", "➢", "✓", "✔"]
+        .map { Array($0.utf8) }
 
     enum Bullet: Equatable {
         /// A marker alone on its line: the item's text is on the next line.
@@ -8,39 +10,40 @@ enum LinePatterns {
         case item(String)
     }
 
-    /// "- x", "  • x", "1. x", "1) x", or a marker alone.
+    /// "- x", "  • x", "1. x", "1) x", or a marker alone. Works on the bytes: every line asks.
     static func bullet(_ line: String) -> Bullet? {
-        guard let first = line.first else { return nil }
-        if bulletMarkers.contains(first) {
-            let rest = line.dropFirst()
-            if rest.isEmpty { return .lone }
-            guard let next = rest.first, next == " " || next == "\t" else { return nil }
-            let text = rest.drop(while: { $0 == " " || $0 == "\t" })
-            return text.isEmpty ? .lone : .item(String(text))
+        let utf8 = Array(line.utf8.prefix(8))
+        guard let first = utf8.first else { return nil }
+        var markerLength = 0
+        if first >= 0x30 && first <= 0x39 {
+            var digits = 1
+            while digits < utf8.count && utf8[digits] >= 0x30 && utf8[digits] <= 0x39 { digits += 1 }
+            guard digits <= 2, digits < utf8.count, utf8[digits] == UInt8(ascii: ".") || utf8[digits] == UInt8(ascii: ")") else { return nil }
+            markerLength = digits + 1
+        } else if let marker = bulletMarkers.first(where: { utf8.starts(with: $0) }) {
+            markerLength = marker.count
+        } else {
+            return nil
         }
-        if first.isNumber {
-            let digits = line.prefix(while: \.isNumber)
-            guard digits.count <= 2 else { return nil }
-            let rest = line.dropFirst(digits.count)
-            guard let punct = rest.first, punct == "." || punct == ")" else { return nil }
-            let afterPunct = rest.dropFirst()
-            if afterPunct.isEmpty { return .lone }
-            guard afterPunct.first == " " || afterPunct.first == "\t" else { return nil }
-            return .item(String(afterPunct.drop(while: { $0 == " " || $0 == "\t" })))
-        }
-        return nil
+        let rest = line.utf8.dropFirst(markerLength)
+        guard let next = rest.first else { return .lone }
+        guard next == 0x20 || next == 0x09 else { return nil }
+        let text = rest.drop { $0 == 0x20 || $0 == 0x09 }
+        return text.isEmpty ? .lone : .item(String(decoding: text, as: UTF8.self))
     }
 
     /// "Team Leadership: Manage …" → ("Team Leadership", "Manage …"). The label must be short and
     /// must not itself be a sentence, so "Note: see …" qualifies but "In 2024, it grew: …" does not.
     static func label(_ text: String) -> (label: String, text: String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let label = text[..<colon].trimmingSpaces()
-        let rest = text[text.index(after: colon)...].trimmingSpaces()
-        guard !label.isEmpty, !rest.isEmpty, label.count <= 60, !label.hasSuffix("http"), !label.hasSuffix("https")
+        let utf8 = text.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let labelBytes = utf8[..<colon]
+        guard labelBytes.count <= 80, !labelBytes.contains(UInt8(ascii: ",")) else { return nil }
+        let label = String(decoding: labelBytes, as: UTF8.self).trimmingSpaces()
+        let rest = String(decoding: utf8[utf8.index(after: colon)...], as: UTF8.self).trimmingSpaces()
+        guard !label.isEmpty, !rest.isEmpty, !label.hasSuffix("http"), !label.hasSuffix("https"), !label.hasSuffix(".")
         else { return nil }
-        let words = label.split(separator: " ")
-        guard words.count <= 8, !label.contains(". "), !label.hasSuffix("."), !label.contains(",") else { return nil }
+        guard wordCount(String(label)) <= 8, TextKey.offset(of: ". ", in: String(label)) == nil else { return nil }
         return (String(label), String(rest))
     }
 
@@ -49,24 +52,33 @@ enum LinePatterns {
         return last == "." || last == "!" || last == ";" || last == ","
     }
 
+    /// Words separated by spaces, counted on the UTF-8 bytes (no grapheme breaking).
     static func wordCount(_ text: String) -> Int {
-        text.split(separator: " ", omittingEmptySubsequences: true).count
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 
     /// Markers that end an article's content: what follows is site navigation.
-    static func isStopMarker(_ line: String) -> Bool {
-        let key = TextKey.fold(line)
+    static func isStopMarker(folded key: String) -> Bool {
         return key.hasPrefix("salary insights") || key.hasPrefix("related articles") || key == "related posts"
             || key.hasPrefix("view salary info for")
     }
 
-    static func isTableOfContents(_ line: String) -> Bool {
-        let key = TextKey.fold(line)
+    static func isTableOfContents(folded key: String) -> Bool {
         return key == "table of contents" || key == "contents"
     }
 
-    static func isFeaturedJobMarker(_ line: String) -> Bool {
-        TextKey.fold(line).hasPrefix("featured job")
+    static func isFeaturedJobMarker(folded: String) -> Bool {
+        folded.hasPrefix("featured job")
     }
 
     /// Words that, at the start of a word, say which section a heading or lead-in opens. The
@@ -92,13 +104,15 @@ enum LinePatterns {
     ]
 
     /// The section kind a folded line names, with the position of the keyword that decided.
-    static func sectionKind(inFolded folded: String, keywords: [(SectionKind, [String])] = sectionKeywords) -> SectionKind? {
+    private static let paddedSectionKeywords = sectionKeywords.map { ($0.0, $0.1.map { " " + $0 }) }
+    private static let paddedLeadInKeywords = leadInKeywords.map { ($0.0, $0.1.map { " " + $0 }) }
+
+    static func sectionKind(inFolded folded: String, leadIn: Bool = false) -> SectionKind? {
         var best: (SectionKind, Int)?
         let padded = " " + folded
-        for (kind, words) in keywords {
+        for (kind, words) in leadIn ? paddedLeadInKeywords : paddedSectionKeywords {
             for word in words {
-                guard let range = padded.range(of: " " + word) else { continue }
-                let position = padded.distance(from: padded.startIndex, to: range.lowerBound)
+                guard let position = TextKey.offset(of: word, in: padded) else { continue }
                 if best == nil || position < (best?.1 ?? .max) { best = (kind, position) }
             }
         }

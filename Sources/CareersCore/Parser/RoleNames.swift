@@ -10,9 +10,27 @@ enum RoleNames {
     /// The merge key: folded, abbreviations expanded, a plural last word made singular.
     /// "ML Engineers" and "Machine Learning Engineer" share "machine learning engineer".
     static func key(_ title: String) -> String {
-        var words = TextKey.fold(title).split(separator: " ").map(String.init)
+        key(folded: TextKey.fold(title))
+    }
+
+    private static let shortForms = Set(abbreviations.map(\.short))
+
+    static func key(folded: String) -> String {
+        let split = folded.split(separator: " ")
+        // Most titles have no abbreviation and no plural: nothing to rebuild.
+        if let last = split.last, !last.hasSuffix("s"), !split.contains(where: { shortForms.contains(String($0)) }) {
+            return folded
+        }
+        var words = split.map(String.init)
         if let last = words.last { words[words.count - 1] = singular(last) }
         return expand(words).joined(separator: " ")
+    }
+
+    /// `folded` with abbreviations spelled out; returned as is when it has none (the usual case).
+    static func expanded(folded: String) -> String {
+        let words = folded.split(separator: " ")
+        guard words.contains(where: { $0.utf8.count <= 3 && shortForms.contains(String($0)) }) else { return folded }
+        return expand(words.map(String.init)).joined(separator: " ")
     }
 
     static func expand(_ words: [String]) -> [String] {
@@ -120,15 +138,17 @@ struct RoleMatcher {
 
     init(titles: [String]) {
         self.titles = titles
-        self.keys = titles.map(RoleNames.key)
+        self.keys = titles.map { RoleNames.key($0) }
     }
 
     /// The role a whole line names ("Data Scientist", "Data Scientists:", "The Data Scientist").
     func exactRole(_ line: String) -> Int? {
-        var text = Substring(line)
-        while let last = text.last, last == ":" || last == "." || last == " " { text = text.dropLast() }
-        guard text.count <= 120 else { return nil }
-        var key = RoleNames.key(String(text))
+        line.count <= 120 ? exactRole(folded: TextKey.fold(line)) : nil
+    }
+
+    func exactRole(folded: String) -> Int? {
+        guard folded.utf8.count <= 120 else { return nil }
+        var key = RoleNames.key(folded: folded)
         for article in ["a ", "an ", "the ", "for a ", "for an ", "for the "] where key.hasPrefix(article) {
             key = String(key.dropFirst(article.count))
         }
@@ -138,12 +158,15 @@ struct RoleMatcher {
 
     /// The role mentioned first in a text; at one position the longest title wins.
     func earliestMention(in text: String) -> Int? {
-        let padded = " " + RoleNames.expand(TextKey.fold(text).split(separator: " ").map(String.init)).joined(separator: " ") + " "
+        earliestMention(folded: TextKey.fold(text))
+    }
+
+    func earliestMention(folded: String) -> Int? {
+        let padded = " " + RoleNames.expanded(folded: folded) + " "
         var best: (index: Int, position: Int, length: Int)?
         for (index, key) in keys.enumerated() where !key.isEmpty {
             for variant in [" " + key + " ", " " + key + "s "] {
-                guard let range = padded.range(of: variant) else { continue }
-                let position = padded.distance(from: padded.startIndex, to: range.lowerBound)
+                guard let position = TextKey.offset(of: variant, in: padded) else { continue }
                 if let current = best, current.position < position || (current.position == position && current.length >= key.count) {
                     continue
                 }

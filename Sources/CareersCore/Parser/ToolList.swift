@@ -17,11 +17,15 @@ enum ToolList {
             category = label
             body = rest
         }
-        if let range = body.range(of: " or other ", options: .caseInsensitive)
-            ?? body.range(of: " and other ", options: .caseInsensitive) {
-            let named = String(body[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+        let lower = body.lowercased()
+        for phrase in [" or other ", " and other "] {
+            guard lower.utf8.count == body.utf8.count, let offset = TextKey.offset(of: phrase, in: lower) else { continue }
+            let utf8 = body.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            let named = String(decoding: utf8[utf8.index(start, offsetBy: phrase.utf8.count)...], as: UTF8.self).trimmingSpaces()
             if category == nil, !named.isEmpty { category = named.prefix(1).uppercased() + named.dropFirst() }
-            body = String(body[..<range.lowerBound])
+            body = String(decoding: utf8[..<start], as: UTF8.self)
+            break
         }
         let names = split(body)
         guard !names.isEmpty, names.allSatisfy(isToolName) else { return nil }

@@ -97,10 +97,11 @@ struct JobIndex: Sendable {
             }
         }
         let longest = rolesByKey.keys.map { $0.split(separator: " ").count }.max() ?? 0
+        let firstWords = Set(rolesByKey.keys.compactMap { $0.split(separator: " ").first })
         var result: [String: Bitset] = [:]
         for (position, job) in jobs.enumerated() {
             let words = RoleNames.key(job.posting.title).split(separator: " ")
-            for start in words.indices {
+            for start in words.indices where firstWords.contains(words[start]) {
                 for end in stride(from: start + 1, through: min(words.count, start + longest), by: 1) {
                     guard let ids = rolesByKey[words[start..<end].joined(separator: " ")] else { continue }
                     for id in ids { result[id, default: Bitset(count: jobs.count)].insert(position) }
@@ -116,7 +117,7 @@ struct JobIndex: Sendable {
         let key = RoleNames.key(phrase)
         var result = Bitset(count: count)
         guard let candidates = text.matching(key, wholeWords: true) else { return result }
-        for position in candidates.positions() where titleKeys[position].contains(" " + key + " ") {
+        for position in candidates.positions() where TextKey.contains(titleKeys[position], " " + key + " ") {
             result.insert(position)
         }
         return result

@@ -22,7 +22,8 @@ enum JobMerger {
                 jobs.append(Job(id: id, posting: posting, remote: workplace == .remote, sources: [article.id], workplace: workplace))
             }
         }
-        return jobs.sorted { $0.id < $1.id }
+        // Sorting positions, not the (large) Job values.
+        return jobs.indices.sorted { jobs[$0].id < jobs[$1].id }.map { jobs[$0] }
     }
 
     static func contentKey(_ posting: JobPosting) -> String {
@@ -31,8 +32,8 @@ enum JobMerger {
 
     static func workplace(of location: String?) -> Workplace {
         let folded = " " + TextKey.fold(location ?? "") + " "
-        if folded.contains(" hybrid ") { return .hybrid }
-        if folded.contains(" remote ") || folded.contains(" anywhere ") || folded.contains(" work from home ") { return .remote }
+        if TextKey.contains(folded, " hybrid ") { return .hybrid }
+        if [" remote ", " anywhere ", " work from home "].contains(where: { TextKey.contains(folded, $0) }) { return .remote }
         return .onsite
     }
 }

@@ -84,7 +84,7 @@ public final class Repository: Sendable {
     private static func contains(_ texts: [String], _ needle: String) -> Bool {
         let key = TextKey.fold(needle)
         guard !key.isEmpty else { return true }
-        return texts.contains { (" " + TextKey.fold($0) + " ").contains(" " + key + " ") }
+        return texts.contains { TextKey.contains(" " + TextKey.fold($0) + " ", " " + key + " ") }
     }
 
     /// Jobs matching every filter, in the given order (stable: ties by id); nil sort → by id.

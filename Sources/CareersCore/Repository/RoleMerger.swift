@@ -4,7 +4,7 @@ struct MergedList {
     private var positions: [String: Int] = [:]
 
     mutating func add(_ item: ListItem) {
-        let key = TextKey.fold(item.label ?? "") + "|" + TextKey.fold(item.text)
+        let key = item.label.map { TextKey.fold($0) + "|" + TextKey.fold(item.text) } ?? TextKey.fold(item.text)
         if let position = positions[key] {
             for source in item.sources where !items[position].sources.contains(source) {
                 items[position].sources.append(source)
@@ -61,7 +61,7 @@ struct RoleMerger {
     private var accumulators: [String: Accumulator] = [:]
 
     mutating func add(_ article: Article) {
-        let keys = article.roles.map(RoleNames.key)
+        let keys = article.roles.map { RoleNames.key($0) }
         for (position, title) in article.roles.enumerated() {
             let key = keys[position]
             var role = accumulators[key] ?? Accumulator(firstTitle: title)

@@ -3,27 +3,66 @@ import Foundation
 /// Keys for comparing human text: case-, accent- and punctuation-insensitive.
 enum TextKey {
     /// Lower-case, accents removed, every run of non-alphanumerics one space, trimmed.
-    /// "Scikit-Learn" → "scikit learn", "Ingénieur ML" → "ingenieur ml".
+    /// "Scikit-Learn" → "scikit learn", "Ingénieur ML" → "ingenieur ml". ASCII text (nearly every
+    /// line) is folded byte by byte; only other text goes through Foundation's diacritic folding.
     static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var output: [UInt8] = []
+            output.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for byte in text.utf8 {
+                let isDigit = byte >= 0x30 && byte <= 0x39
+                let lower = byte | 0x20
+                let isLetter = lower >= 0x61 && lower <= 0x7A
+                if isDigit || isLetter || byte == 0x2B || byte == 0x23 {
+                    if pendingSpace && !output.isEmpty { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(isLetter ? lower : byte)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
         var folded = ""
-        folded.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        let isASCII = !text.utf8.contains(where: { $0 >= 0x80 })
-        let source = isASCII ? text : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        for scalar in source.unicodeScalars {
+        for scalar in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "+" || scalar == "#" {
                 if pendingSpace && !folded.isEmpty { folded.append(" ") }
                 pendingSpace = false
-                if scalar.isASCII {
-                    folded.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII))
-                } else {
-                    folded += String(scalar).lowercased()
-                }
+                folded += String(scalar).lowercased()
             } else {
                 pendingSpace = true
             }
         }
         return folded
+    }
+
+    /// Byte offset of the first occurrence of `needle` in `haystack` (UTF-8), without Foundation's
+    /// locale-aware search, which dominated parsing time.
+    static func offset(of needle: String, in haystack: String) -> Int? {
+        var needle = needle
+        var haystack = haystack
+        return needle.withUTF8 { pattern in
+            haystack.withUTF8 { text -> Int? in
+                guard let first = pattern.first, pattern.count <= text.count else { return pattern.isEmpty ? 0 : nil }
+                var start = 0
+                let last = text.count - pattern.count
+                while start <= last {
+                    if text[start] == first {
+                        var matched = 1
+                        while matched < pattern.count && text[start + matched] == pattern[matched] { matched += 1 }
+                        if matched == pattern.count { return start }
+                    }
+                    start += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        offset(of: needle, in: haystack) != nil
     }
 
     /// URL-safe id: the folded text with hyphens ("Lead Machine Learning Engineer" →
@@ -51,6 +90,3 @@ enum TextKey {
     }
 }
 
-extension UInt8 {
-    var lowercasedASCII: UInt8 { (0x41...0x5A).contains(self) ? self | 0x20 : self }
-}

@@ -1,0 +1,18 @@
+import CareersCore
+import Foundation
+
+// scale-bench embedded            the 4 seed articles
+// scale-bench load DIR...         a generated corpus (scripts/gen-corpus DIR N)
+// scale-bench check DIR           parser output against DIR/manifest.json (what gen-corpus wrote)
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "embedded"?:
+    Benchmark.run(files: EmbeddedArticles.all())
+case "load"? where arguments.count > 1:
+    Benchmark.run(files: Benchmark.readFiles(arguments.dropFirst().map { URL(fileURLWithPath: $0) }))
+case "check"? where arguments.count == 2:
+    exit(CorpusCheck.run(directory: URL(fileURLWithPath: arguments[1])) ? 0 : 1)
+default:
+    print("usage: scale-bench embedded | load DIR... | check DIR")
+    exit(2)
+}
