@@ -90,7 +90,7 @@ import Testing
             let client = try RawClient(port: server.port)
             try client.send(
                 "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + "5;name=value;quoted=\"a \\\"b\\\" c\"\r\nhello\r\n1 ; ext\r\n \r\nA\r\n0123456789\r\n"
+                    + "5;name=value;quoted=\"a \\\"b\\\" c\"\r\nhello\r\n1 ; ext\r\n \r\n00000000000000000A\r\n0123456789\r\n"
                     + "0\r\nX-Trailer: yes\r\nX-Other: 2\r\n\r\n"
                     + "GET /echo HTTP/1.1\r\nHost: x\r\n\r\n")
             let response = try client.readResponse()
@@ -99,7 +99,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["zz\r\n", "-1\r\n", "0x5\r\n", "\r\n", "5 \r\n", "1234567890123456\r\n", "5;\r\n", "5;a=\"x\r\n", "5\nhello"])
+    @Test(arguments: ["zz\r\n", "-1\r\n", "0x5\r\n", "\r\n", "5 \r\n", "1234567890123456\r\n", "10000000000000000\r\n", "5;\r\n", "5;a=\"x\r\n", "5\nhello"])
     func malformedChunkSizeIs400(line: String) throws {
         try withServer { server, _ in
             let (response, client) = try exchange(

@@ -83,13 +83,18 @@ enum ResponseSerializer {
     /// Drops a field whose name is not a token or whose value holds CR, LF or NUL: a responder
     /// bug must not become response splitting.
     private static func appendField(_ name: String, _ value: String, into out: inout [UInt8]) {
-        guard !name.isEmpty, name.utf8.allSatisfy(isTokenByte),
-              value.utf8.allSatisfy({ isFieldValueByte($0) }) else { return }
-        out.append(contentsOf: name.utf8)
-        out.append(ASCII.colon)
-        out.append(ASCII.space)
-        out.append(contentsOf: value.utf8)
-        appendCRLF(into: &out)
+        var name = name
+        var value = value
+        name.withUTF8 { n in
+            value.withUTF8 { v in
+                guard !n.isEmpty, n.allSatisfy(isTokenByte), v.allSatisfy(isFieldValueByte) else { return }
+                out.append(contentsOf: n)
+                out.append(ASCII.colon)
+                out.append(ASCII.space)
+                out.append(contentsOf: v)
+                appendCRLF(into: &out)
+            }
+        }
     }
 
     @inline(__always) static func append(_ literal: StaticString, into out: inout [UInt8]) {

@@ -97,10 +97,12 @@ struct ChunkedDecoder {
     /// `1*HEXDIG *( BWS ";" BWS ext-name [ BWS "=" BWS ext-val ] )`.
     private static func parseSizeLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) throws(ParseFailure) -> Int {
         var size = 0
+        var significant = 0
         var i = line.lowerBound
         while i < line.upperBound, let digit = hexValue(bytes[i]) {
-            // 15 hex digits cannot overflow; more is never a real chunk.
-            guard i - line.lowerBound < 15 else { throw .invalidChunkSize }
+            if size > 0 || digit > 0 { significant += 1 }
+            // 15 significant hex digits cannot overflow; more is never a real chunk.
+            guard significant <= 15 else { throw .invalidChunkSize }
             size = size << 4 | digit
             i += 1
         }
