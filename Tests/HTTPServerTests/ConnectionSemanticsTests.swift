@@ -241,3 +241,15 @@ import Testing
         }
     }
 }
+
+@Suite struct ListenerAddressTests {
+    @Test func unspecifiedIPv6AddressServesIPv4AndIPv6() throws {
+        try withServer(host: "::") { server, _ in
+            for host in ["127.0.0.1", "::1"] {
+                let client = try RawClient(port: server.port, host: host)
+                try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+                #expect(try client.readResponse().status == 200)
+            }
+        }
+    }
+}
