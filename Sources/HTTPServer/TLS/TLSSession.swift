@@ -184,14 +184,13 @@ final class TLSSession: TransportSession {
     }
 
     private func drainOutgoing(into outbound: inout [UInt8]) {
-        let pending = careers_BIO_pending(outgoing)
-        guard pending > 0 else { return }
-        let start = outbound.count
-        outbound.append(contentsOf: repeatElement(0, count: pending))
-        let read = outbound.withUnsafeMutableBytes { buffer in
-            BIO_read(outgoing, buffer.baseAddress.map { $0 + start }, Int32(pending))
+        guard careers_BIO_pending(outgoing) > 0 else { return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.chunk) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while case let n = BIO_read(outgoing, base, Int32(buffer.count)), n > 0 {
+                outbound.append(contentsOf: UnsafeBufferPointer(start: base, count: Int(n)))
+            }
         }
-        outbound.removeLast(pending - max(0, Int(read)))
     }
 
     static let plainHTTPResponse: [UInt8] = {
