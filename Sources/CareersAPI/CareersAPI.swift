@@ -71,7 +71,13 @@ public final class CareersAPI: HTTPResponder {
             if request.query == nil || request.query == "", let fixed = snapshot.fixed[match.route] {
                 return exchange.finish(.ok(fixed), route: match.route)
             }
-            return exchange.finish(snapshot.catalog.respond(match.route, reader: &reader), route: match.route)
+            let key = match.route.rawValue + "?" + (request.query ?? "")
+            if let cached = snapshot.queryCache[key] { return exchange.finish(.ok(cached), route: match.route) }
+            let outcome = snapshot.catalog.respond(match.route, reader: &reader)
+            guard case .ok(let fresh, let vary) = outcome else { return exchange.finish(outcome, route: match.route) }
+            let stored = Representation(body: fresh.body, contentType: fresh.contentType, precompress: true)
+            snapshot.queryCache.insert(stored, for: key)
+            return exchange.finish(.ok(stored, vary: vary), route: match.route)
         }
     }
 }

@@ -45,6 +45,8 @@ final class Snapshot: Sendable {
     let comparisonDocs: [String: Representation]
     let jobDocs: [String: Representation]
     let jobLinkedData: [String: Representation]
+    /// Responses to queries seen so far (this snapshot's data only).
+    let queryCache = QueryCache()
 
     var repository: Repository { catalog.repository }
 

@@ -95,4 +95,15 @@ import Testing
         #expect((after.json["counts"] as? [String: Int])?["comparisons"] == 0)
         #expect(before.headers["ETag"] != after.headers["ETag"] || sharedAPI.repository.articles.isEmpty)
     }
+
+    @Test func repeatedQueriesAreServedAlikeAndReloadForgetsThem() {
+        let api = CareersAPI(repository: sharedAPI.repository)
+        let first = api.call("/jobs?level=senior&limit=2")
+        let second = api.call("/jobs?level=senior&limit=2")
+        #expect(first.body == second.body)
+        #expect(first.headers["ETag"] == second.headers["ETag"])
+        #expect((first.json["total"] as? Int ?? 0) > 0)
+        api.replaceRepository(CareersCore.Repository.build(files: []))
+        #expect(api.call("/jobs?level=senior&limit=2").json["total"] as? Int == 0)
+    }
 }

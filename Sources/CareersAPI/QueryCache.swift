@@ -1,0 +1,33 @@
+import Synchronization
+
+/// Responses to queries, kept by their exact target so a repeated query costs one dictionary
+/// lookup instead of a search and a serialisation. Lives in a snapshot, so a reload starts it
+/// empty; bounded by bytes, and emptied whole when full (queries repeat in bursts, and a clear
+/// is cheaper and fairer than tracking recency on every hit).
+final class QueryCache: Sendable {
+    static let maxBytes = 32 << 20
+    static let maxEntryBytes = 1 << 20
+
+    private struct State {
+        var entries: [String: Representation] = [:]
+        var bytes = 0
+    }
+
+    private let state = Mutex(State())
+
+    subscript(key: String) -> Representation? {
+        state.withLock { $0.entries[key] }
+    }
+
+    func insert(_ representation: Representation, for key: String) {
+        let size = representation.body.count + (representation.gzipBody?.count ?? 0) + key.utf8.count
+        guard size <= Self.maxEntryBytes else { return }
+        state.withLock { state in
+            if state.bytes + size > Self.maxBytes {
+                state.entries.removeAll(keepingCapacity: true)
+                state.bytes = 0
+            }
+            if state.entries.updateValue(representation, forKey: key) == nil { state.bytes += size }
+        }
+    }
+}
