@@ -37,6 +37,8 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        // First, before loading the data or starting the server starts any thread.
+        SignalWatcher.block([SIGTERM, SIGINT, SIGHUP])
         let configuration = try server.configuration()
         let sink = LogSink(format: logFormat)
         let level = logLevel.level

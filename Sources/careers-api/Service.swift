@@ -51,6 +51,9 @@ final class Service: Sendable {
     func run() -> Never {
         signals.on(SIGTERM, SIGINT) { [self] in stop(signal: $0) }
         signals.on(SIGHUP) { [self] _ in reloads.async { self.reload() } }
+        if !signals.waitUntilRegistered() {
+            logger.warning("signal handling not ready after 10 s: SIGTERM may not drain")
+        }
         do {
             try server.start()
         } catch {

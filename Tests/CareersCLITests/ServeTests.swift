@@ -43,7 +43,7 @@ import Testing
         let port = try #require(server.plainPort())
         _ = try RawHTTP.get(port: port, "/healthz")
         server.signal(SIGTERM)
-        #expect(server.waitForExit() == 0)
+        #expect(server.waitForExit() == 0, "\(server.log)")
         #expect(!server.log.contains { $0.contains(" access ") })
     }
 
@@ -63,7 +63,7 @@ import Testing
         _ = try #require(server.plainPort())
         let start = Date()
         server.signal(signal)
-        #expect(server.waitForExit() == 0)
+        #expect(server.waitForExit() == 0, "\(server.log)")
         #expect(Date().timeIntervalSince(start) < 2)
         #expect(server.log.contains { $0.contains("stopped") })
     }
