@@ -9,7 +9,8 @@ extension Catalog {
     static let letterParameters = ["a", "b", "c", "d", "e"]
 
     func compare(_ reader: inout QueryReader) -> Outcome {
-        let listed = reader.values("roles").flatMap { $0.split(separator: ",") }.map { $0.trimming(" \t") }
+        // Scalars, not Characters: "," followed by a combining mark or emoji modifier is still a comma.
+        let listed = reader.values("roles").flatMap { $0.unicodeScalars.split(separator: ",") }.map { Substring($0).trimming(" \t") }
             .filter { !$0.isEmpty }.map { (param: "roles", text: $0) }
         let lettered = Catalog.letterParameters.compactMap { name in reader.string(name).map { (param: name, text: $0) } }
         if !listed.isEmpty, !lettered.isEmpty {

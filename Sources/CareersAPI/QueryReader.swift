@@ -21,12 +21,15 @@ struct QueryReader {
         guard let query, !query.isEmpty else { return }
         var seen: Set<String> = []
         var reported: Set<String> = []
-        for raw in query.split(separator: "&", omittingEmptySubsequences: true) {
+        // Split on scalars, not Characters: a combining mark after "&" or "=" must not glue
+        // the delimiter into a grapheme cluster and hide it.
+        for scalars in query.unicodeScalars.split(separator: "&", omittingEmptySubsequences: true) {
+            let raw = Substring(scalars)
             let rawName: Substring
             let rawValue: Substring
-            if let eq = raw.firstIndex(of: "=") {
-                rawName = raw[..<eq]
-                rawValue = raw[raw.index(after: eq)...]
+            if let eq = scalars.firstIndex(of: "=") {
+                rawName = Substring(scalars[..<eq])
+                rawValue = Substring(scalars[scalars.index(after: eq)...])
             } else {
                 rawName = raw
                 rawValue = ""

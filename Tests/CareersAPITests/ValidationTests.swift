@@ -77,4 +77,13 @@ import Testing
         expectProblem(api.call("/compare?a=x"), status: 400, naming: "roles")
         expectProblem(api.call("/compare?a=x&a=y"), status: 400, naming: "a")
     }
+
+    @Test func delimitersFollowedByCombiningScalarsStillDelimit() {
+        // "," + U+1F3FB (an emoji modifier) is one Character but still two roles.
+        let response = api.call("/compare?roles=zzqq%2Bx,%F0%9F%8F%BBD")
+        expectProblem(response, status: 404, naming: "roles")
+        #expect(api.call("/compare?roles=machine-learning-engineer,%CC%81ai-scientist").status == 200, "split in two, accent folded")
+        #expect(api.call("/jobs?limit=2&\u{301}offset=1").status == 400)
+        expectProblem(api.call("/jobs?limit=2&offset=1&level=x\u{301}"), status: 400, naming: "level")
+    }
 }
