@@ -4,6 +4,7 @@ import PackageDescription
 // Micro-benchmarks (ordo-one/benchmark) of the hot path's pieces: the HTTP request parser and the
 // JSON encoder. Its own package so the product never depends on the benchmark framework.
 // Run: cd Benchmarks/micro && swift package --scratch-path .build-micro benchmark
+// ProfileServer: the server without its CLI, for callgrind (Benchmarks/profile).
 let package = Package(
     name: "careers-micro",
     platforms: [.macOS(.v15)],
@@ -23,6 +24,15 @@ let package = Package(
             path: "Benchmarks/HTTPBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ProfileServer",
+            dependencies: [
+                .product(name: "HTTPServer", package: "careers-api"),
+                .product(name: "CareersCore", package: "careers-api"),
+                .product(name: "CareersAPI", package: "careers-api"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]
 )
