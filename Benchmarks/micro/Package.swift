@@ -5,6 +5,12 @@ import PackageDescription
 // JSON encoder. Its own package so the product never depends on the benchmark framework.
 // Run: cd Benchmarks/micro && swift package --scratch-path .build-micro benchmark
 // ProfileServer: the server without its CLI, for callgrind (Benchmarks/profile).
+let careers: [Target.Dependency] = [
+    .product(name: "HTTPServer", package: "careers-api"),
+    .product(name: "CareersCore", package: "careers-api"),
+    .product(name: "CareersAPI", package: "careers-api"),
+]
+
 let package = Package(
     name: "careers-micro",
     platforms: [.macOS(.v15)],
@@ -15,23 +21,14 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "HTTPBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "HTTPServer", package: "careers-api"),
-                .product(name: "CareersCore", package: "careers-api"),
-                .product(name: "CareersAPI", package: "careers-api"),
-            ],
+            dependencies: careers + [.product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/HTTPBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
             name: "ProfileServer",
-            dependencies: [
-                .product(name: "HTTPServer", package: "careers-api"),
-                .product(name: "CareersCore", package: "careers-api"),
-                .product(name: "CareersAPI", package: "careers-api"),
-            ],
+            dependencies: careers,
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]
