@@ -407,7 +407,9 @@ final class Connection {
         // that can destroy the final response before the client has read it.
         shutdown(fd, Int32(SHUT_WR))
         phase = .lingering
-        lingerUntil = loop.now + context.lingerTimeout
+        // While draining, a client that keeps the connection open must not hold up the exit.
+        let linger = context.draining.load(ordering: .relaxed) ? context.lingerTimeout / 10 : context.lingerTimeout
+        lingerUntil = loop.now + linger
     }
 
     private func finalClose() {

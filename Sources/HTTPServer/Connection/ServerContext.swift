@@ -35,8 +35,6 @@ final class ServerContext: Sendable {
 
     /// Output a connection may queue before it stops reading requests (back-pressure).
     let outputHighWater = 256 * 1024
-    /// Room kept for a request head: request line plus header section, with slack.
-    let maxInputBytes: Int
 
     init(
         configuration: ServerConfiguration, responder: any HTTPResponder, metrics: ServerMetrics,
@@ -58,7 +56,6 @@ final class ServerContext: Sendable {
         handshakeTimeout = nanos(configuration.tls?.handshakeTimeout ?? configuration.headerTimeout)
         let shortest = min(headerTimeout, idleTimeout, bodyTimeout, writeTimeout, handshakeTimeout)
         tick = min(250_000_000, max(5_000_000, shortest / 8))
-        maxInputBytes = configuration.maxTargetBytes + configuration.maxHeaderBytes + 8192
         reserveFD.withLock { $0 = open("/dev/null", O_RDONLY | O_CLOEXEC) }
     }
 
