@@ -49,14 +49,17 @@ struct JobIndex: Sendable {
         (self.levels, self.types, self.currencies) = (levels, types, currencies)
         (self.remote, self.notRemote, self.plausible) = (remote, notRemote, plausible)
         (self.annualMin, self.annualMax) = (annualMin, annualMax)
-        text = WordIndex(count: count) { [jobs[$0].posting.title, jobs[$0].posting.company ?? "", jobs[$0].posting.location ?? ""].joined(separator: " ") }
-        companies = WordIndex(count: count) { jobs[$0].posting.company ?? "" }
-        locations = WordIndex(count: count) { jobs[$0].posting.location ?? "" }
-        roleJobs = JobIndex.roleJobs(jobs: jobs, roles: roles)
-        titleKeys = jobs.map { " " + RoleNames.key($0.posting.title) + " " }
-
+        // Each field is folded once and shared by the word indexes and the sort keys.
         let titles = jobs.map { TextKey.fold($0.posting.title) }
         let companyKeys = jobs.map { TextKey.fold($0.posting.company ?? "") }
+        let locationKeys = jobs.map { TextKey.fold($0.posting.location ?? "") }
+        text = WordIndex(count: count) { [titles[$0], companyKeys[$0], locationKeys[$0]] }
+        companies = WordIndex(count: count) { [companyKeys[$0]] }
+        locations = WordIndex(count: count) { [locationKeys[$0]] }
+        let titleKeys = titles.map { RoleNames.key(folded: $0) }
+        roleJobs = JobIndex.roleJobs(titleKeys: titleKeys, roles: roles)
+        self.titleKeys = titleKeys.map { " " + $0 + " " }
+
         let identity = (0..<count).map { Int32($0) }
         // Jobs are stored in id order, so position breaks every tie by id.
         var orders: [JobSort: [Int32]] = [:]
@@ -88,7 +91,7 @@ struct JobIndex: Sendable {
         self.ranks = ranks
     }
 
-    private static func roleJobs(jobs: [Job], roles: [Role]) -> [String: Bitset] {
+    private static func roleJobs(titleKeys: [String], roles: [Role]) -> [String: Bitset] {
         var rolesByKey: [String: [String]] = [:]
         for role in roles {
             for name in [role.title] + role.aliases {
@@ -99,12 +102,12 @@ struct JobIndex: Sendable {
         let longest = rolesByKey.keys.map { $0.split(separator: " ").count }.max() ?? 0
         let firstWords = Set(rolesByKey.keys.compactMap { $0.split(separator: " ").first })
         var result: [String: Bitset] = [:]
-        for (position, job) in jobs.enumerated() {
-            let words = RoleNames.key(job.posting.title).split(separator: " ")
+        for (position, titleKey) in titleKeys.enumerated() {
+            let words = titleKey.split(separator: " ")
             for start in words.indices where firstWords.contains(words[start]) {
                 for end in stride(from: start + 1, through: min(words.count, start + longest), by: 1) {
                     guard let ids = rolesByKey[words[start..<end].joined(separator: " ")] else { continue }
-                    for id in ids { result[id, default: Bitset(count: jobs.count)].insert(position) }
+                    for id in ids { result[id, default: Bitset(count: titleKeys.count)].insert(position) }
                 }
             }
         }

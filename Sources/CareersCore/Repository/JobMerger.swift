@@ -9,7 +9,7 @@ enum JobMerger {
             for posting in article.jobs {
                 let key = contentKey(posting)
                 if let position = positions[key] {
-                    if !jobs[position].sources.contains(article.id) { jobs[position].sources.append(article.id) }
+                    appendSources([article.id], to: &jobs[position].sources)
                     continue
                 }
                 var id = TextKey.hex(TextKey.fnv1a64(key))

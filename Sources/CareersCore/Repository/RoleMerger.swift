@@ -1,14 +1,21 @@
 /// Items in first-seen order, one per normalised text, each keeping every source that lists it.
+/// Articles are merged one at a time in id order, so a source already recorded for an item is
+/// always the last one: checking the end keeps merging linear (no scan of every earlier source).
+func appendSources(_ sources: [String], to list: inout [String]) {
+    for source in sources where list.last != source && !(list.count < 4 && list.contains(source)) {
+        list.append(source)
+    }
+}
+
+/// Items in first-seen order, one per normalised text, each keeping every source that lists it.
 struct MergedList {
     private(set) var items: [ListItem] = []
-    private var positions: [String: Int] = [:]
+    private var positions: [UInt64: Int] = [:]
 
     mutating func add(_ item: ListItem) {
-        let key = item.label.map { TextKey.fold($0) + "|" + TextKey.fold(item.text) } ?? TextKey.fold(item.text)
+        let key = TextKey.foldedHash(item.text, seed: item.label.map { TextKey.foldedHash($0) } ?? 0)
         if let position = positions[key] {
-            for source in item.sources where !items[position].sources.contains(source) {
-                items[position].sources.append(source)
-            }
+            appendSources(item.sources, to: &items[position].sources)
         } else {
             positions[key] = items.count
             items.append(item)
@@ -18,23 +25,36 @@ struct MergedList {
 
 /// Tools merged by `ToolNames.key`, keeping the first category given and every source.
 struct MergedTools {
-    private var order: [String] = []
-    private var entries: [String: (spellings: [String: Int], category: String?, sources: [String])] = [:]
+    private struct Entry {
+        var spellings: [String: Int] = [:]
+        var category: String?
+        var sources: [String] = []
+    }
+
+    private var keys: [String] = []
+    private var entries: [Entry] = []
+    private var positions: [String: Int] = [:]
 
     mutating func add(_ tool: ToolItem) {
         let key = ToolNames.key(tool.name)
         guard !key.isEmpty else { return }
-        var entry = entries[key] ?? ([:], nil, [])
-        if entries[key] == nil { order.append(key) }
-        entry.spellings[tool.name, default: 0] += 1
-        entry.category = entry.category ?? tool.category
-        for source in tool.sources where !entry.sources.contains(source) { entry.sources.append(source) }
-        entries[key] = entry
+        let position: Int
+        if let existing = positions[key] {
+            position = existing
+        } else {
+            position = entries.count
+            positions[key] = position
+            keys.append(key)
+            entries.append(Entry())
+        }
+        entries[position].spellings[tool.name, default: 0] += 1
+        if entries[position].category == nil { entries[position].category = tool.category }
+        appendSources(tool.sources, to: &entries[position].sources)
     }
 
     var items: [ToolItem] {
-        order.compactMap { key in
-            entries[key].map { ToolItem(name: ToolNames.display(key: key, spellings: $0.spellings), category: $0.category, sources: $0.sources) }
+        zip(keys, entries).map { key, entry in
+            ToolItem(name: ToolNames.display(key: key, spellings: entry.spellings), category: entry.category, sources: entry.sources)
         }
     }
 }
@@ -54,21 +74,38 @@ struct RoleMerger {
         var tools = MergedTools()
         var outlook: [SourcedText] = []
         var comparisons: [String] = []
-        var relatedKeys: [String] = []
+        var relatedKeys: Set<String> = []
     }
 
     private var order: [String] = []
-    private var accumulators: [String: Accumulator] = [:]
+    private var positions: [String: Int] = [:]
+    /// Mutated in place through the array (never copied out of a dictionary and back), so the
+    /// growing lists stay uniquely referenced and appends stay O(1).
+    private var accumulators: [Accumulator] = []
 
     mutating func add(_ article: Article) {
         let keys = article.roles.map { RoleNames.key($0) }
         for (position, title) in article.roles.enumerated() {
             let key = keys[position]
-            var role = accumulators[key] ?? Accumulator(firstTitle: title)
-            if accumulators[key] == nil { order.append(key) }
+            let index: Int
+            if let existing = positions[key] {
+                index = existing
+            } else {
+                index = accumulators.count
+                positions[key] = index
+                order.append(key)
+                accumulators.append(Accumulator(firstTitle: title))
+            }
+            Self.add(article, key: key, keys: keys, title: title, to: &accumulators[index])
+        }
+    }
+
+    // Static: a method on self would hold a copy of `accumulators` during the inout access and
+    // force a copy of every role on each call.
+    private static func add(_ article: Article, key: String, keys: [String], title: String, to role: inout Accumulator) {
             role.titleCounts[RoleNames.singularTitle(title), default: 0] += 1
-            if !role.comparisons.contains(article.id) { role.comparisons.append(article.id) }
-            for other in keys where other != key && !role.relatedKeys.contains(other) { role.relatedKeys.append(other) }
+            appendSources([article.id], to: &role.comparisons)
+            for other in keys where other != key { role.relatedKeys.insert(other) }
             if let profile = article.profiles.first(where: { RoleNames.key($0.title) == key }) {
                 if let definition = profile.definition { role.definitions.append(SourcedText(text: definition, source: article.id)) }
                 profile.responsibilities.forEach { role.responsibilities.add($0) }
@@ -91,15 +128,14 @@ struct RoleMerger {
                 }
                 section.tools.forEach { role.tools.add($0) }
             }
-            accumulators[key] = role
-        }
     }
 
     func roles() -> [Role] {
         var ids: [String: String] = [:]
         var titles: [String: String] = [:]
         for key in order {
-            guard let role = accumulators[key] else { continue }
+            guard let position = positions[key] else { continue }
+            let role = accumulators[position]
             // The most used spelling; on a tie the spelled-out one ("Machine Learning Engineer"
             // over "ML Engineer"), then the alphabetically first, so load order never matters.
             let title = role.titleCounts.max { lhs, rhs in
@@ -113,7 +149,8 @@ struct RoleMerger {
         }
         var result: [Role] = []
         for key in order {
-            guard let role = accumulators[key], let id = ids[key], let title = titles[key] else { continue }
+            guard let position = positions[key], let id = ids[key], let title = titles[key] else { continue }
+            let role = accumulators[position]
             var aliases = RoleNames.aliases(of: title)
             for variant in role.titleCounts.keys.sorted() where variant != title && !aliases.contains(variant) {
                 aliases.append(variant)

@@ -6,13 +6,15 @@ struct WordIndex: Sendable {
     private let postings: [[Int32]]
     private let count: Int
 
-    init(count: Int, texts: (Int) -> String) {
+    /// `folded(position)` gives the already folded texts of one job's indexed fields.
+    init(count: Int, folded: (Int) -> [String]) {
         var lists: [String: [Int32]] = [:]
         for position in 0..<count {
             var seen: Set<Substring> = []
-            let folded = TextKey.fold(texts(position))
-            for word in folded.split(separator: " ") where seen.insert(word).inserted {
-                lists[String(word), default: []].append(Int32(position))
+            for text in folded(position) {
+                for word in text.split(separator: " ") where seen.insert(word).inserted {
+                    lists[String(word), default: []].append(Int32(position))
+                }
             }
         }
         vocabulary = lists.keys.sorted()

@@ -38,6 +38,33 @@ enum TextKey {
         return folded
     }
 
+    /// FNV-1a of `fold(text)` without building it (ASCII text; other text is folded first). Used as
+    /// a dedup key where a 64-bit collision between two different items is negligible.
+    static func foldedHash(_ text: String, seed: UInt64 = 0) -> UInt64 {
+        // Folded text is a fixed point of the loop below (non-ASCII bytes of letters are kept).
+        let source = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : fold(text)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
+        var pendingSpace = false
+        var wroteAny = false
+        for byte in source.utf8 {
+            let lower = byte | 0x20
+            let isLetter = (lower >= 0x61 && lower <= 0x7A) || byte >= 0x80
+            guard isLetter || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x23 else {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace && wroteAny {
+                hash ^= 0x20
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            pendingSpace = false
+            wroteAny = true
+            hash ^= UInt64(isLetter && byte < 0x80 ? lower : byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
     /// Byte offset of the first occurrence of `needle` in `haystack` (UTF-8), without Foundation's
     /// locale-aware search, which dominated parsing time.
     static func offset(of needle: String, in haystack: String) -> Int? {

@@ -10,6 +10,10 @@ case "embedded"?:
     Benchmark.run(files: EmbeddedArticles.all())
 case "load"? where arguments.count > 1:
     Benchmark.run(files: Benchmark.readFiles(arguments.dropFirst().map { URL(fileURLWithPath: $0) }))
+case "merge"? where arguments.count == 2:
+    // Profiling aid: parse once, then only merge + index, three times.
+    let repository = Repository.build(files: Benchmark.readFiles([URL(fileURLWithPath: arguments[1])]))
+    for _ in 0..<3 { _ = Repository(articles: repository.articles, report: repository.report) }
 case "check"? where arguments.count == 2:
     exit(CorpusCheck.run(directory: URL(fileURLWithPath: arguments[1])) ? 0 : 1)
 default:
