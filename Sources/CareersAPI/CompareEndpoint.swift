@@ -144,13 +144,22 @@ extension JSONWriter {
     }
 }
 
-/// Matching key for names across articles: case, accents, punctuation and spacing ignored.
+/// Matching key for names across articles: case, accents, punctuation, spacing and parenthesised
+/// asides ("E-commerce (recommendation systems)" is "E-commerce") ignored.
 enum NameKey {
-    static func normalise(_ s: String) -> String {
+    static func normalise(_ s: String, dropAsides: Bool = true) -> String {
         var out = ""
         var pendingSpace = false
+        var depth = 0
         for scalar in s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "+" || scalar == "#" {
+            if scalar == "(" && dropAsides {
+                depth += 1
+            } else if scalar == ")" && dropAsides {
+                depth = max(0, depth - 1)
+                pendingSpace = true
+            } else if depth > 0 {
+                continue
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "+" || scalar == "#" {
                 if pendingSpace, !out.isEmpty { out.append(" ") }
                 pendingSpace = false
                 out.unicodeScalars.append(scalar)
@@ -158,6 +167,7 @@ enum NameKey {
                 pendingSpace = true
             }
         }
-        return out
+        // A name that is all aside ("(Git)") keeps its words.
+        return out.isEmpty && dropAsides ? normalise(s, dropAsides: false) : out
     }
 }

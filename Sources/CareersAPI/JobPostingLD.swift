@@ -59,7 +59,6 @@ enum JobPostingLD {
                 })
             }
             if let level = p.levelLabel { o.field("experienceRequirements", level) }
-            o.field("url", "/jobs/" + job.id)
         }
         return w.bytes
     }

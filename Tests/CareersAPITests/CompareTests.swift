@@ -77,6 +77,10 @@ import Testing
         let three = api.call("/compare?a=\(all[0])&b=\(all[1])&c=\(all[2])")
         #expect((three.json["pairs"] as? [Any])?.count == 3)
         #expect(roleIDs(three.json) == Array(all.prefix(3)))
+        let lettered = api.call("/compare?a=\(all[0])&b=\(all[1])&c=\(all[2])&d=\(all[3])&e=\(all[4])")
+        #expect(lettered.body == five.body)
+        let gaps = api.call("/compare?b=\(all[0])&e=\(all[1])")
+        #expect(roleIDs(gaps.json) == Array(all.prefix(2)))
     }
 
     @Test func unknownRoleIs404WithSuggestions() {

@@ -68,6 +68,21 @@ import Testing
         }
     }
 
+    @Test func textFiltersAgreeWithTheRepository() {
+        for (query, filter) in [
+            ("q=engineer", JobFilter(query: "engineer")), ("location=remote", JobFilter(location: "remote")),
+            ("role=data%20scientist", JobFilter(role: "data scientist")), ("company=Amazon.com", JobFilter(company: "Amazon.com")),
+            ("q=intern&level=entry", JobFilter(query: "intern", level: .entry)),
+        ] {
+            let expected = api.repository.searchJobs(filter, sort: nil).map(\.id)
+            #expect(items("/jobs?limit=100&" + query).compactMap { $0["id"] as? String } == expected, "\(query)")
+        }
+        #expect(!items("/jobs?q=engineer").isEmpty)
+        for job in items("/jobs?location=remote&limit=100") {
+            #expect((job["location"] as? String)?.lowercased().contains("remote") == true)
+        }
+    }
+
     @Test func salaryFiltersUseAnnualFiguresAndSkipImplausibleOnes() {
         let rich = items("/jobs?salary_min=150000&limit=100")
         #expect(!rich.isEmpty)
@@ -159,6 +174,10 @@ import Testing
         // Jobs belong to a role when their title names it; every group then says which role.
         let byRole = try #require(api.call("/salaries?group_by=role,currency").json["groups"] as? [[String: Any]])
         #expect(byRole.allSatisfy { $0["role"] is String && $0["currency"] is String })
+        let scientists = try #require(api.call("/salaries?role=data+scientist").json["groups"] as? [[String: Any]])
+        let expected = api.repository.salaryStats(byRole: false, byCurrency: false, filter: JobFilter(role: "data scientist"))
+        #expect(scientists.count == expected.count)
+        #expect(scientists.compactMap { $0["count"] as? Int } == expected.map(\.count))
         let senior = try #require(api.call("/salaries?level=senior").json["groups"] as? [[String: Any]])
         #expect(senior.allSatisfy { $0["level"] as? String == "senior" })
         let euro = try #require(api.call("/salaries?currency=eur").json["groups"] as? [[String: Any]])
