@@ -59,6 +59,7 @@ static inline uint64_t careers_SSL_OP_NO_RENEGOTIATION(void) { return SSL_OP_NO_
 static inline uint64_t careers_SSL_OP_NO_TICKET(void) { return SSL_OP_NO_TICKET; }
 static inline uint64_t careers_SSL_OP_NO_TLSv1_3(void) { return SSL_OP_NO_TLSv1_3; }
 static inline uint64_t careers_SSL_OP_CIPHER_SERVER_PREFERENCE(void) { return SSL_OP_CIPHER_SERVER_PREFERENCE; }
+static inline uint64_t careers_SSL_OP_PRIORITIZE_CHACHA(void) { return SSL_OP_PRIORITIZE_CHACHA; }
 static inline long careers_SSL_MODE_RELEASE_BUFFERS(void) { return SSL_MODE_RELEASE_BUFFERS; }
 
 // MARK: - ALPN

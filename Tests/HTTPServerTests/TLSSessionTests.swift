@@ -78,6 +78,18 @@ import Testing
         #expect(SSLContextHandle.tls12Ciphers.split(separator: ":").contains(Substring(client.cipher)))
     }
 
+    @Test(arguments: [
+        ("ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES128-GCM-SHA256"),
+        ("ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-CHACHA20-POLY1305"),
+    ])
+    func serverOrderPicksTheTLS12CipherButHonoursChaChaFirst(offer: String, expected: String) throws {
+        let (_, server) = try makeServer()
+        let client = try TLSTestClient(caFile: files.cert, maxVersion: TLS1_2_VERSION, ciphers: offer)
+        SSL_CTX_set_security_level(client.ctx, 1)
+        #expect(client.handshake(with: server).serverError == nil)
+        #expect(client.cipher == expected)
+    }
+
     @Test(arguments: [TLS1_VERSION, TLS1_1_VERSION])
     func oldProtocolVersionIsRefused(version: Int32) throws {
         let (_, server) = try makeServer()

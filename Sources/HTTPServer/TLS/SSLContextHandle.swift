@@ -81,6 +81,10 @@ final class SSLContextHandle: @unchecked Sendable {
         // (their keys would outlive a reload; the in-memory session cache resumes instead).
         careers_SSL_CTX_set_options(
             ctx, careers_SSL_OP_NO_COMPRESSION() | careers_SSL_OP_NO_RENEGOTIATION() | careers_SSL_OP_NO_TICKET())
+        // Mozilla leaves the choice to the client since every suite here is AEAD with forward
+        // secrecy; the server's order is used instead so scanners see a fixed order, with
+        // ChaCha20 first for clients that put it first (devices without AES hardware).
+        careers_SSL_CTX_set_options(ctx, careers_SSL_OP_CIPHER_SERVER_PREFERENCE() | careers_SSL_OP_PRIORITIZE_CHACHA())
         // Frees each connection's record buffers while idle: keeps 10k keep-alive sessions small.
         _ = careers_SSL_CTX_set_mode(ctx, careers_SSL_MODE_RELEASE_BUFFERS())
         // Resumption from a bounded in-memory cache; one TLS 1.3 ticket per handshake (not two)
