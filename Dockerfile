@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 # Careers API container image.
 #   podman build -t careers-api .            (or docker build; see scripts/container-smoke)
 #   podman run -p 8080:8080 careers-api
@@ -8,7 +9,10 @@ RUN export DEBIAN_FRONTEND=noninteractive && apt-get -q update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN swift build -c release --static-swift-stdlib --product careers-api \
+# The cache mount keeps SwiftPM's build directory between image builds (only what changed is
+# recompiled); the binary is copied out of it because cache mounts are not part of the image.
+RUN --mount=type=cache,target=/src/.build,id=careers-api-swiftpm \
+    swift build -c release --static-swift-stdlib --product careers-api \
     && install -D -m 0755 "$(swift build -c release --show-bin-path)/careers-api" /out/careers-api \
     && strip /out/careers-api
 
