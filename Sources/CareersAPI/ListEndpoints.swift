@@ -1,8 +1,17 @@
 import CareersCore
 
 extension Route {
-    /// The query parameters each route accepts; anything else is a 400 naming it.
-    var parameters: Set<String> {
+    /// The query parameters each route accepts; anything else is a 400 naming it. Built once: a
+    /// Set literal here would be rebuilt, every name hashed, on each request.
+    var parameters: Set<String> { Self.parameterSets[self] ?? [] }
+
+    /// Parameters that may be given more than once (their values add up).
+    var repeatableParameters: Set<String> { self == .compare ? Self.compareRepeatable : [] }
+
+    private static let parameterSets = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.declaredParameters) })
+    private static let compareRepeatable: Set<String> = ["roles"]
+
+    private var declaredParameters: Set<String> {
         switch self {
         case .roles: ["q", "skill", "tool", "industry", "limit", "offset"]
         case .compare: ["roles", "a", "b", "c", "d", "e"]
@@ -15,11 +24,6 @@ extension Route {
         case .salaries: ["level", "role", "currency", "group_by"]
         default: []
         }
-    }
-
-    /// Parameters that may be given more than once (their values add up).
-    var repeatableParameters: Set<String> {
-        self == .compare ? ["roles"] : []
     }
 }
 
