@@ -46,8 +46,9 @@ public final class Repository: Sendable {
     public func resolveRole(_ nameOrId: String) -> Role? {
         if let role = role(id: nameOrId) { return role }
         var best: (score: Int, index: Int)?
+        let query = RoleSearch.Query(nameOrId)
         for index in roles.indices {
-            guard let score = roleSearch.score(nameOrId, role: index), score < 100 else { continue }
+            guard let score = roleSearch.score(query, role: index), score < 100 else { continue }
             if best == nil || score < (best?.score ?? .max) { best = (score, index) }
         }
         return best.map { roles[$0.index] }
@@ -61,10 +62,11 @@ public final class Repository: Sendable {
     /// Roles matching every given filter, ranked by relevance when `query` is set, else by id.
     public func searchRoles(_ filter: RoleFilter) -> [Role] {
         var scored: [(score: Int, index: Int)] = []
+        let query = filter.query.map(RoleSearch.Query.init)
         for index in roles.indices {
             let role = roles[index]
             var score = 0
-            if let query = filter.query, !TextKey.fold(query).isEmpty {
+            if let query, !query.variants.isEmpty {
                 guard let value = roleSearch.score(query, role: index) else { continue }
                 score = value
             }

@@ -16,23 +16,31 @@ struct RoleSearch: Sendable {
         tokens = names.map { $0.map { $0.split(separator: " ") } }
     }
 
+    /// A query folded once, then scored against every role.
+    struct Query {
+        let variants: [(text: String, words: [Substring])]
+
+        init(_ text: String) {
+            let folded = TextKey.fold(String(text.prefix(200)))
+            let key = RoleNames.key(folded: folded)
+            let texts = folded.isEmpty ? [] : (key == folded ? [folded] : [folded, key])
+            variants = texts.map { ($0, $0.split(separator: " ")) }
+        }
+    }
+
     /// Lower is better: 0 exact, 1 + edits for a whole-name match within a few edits, 100 + n when
     /// every query word matches a word of a name (n unmatched name words), nil for no match.
-    func score(_ query: String, role index: Int) -> Int? {
-        let folded = TextKey.fold(String(query.prefix(200)))
-        guard !folded.isEmpty else { return nil }
-        let variants = Set([folded, RoleNames.key(folded)])
+    func score(_ query: Query, role index: Int) -> Int? {
         var best: Int?
         func consider(_ value: Int) { best = min(best ?? value, value) }
         for (nameIndex, name) in names[index].enumerated() {
-            for variant in variants {
-                if variant == name { return 0 }
-                let allowed = max(1, min(variant.count, name.count) / 4)
-                if let distance = EditDistance.bounded(variant, name, limit: allowed) { consider(1 + distance) }
-                let queryWords = variant.split(separator: " ")
+            for variant in query.variants {
+                if variant.text == name { return 0 }
+                let allowed = max(1, min(variant.text.utf8.count, name.utf8.count) / 4)
+                if let distance = EditDistance.bounded(variant.text, name, limit: allowed) { consider(1 + distance) }
                 let nameWords = tokens[index][nameIndex]
-                if queryWords.allSatisfy({ word in nameWords.contains { EditDistance.wordsMatch(word, $0) } }) {
-                    consider(100 + max(0, nameWords.count - queryWords.count))
+                if (best ?? .max) > 100, variant.words.allSatisfy({ word in nameWords.contains { EditDistance.wordsMatch(word, $0) } }) {
+                    consider(100 + max(0, nameWords.count - variant.words.count))
                 }
             }
         }

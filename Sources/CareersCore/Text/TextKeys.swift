@@ -6,11 +6,19 @@ enum TextKey {
     /// "Scikit-Learn" → "scikit learn", "Ingénieur ML" → "ingenieur ml". ASCII text (nearly every
     /// line) is folded byte by byte; only other text goes through Foundation's diacritic folding.
     static func fold(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        // Non-ASCII that is only punctuation or symbols ("’", "·", "–", "👀") separates words like
+        // ASCII punctuation does, so such text needs no Foundation folding either.
+        let needsFoundation = !text.utf8.allSatisfy({ $0 < 0x80 })
+            && text.unicodeScalars.contains { !$0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
+        if !needsFoundation {
             var output: [UInt8] = []
             output.reserveCapacity(text.utf8.count)
             var pendingSpace = false
             for byte in text.utf8 {
+                if byte >= 0x80 {
+                    pendingSpace = true
+                    continue
+                }
                 let isDigit = byte >= 0x30 && byte <= 0x39
                 let lower = byte | 0x20
                 let isLetter = lower >= 0x61 && lower <= 0x7A
