@@ -14,6 +14,15 @@ import Testing
         #expect(data.contains("rejected_files=0"))
     }
 
+    @Test func hostComesFromTheEnvironmentAndThePortFlagWinsOverPORT() throws {
+        // PORT=1 would need root and is taken by nothing here: it must not be used.
+        let server = try RunningServer([], environment: ["HOST": "::1", "PORT": "1"])
+        defer { server.stop() }
+        let line = try #require(server.waitForLine { $0.contains("listening on http://") })
+        #expect(line.contains("listening on http://[::1]:"), "\(line)")
+        #expect(!line.hasSuffix(":1"))
+    }
+
     @Test func eachRequestGetsOneAccessLineWithItsRequestID() throws {
         let server = try RunningServer([])
         defer { server.stop() }
