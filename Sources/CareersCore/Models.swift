@@ -191,6 +191,8 @@ public struct Article: Sendable, Hashable, Codable {
     public var title: String
     public var subtitle: String?
     public var readingMinutes: Int?
+    /// The line the reading time and date come from, repaired ("5 min read · Dec. 6, 2023").
+    public var byline: String?
     /// ISO 8601 date (yyyy-MM-dd) or nil.
     public var published: String?
     public var intro: String?
@@ -221,6 +223,7 @@ public struct Article: Sendable, Hashable, Codable {
         self.outlook = outlook
         self.conclusion = conclusion
         self.jobs = jobs
+        self.byline = nil
     }
 }
 

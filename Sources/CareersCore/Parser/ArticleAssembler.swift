@@ -11,6 +11,7 @@ struct ArticleAssembler {
     private var headerDone = false
     private var subtitle: String?
     private var readingMinutes: Int?
+    private var byline: String?
     private var published: String?
     private var intro: [String] = []
     private var trailingConclusion: [String] = []
@@ -139,6 +140,7 @@ struct ArticleAssembler {
         if minutes != nil || date != nil {
             readingMinutes = readingMinutes ?? minutes
             published = published ?? date
+            byline = byline ?? text
             return true
         }
         if line.folded == titleFolded { return true }
@@ -302,11 +304,13 @@ struct ArticleAssembler {
         }
         var conclusionParts = finished.filter { $0.kind == .conclusion }.compactMap { $0.text ?? joinedBlockText($0) }
         conclusionParts += trailingConclusion
-        return Article(
+        var result = Article(
             id: id, fileName: fileName.split(separator: "/").last.map(String.init) ?? fileName, title: title, subtitle: subtitle, readingMinutes: readingMinutes,
             published: published, intro: intro.isEmpty ? nil : intro.joined(separator: "\n\n"), roles: roles,
             profiles: profiles, sections: finished, outlook: outlook,
             conclusion: conclusionParts.isEmpty ? nil : conclusionParts.joined(separator: "\n\n"), jobs: jobs)
+        result.byline = byline
+        return result
     }
 
     private func joinedBlockText(_ section: ArticleSection) -> String? {
