@@ -16,6 +16,11 @@ struct ArticleAssembler {
     private var intro: [String] = []
     private var trailingConclusion: [String] = []
     private var currentRole: Int?
+    /// In the role-first layout (role line, then "Responsibilities", "Skills" under it), the role
+    /// every following per-role heading belongs to, until another role line.
+    private var outerRole: Int?
+    /// The role a Definitions paragraph that names none continues ("They also …").
+    private var lastDefinedRole: Int?
     private var pendingBullet = false
     private var titleFolded = ""
 
@@ -23,9 +28,24 @@ struct ArticleAssembler {
         self.id = id
         self.fileName = fileName
         self.lines = lines
-        let titleRoles = RoleNames.rolesFromTitle(lines.first?.text ?? "")
+        let title = lines.first?.text ?? ""
+        var titleRoles = RoleNames.rolesFromTitle(title)
+        if titleRoles.isEmpty { titleRoles = ArticleAssembler.rolesNamedInBody(RoleNames.rolesFromTitle(title, allowOr: true), lines) }
         self.roles = titleRoles.isEmpty ? ArticleAssembler.rolesFromLabels(lines) : titleRoles
         self.matcher = RoleMatcher(titles: roles)
+    }
+
+    /// "Data Scientist or Data Analyst": the parts are roles only if each is also a line of its
+    /// own or a label in the body.
+    private static func rolesNamedInBody(_ candidates: [String], _ lines: [ArticleLine]) -> [String] {
+        guard !candidates.isEmpty else { return [] }
+        let matcher = RoleMatcher(titles: candidates)
+        var seen = Set<Int>()
+        for line in lines.dropFirst().prefix(400) {
+            if let role = matcher.exactRole(folded: line.folded) { seen.insert(role) }
+            if let (label, _) = LinePatterns.label(line.text), let role = matcher.exactRole(label) { seen.insert(role) }
+        }
+        return seen.count == candidates.count ? candidates : []
     }
 
     /// Without "X vs. Y" in the title, the roles are those defined as "X: A X is …".
@@ -50,7 +70,7 @@ struct ArticleAssembler {
         let stop = lines.indices.dropFirst().first { LinePatterns.isStopMarker(folded: lines[$0].folded) } ?? lines.endIndex
         let jobsStart = jobsStartIndex(before: stop)
         titleFolded = titleLine.folded
-        for line in lines[1..<jobsStart] { read(line, title: title) }
+        for index in 1..<max(1, jobsStart) { read(at: index, title: title) }
         let jobs = JobParser.parse(lines[jobsStart..<stop])
         guard !sections.isEmpty else {
             throw ArticleRejection(
@@ -70,7 +90,7 @@ struct ArticleAssembler {
         for index in 1..<max(1, stop) {
             let text = lines[index].text
             if LinePatterns.isFeaturedJobMarker(folded: lines[index].folded) { return index }
-            if text.hasPrefix("@ ") && index > 1 && LinePatterns.bullet(lines[index - 1].text) == nil {
+            if LinePatterns.isCompanyLine(text) && index > 1 && LinePatterns.bullet(lines[index - 1].text) == nil {
                 return index - 1
             }
         }
@@ -79,20 +99,41 @@ struct ArticleAssembler {
 
     // MARK: Line classification
 
-    private mutating func read(_ line: ArticleLine, title: String) {
+    private mutating func read(at index: Int, title: String) {
+        let line = lines[index]
+        let next = index + 1 < lines.endIndex ? lines[index + 1] : nil
         let text = line.text
         if pendingBullet {
             pendingBullet = false
-            addBullet(text)
-            return
+            // A stray lone marker must not swallow a role line, a heading or another bullet.
+            if LinePatterns.bullet(text) == nil, matcher.exactRole(folded: line.folded) == nil, heading(line, next: next) == nil {
+                addBullet(text)
+                return
+            }
         }
         if LinePatterns.isTableOfContents(folded: line.folded) {
             headerDone = true
             return
         }
-        if let (kind, role) = heading(line) {
-            startSection(kind, heading: text)
-            if let role { enterRole(role) }
+        // A line that is a role's name is a role line, even when the name contains a section
+        // keyword ("Industrial AI Engineer", "Tooling Engineer").
+        if !sections.isEmpty || headerDone, let role = matcher.exactRole(folded: line.folded) {
+            enterRole(role)
+            if let next, let (_, nextRole) = heading(next, next: nil), nextRole == nil { outerRole = role }
+            return
+        }
+        if let (kind, role) = heading(line, next: next) {
+            if let role, sections.last?.kind == kind {
+                // "Data Scientist Responsibilities" under "Responsibilities": the same section.
+                enterRole(role)
+            } else {
+                startSection(kind, heading: text)
+                if let role {
+                    enterRole(role)
+                } else if let outer = outerRole {
+                    if kind.isPerRoleList { enterRole(outer) } else { outerRole = nil }
+                }
+            }
             headerDone = true
             return
         }
@@ -112,24 +153,52 @@ struct ArticleAssembler {
             addRoleLabelled(role, rest)
             return
         }
-        if text.hasSuffix(":"), LinePatterns.wordCount(text) <= 30, leadIn(line) { return }
+        if LinePatterns.wordCount(text) <= 30, isLeadIn(line, next: next), leadIn(line) { return }
         addProse(text)
     }
 
-    /// A heading names a section ("Required Skills", "Educational Background") and may name a role
-    /// ("Data Scientist Responsibilities", "Skills of a Data Engineer:").
-    private func heading(_ line: ArticleLine) -> (SectionKind, Int?)? {
-        let text = line.text
-        guard text.utf8.count <= 120, !LinePatterns.endsSentence(text), LinePatterns.bullet(text) == nil else { return nil }
+    /// "… include:" always; "The responsibilities of a Data Analyst include the following." only
+    /// when a list follows and the sentence announces one.
+    private func isLeadIn(_ line: ArticleLine, next: ArticleLine?) -> Bool {
+        if line.text.hasSuffix(":") { return true }
+        guard line.text.hasSuffix("."), let next, LinePatterns.bullet(next.text) != nil else { return false }
+        let padded = " " + line.folded + " "
+        return [" include ", " includes ", " the following ", " responsible for ", " consist of ", " involve "]
+            .contains { TextKey.contains(padded, $0) }
+    }
+
+    /// A heading names a section ("Required Skills", "Educational Background", "2. Responsibilities")
+    /// and may name a role ("Data Scientist Responsibilities", "Skills of a Data Engineer:").
+    private func heading(_ line: ArticleLine, next: ArticleLine?) -> (SectionKind, Int?)? {
+        var text = line.text
+        var folded = line.folded
+        if let bullet = LinePatterns.bullet(text) {
+            // "1. Definitions": a numbered heading, not the first item of a numbered list.
+            guard case .item(let item) = bullet, text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
+                LinePatterns.isTitleCase(item), !LinePatterns.continuesNumbering(text, next?.text)
+            else { return nil }
+            text = item
+            folded = TextKey.fold(item)
+        }
+        guard text.utf8.count <= 120, !LinePatterns.endsSentence(text) else { return nil }
         // A colon is allowed only at the end ("Data Scientist Skills:"); inside, it is a label.
         let utf8 = text.utf8
         let lastNonColon = utf8.lastIndex { $0 != UInt8(ascii: ":") } ?? utf8.startIndex
         if utf8[..<lastNonColon].contains(UInt8(ascii: ":")) { return nil }
-        guard let kind = LinePatterns.sectionKind(inFolded: line.folded) else { return nil }
-        let role = matcher.earliestMention(folded: line.folded)
+        // A lead-in sentence ("The skills of a Data Engineer include:") is not a heading.
+        if text.hasSuffix(":"), TextKey.contains(" " + folded + " ", " include ") || TextKey.contains(" " + folded + " ", " includes ") {
+            return nil
+        }
+        let role = matcher.earliestMention(folded: folded)
+        // The role's own words must not decide the kind ("Industrial AI Engineer Tools").
+        let rest = role.map { matcher.removingMention(of: $0, from: folded) } ?? folded
         let roleWords = role.map { LinePatterns.wordCount(roles[$0]) } ?? 0
         guard LinePatterns.wordCount(text) - roleWords <= 7 else { return nil }
-        return (kind, role)
+        if let kind = LinePatterns.sectionKind(inFolded: rest) { return (kind, role) }
+        // Headings this parser has no list for ("Key Differences", "Salary Comparison") still end
+        // the section before them, so their bullets do not join the previous role's list.
+        guard !sections.isEmpty, role == nil, LinePatterns.isOtherHeading(folded: folded) else { return nil }
+        return (.other, nil)
     }
 
     /// The subtitle, the "4 min read · date" line and a repeated title sit above the first section.
@@ -154,6 +223,7 @@ struct ArticleAssembler {
     private mutating func startSection(_ kind: SectionKind, heading: String) {
         sections.append(SectionDraft(kind: kind, heading: heading))
         currentRole = nil
+        lastDefinedRole = nil
         pendingBullet = false
     }
 
@@ -166,8 +236,9 @@ struct ArticleAssembler {
     private mutating func leadIn(_ line: ArticleLine) -> Bool {
         let text = line.text
         let folded = line.folded
-        let kind = LinePatterns.sectionKind(inFolded: folded) ?? LinePatterns.sectionKind(inFolded: folded, leadIn: true)
         let role = matcher.earliestMention(folded: folded)
+        let rest = role.map { matcher.removingMention(of: $0, from: folded) } ?? folded
+        let kind = LinePatterns.sectionKind(inFolded: rest) ?? LinePatterns.sectionKind(inFolded: rest, leadIn: true)
         guard kind != nil || role != nil else { return false }
         if let kind, sections.last?.kind != kind {
             var heading = Substring(text)
@@ -225,6 +296,7 @@ struct ArticleAssembler {
         guard let last = sections.indices.last else { return }
         let block = sections[last].blockIndex(for: roles[role])
         sections[last].sawItems = true
+        if sections[last].kind == .definitions { lastDefinedRole = role }
         switch sections[last].kind {
         case .definitions, .intro, .outlook, .conclusion, .other:
             sections[last].blocks[block].text.append(text)
@@ -271,12 +343,15 @@ struct ArticleAssembler {
     }
 
     /// "A Data Scientist is …. They …. A Data Engineer, on the other hand, …": each sentence goes
-    /// to the role it mentions first, sentences naming none to the role before them.
+    /// to the role it is about, sentences naming none to the role before them (across paragraphs:
+    /// "They also …" continues the last definition), unless they speak of both roles.
     private mutating func addProseDefinitions(_ text: String) {
         guard let last = sections.indices.last else { return }
         var groups: [(role: Int?, sentences: [String])] = []
         for sentence in Sentences.split(text) {
-            let role = matcher.earliestMention(in: sentence) ?? groups.last?.role
+            let folded = TextKey.fold(sentence)
+            let previous = groups.isEmpty ? (Self.speaksOfBothRoles(folded) ? nil : lastDefinedRole) : groups.last?.role
+            let role = subjectRole(sentence, folded: folded) ?? previous
             if let index = groups.indices.last, groups[index].role == role {
                 groups[index].sentences.append(sentence)
             } else {
@@ -288,10 +363,32 @@ struct ArticleAssembler {
             if let role = group.role {
                 let block = sections[last].blockIndex(for: roles[role])
                 sections[last].blocks[block].text.append(paragraph)
+                lastDefinedRole = role
             } else {
                 sections[last].text.append(paragraph)
             }
         }
+    }
+
+    /// The role a sentence is about: after an opening subordinate clause ("Unlike a Statistician,
+    /// a Data Scientist …", "While Data Scientists …, Data Analysts …") the one after its comma.
+    private func subjectRole(_ sentence: String, folded: String) -> Int? {
+        let padded = folded + " "
+        if Self.subordinateOpenings.contains(where: { padded.hasPrefix($0) }), let comma = sentence.firstIndex(of: ","),
+            let role = matcher.earliestMention(in: String(sentence[sentence.index(after: comma)...])) {
+            return role
+        }
+        return matcher.earliestMention(folded: folded)
+    }
+
+    private static let subordinateOpenings = [
+        "unlike ", "while ", "whereas ", "compared to ", "compared with ", "in contrast to ", "in contrast with ", "like ",
+        "as opposed to ", "although ", "though ", "just like ",
+    ]
+
+    private static func speaksOfBothRoles(_ folded: String) -> Bool {
+        let padded = " " + folded + " "
+        return [" both ", " the two roles ", " these roles ", " each role ", " either role "].contains { TextKey.contains(padded, $0) }
     }
 
     // MARK: Result

@@ -44,9 +44,12 @@ enum ArticleLines {
             var high = index
             while low < high && (utf8[low] == 0x20 || utf8[low] == 0x09 || utf8[low] == 0x0C || utf8[low] == 0x0B) { low += 1 }
             while high > low && (utf8[high - 1] == 0x20 || utf8[high - 1] == 0x09 || utf8[high - 1] == 0x0C || utf8[high - 1] == 0x0B) { high -= 1 }
-            let decoded = String(decoding: utf8[low..<high], as: UTF8.self)
-            let text = low < high && (utf8[low] >= 0x80 || utf8[high - 1] >= 0x80) ? trimmed(decoded) : decoded
-            if !text.isEmpty { lines.append(ArticleLine(number: number, text: Mojibake.repair(text))) }
+            // Repair before trimming the other blanks: "Ã" + NBSP is the image of "à", and "ï»¿"
+            // becomes a BOM only once repaired.
+            let repaired = Mojibake.repair(String(decoding: utf8[low..<high], as: UTF8.self))
+            let text = repaired.utf8.first.map { $0 >= 0x80 } == true || repaired.utf8.last.map { $0 >= 0x80 } == true
+                ? trimmed(repaired) : repaired
+            if !text.isEmpty { lines.append(ArticleLine(number: number, text: text)) }
             if index < utf8.count && utf8[index] == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A { index += 1 }
             index += 1
             lineStart = index
@@ -89,8 +92,9 @@ enum ArticleLines {
             throw reject("not text: binary content (byte 0x\(String(body[offset], radix: 16)) at offset \(offset))", line)
         }
         if String(validating: body, as: UTF8.self) != nil { return body }
-        // Not UTF-8 but text: read as Latin-1 rather than lose the article.
-        return Array(String(String.UnicodeScalarView(body.map { Unicode.Scalar($0) })).utf8)
+        // Not UTF-8 but text: read as Windows-1252, as browsers read "latin1" (WHATWG), so that
+        // the "ANSI" files of Windows editors keep their bullets (0x95) and curly quotes.
+        return Array(String(String.UnicodeScalarView(body.map(CodePageTables.windows1252))).utf8)
     }
 
     /// A NUL, or more than a few control bytes, means this is not a text file.

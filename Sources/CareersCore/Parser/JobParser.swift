@@ -112,6 +112,8 @@ enum JobParser {
         guard bytes.count >= pattern.count else { return false }
         guard zip(bytes, pattern).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) else { return false }
         guard let next = bytes.dropFirst(pattern.count).first else { return true }
+        // A complete long label ("Senior-level / Expert") stands whatever follows ("ExpertiOS …").
+        if pattern.contains(UInt8(ascii: "/")) { return true }
         // A letter may follow only when it starts the next posting's title (glued, upper case).
         let isLower = next >= 0x61 && next <= 0x7A
         return !isLower

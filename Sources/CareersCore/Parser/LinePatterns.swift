@@ -77,6 +77,45 @@ enum LinePatterns {
         return key == "table of contents" || key == "contents"
     }
 
+    /// "@ Company | Place", or "@Company | Place" (no space, so the separator must be there).
+    static func isCompanyLine(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.first == UInt8(ascii: "@"), let second = utf8.dropFirst().first else { return false }
+        return second == 0x20 || utf8.contains(UInt8(ascii: "|"))
+    }
+
+    /// Whether `next` is the following item of the numbered list `line` belongs to ("2." after "1.").
+    static func continuesNumbering(_ line: String, _ next: String?) -> Bool {
+        guard let next, let number = leadingNumber(line), let following = leadingNumber(next) else { return false }
+        return following == number + 1
+    }
+
+    private static func leadingNumber(_ text: String) -> Int? {
+        guard bullet(text) != nil else { return nil }
+        return Int(String(text.prefix { $0.isASCII && $0.isNumber }))
+    }
+
+    /// Every word of four letters or more starts with a capital: "Required Skills", "Key
+    /// Differences", not "Improve your skills".
+    static func isTitleCase(_ text: String) -> Bool {
+        text.split(separator: " ").allSatisfy { word in
+            word.count < 4 || word.first.map { !$0.isLetter || $0.isUppercase } ?? true
+        }
+    }
+
+    /// Headings of sections this parser keeps only as text, common in "X vs Y" articles.
+    static func isOtherHeading(folded: String) -> Bool {
+        guard wordCount(folded) <= 6 else { return false }
+        let padded = " " + folded
+        return otherHeadingKeywords.contains { TextKey.contains(padded, $0) }
+    }
+
+    private static let otherHeadingKeywords = [
+        " difference", " similarit", " compar", " salary", " salaries", " pay ", " pros and cons", " career path",
+        " career progression", " key takeaway", " faq", " frequently asked", " which one", " side by side", " at a glance",
+        " work environment", " work life", " overlap",
+    ]
+
     static func isFeaturedJobMarker(folded: String) -> Bool {
         folded.hasPrefix("featured job")
     }

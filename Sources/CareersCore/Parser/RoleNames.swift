@@ -7,13 +7,18 @@ enum RoleNames {
         ("qa", "quality assurance"), ("ux", "user experience"), ("ui", "user interface"),
     ]
 
+    /// Seniority spellings that only expand (a "Senior Data Scientist" is not also called "SR …").
+    static let seniorityAbbreviations: [(short: String, long: String)] = [("sr", "senior"), ("jr", "junior")]
+
+    private static let expansions = abbreviations + seniorityAbbreviations
+
     /// The merge key: folded, abbreviations expanded, a plural last word made singular.
     /// "ML Engineers" and "Machine Learning Engineer" share "machine learning engineer".
     static func key(_ title: String) -> String {
         key(folded: TextKey.fold(title))
     }
 
-    private static let shortForms = Set(abbreviations.map(\.short))
+    private static let shortForms = Set(expansions.map(\.short))
 
     static func key(folded: String) -> String {
         let split = folded.split(separator: " ")
@@ -35,29 +40,35 @@ enum RoleNames {
 
     static func expand(_ words: [String]) -> [String] {
         words.flatMap { word -> [String] in
-            if let entry = abbreviations.first(where: { $0.short == word }) {
+            if let entry = expansions.first(where: { $0.short == word }) {
                 return entry.long.split(separator: " ").map(String.init)
             }
             return [word]
         }
     }
 
+    /// Only the plurals of words for people are made singular: "Data Scientists", "Leads",
+    /// "Actuaries", but not "DevOps", "Analytics", "Data Services" or "Sales", which have no
+    /// singular in a title.
     static func singular(_ word: String) -> String {
+        guard word.count > 3, word.hasSuffix("s"), !neverPlural.contains(where: { word.hasSuffix($0) }) else { return word }
         if word.hasSuffix("ies") && word.count > 4 { return String(word.dropLast(3)) + "y" }
-        if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is") && word.count > 3 {
-            return String(word.dropLast())
-        }
-        return word
+        let stem = word.dropLast()
+        return personSuffixes.contains(where: { stem.hasSuffix($0) }) ? String(stem) : word
     }
+
+    private static let neverPlural = ["ss", "us", "is", "ops", "ics", "ices"]
+    /// Endings of nouns for people: engineer, director, scientist, analyst, statistician,
+    /// consultant, student, architect, lead, steward, executive, associate, trainee, expert, intern, chief.
+    private static let personSuffixes = ["er", "or", "ist", "yst", "ian", "ant", "ent", "ect", "ead", "ard", "ive", "ate", "ee", "ert", "ern", "ief"]
 
     /// "Data Scientists" → "Data Scientist", keeping the writer's capitalisation.
     static func singularTitle(_ title: String) -> String {
         let start = title.lastIndex(of: " ").map { title.index(after: $0) } ?? title.startIndex
         let last = title[start...]
         let lower = last.lowercased()
-        if lower.hasSuffix("ies") && lower.count > 4 { return title[..<start] + last.dropLast(3) + "y" }
-        if singular(lower) != lower { return String(title.dropLast()) }
-        return title
+        guard singular(lower) != lower else { return title }
+        return lower.hasSuffix("ies") ? title[..<start] + last.dropLast(3) + "y" : String(title.dropLast())
     }
 
     /// Other names of a role, derived by rule: each known long form abbreviated ("Lead Machine
@@ -107,25 +118,44 @@ enum RoleNames {
     }
 
     /// "Deep Learning Engineer vs. Lead Machine Learning Engineer" → both titles. A trailing
-    /// ": A Detailed Comparison" or " – Which …" is not part of the second title.
-    static func rolesFromTitle(_ title: String) -> [String] {
+    /// ": A Detailed Comparison" or " – Which …", a parenthesis ("(2025)", "(DS)") and a trailing
+    /// year ("in 2025") are not part of a title. " or " separates only when the caller has
+    /// checked the parts against the body (`allowOr`), since "or" also occurs inside titles.
+    static func rolesFromTitle(_ title: String, allowOr: Bool = false) -> [String] {
         var text = Substring(title)
         if let colon = text.firstIndex(of: ":") { text = text[..<colon] }
         for dash in [" – ", " — ", " - ", " | "] {
             if let range = text.range(of: dash) { text = text[..<range.lowerBound] }
         }
-        let words = text.split(separator: " ")
+        let words = ToolList.withoutParentheses(String(text)).split(separator: " ")
         var parts: [[Substring]] = [[]]
         for word in words {
             let folded = word.lowercased()
-            if folded == "vs." || folded == "vs" || folded == "versus" || folded == "v." || folded == "vs:" {
+            if separators.contains(folded) || (allowOr && folded == "or") {
                 parts.append([])
             } else {
                 parts[parts.count - 1].append(word)
             }
         }
-        let names = parts.map { $0.joined(separator: " ").trimmingSpaces() }.filter { !$0.isEmpty }.map(String.init)
+        let names = parts.map(withoutTrailingYear).map { $0.joined(separator: " ").trimmingSpaces() }
+            .filter { !$0.isEmpty }.map(String.init)
         return names.count >= 2 ? names : []
+    }
+
+    private static let separators: Set<String> = ["vs.", "vs", "versus", "v.", "v", "vs:"]
+
+    /// "Data Analyst in 2025" → "Data Analyst"; also "for 2025", "2025", and a final "?" or ".".
+    private static func withoutTrailingYear(_ words: [Substring]) -> [Substring] {
+        var words = words
+        if var last = words.last {
+            while let character = last.last, "?!.,;".contains(character) { last = last.dropLast() }
+            if last.isEmpty { words.removeLast() } else { words[words.count - 1] = last }
+        }
+        guard let last = words.last, last.count == 4, last.allSatisfy(\.isNumber), last.hasPrefix("19") || last.hasPrefix("20")
+        else { return words }
+        words.removeLast()
+        if let preposition = words.last, ["in", "for", "of"].contains(preposition.lowercased()) { words.removeLast() }
+        return words
     }
 }
 
@@ -149,11 +179,22 @@ struct RoleMatcher {
     func exactRole(folded: String) -> Int? {
         guard folded.utf8.count <= 120 else { return nil }
         var key = RoleNames.key(folded: folded)
-        for article in ["a ", "an ", "the ", "for a ", "for an ", "for the "] where key.hasPrefix(article) {
-            key = String(key.dropFirst(article.count))
+        // "For Data Analysts", "As a Data Analyst", "The Data Scientist": group lines.
+        for prefix in ["for ", "as ", "a ", "an ", "the "] where key.hasPrefix(prefix) {
+            key = String(key.dropFirst(prefix.count))
         }
         for suffix in [" role", " position"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
         return keys.firstIndex(of: key)
+    }
+
+    /// `folded` (abbreviations spelled out) without the first mention of role `index`.
+    func removingMention(of index: Int, from folded: String) -> String {
+        let padded = " " + RoleNames.expanded(folded: folded) + " "
+        for variant in [" " + keys[index] + " ", " " + keys[index] + "s "] {
+            guard let range = padded.range(of: variant) else { continue }
+            return String(padded.replacingCharacters(in: range, with: " ").trimmingSpaces())
+        }
+        return folded
     }
 
     /// The role mentioned first in a text; at one position the longest title wins.

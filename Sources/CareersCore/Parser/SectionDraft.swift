@@ -61,3 +61,13 @@ enum Sentences {
         return abbreviations.contains(word) || word.count == 1
     }
 }
+
+extension SectionKind {
+    /// Sections that hold one list per role, which a role-first layout nests under the role.
+    var isPerRoleList: Bool {
+        switch self {
+        case .responsibilities, .skills, .education, .tools, .industries: true
+        case .intro, .definitions, .outlook, .tips, .conclusion, .other: false
+        }
+    }
+}

@@ -13,9 +13,13 @@ enum ToolList {
     static func parse(_ text: String, category givenCategory: String? = nil, source: String) -> [ToolItem]? {
         var body = withoutTrailingPeriod(withoutParentheses(text))
         var category = givenCategory
-        if category == nil, let (label, rest) = LinePatterns.label(body) {
+        if category == nil, let (label, rest) = LinePatterns.label(body) ?? dashLabel(body) ?? introducedList(body) {
             category = label
             body = rest
+        } else if let (tool, purpose) = purposePhrase(body) {
+            // "Great Expectations for data validation": the tool, and what it is for as its category.
+            body = tool
+            category = purpose
         }
         let lower = body.lowercased()
         for phrase in [" or other ", " and other "] {
@@ -29,7 +33,58 @@ enum ToolList {
         }
         let names = split(body)
         guard !names.isEmpty, names.allSatisfy(isToolName) else { return nil }
-        return names.map { ToolItem(name: $0, category: category, sources: [source]) }
+        // "Python (pandas, PySpark)": a list in parentheses names tools too, after its parent.
+        var all: [String] = []
+        for name in names {
+            all.append(name)
+            all += parenthesisedTools(after: name, in: text)
+        }
+        return all.map { ToolItem(name: $0, category: category, sources: [source]) }
+    }
+
+    /// "Frameworks – TensorFlow, PyTorch": a short category before a dash, a list after it.
+    private static func dashLabel(_ text: String) -> (label: String, text: String)? {
+        for dash in [" – ", " — ", " - "] {
+            guard let range = text.range(of: dash) else { continue }
+            let label = String(text[..<range.lowerBound].trimmingSpaces())
+            let rest = String(text[range.upperBound...].trimmingSpaces())
+            guard !label.isEmpty, LinePatterns.wordCount(label) <= 4, !rest.isEmpty,
+                !split(rest).contains(where: { !isToolName($0) })
+            else { return nil }
+            return (label, rest)
+        }
+        return nil
+    }
+
+    /// "SQL databases such as PostgreSQL and Snowflake", "Notebooks like Jupyter": the words
+    /// before name the category.
+    private static func introducedList(_ text: String) -> (label: String, text: String)? {
+        for phrase in [" such as ", " like ", " including ", " e.g. ", " e.g., "] {
+            guard let range = text.range(of: phrase) else { continue }
+            let label = String(text[..<range.lowerBound].trimmingSpaces())
+            let rest = String(text[range.upperBound...].trimmingSpaces())
+            guard !label.isEmpty, LinePatterns.wordCount(label) <= 4, !label.contains(","), !rest.isEmpty else { return nil }
+            return (label.prefix(1).uppercased() + label.dropFirst(), rest)
+        }
+        return nil
+    }
+
+    /// "T for data validation" → (T, "Data validation"), when T is a tool name.
+    private static func purposePhrase(_ text: String) -> (tool: String, purpose: String)? {
+        guard let range = text.range(of: " for ") else { return nil }
+        let tool = String(text[..<range.lowerBound].trimmingSpaces())
+        let purpose = text[range.upperBound...].trimmingSpaces()
+        guard !tool.contains(","), isToolName(tool), !purpose.isEmpty, LinePatterns.wordCount(String(purpose)) <= 4 else { return nil }
+        return (tool, purpose.prefix(1).uppercased() + purpose.dropFirst())
+    }
+
+    /// The tools listed in the parentheses right after `name` in `text`, if they are all tool names.
+    private static func parenthesisedTools(after name: String, in text: String) -> [String] {
+        guard let nameRange = text.range(of: name + " ("), let close = text[nameRange.upperBound...].firstIndex(of: ")") else {
+            return []
+        }
+        let inner = split(String(text[nameRange.upperBound..<close]))
+        return inner.count > 1 && inner.allSatisfy(isToolName) ? inner : []
     }
 
     /// "a, b, or c" / "a, b and c" / "a or b" → [a, b, c].

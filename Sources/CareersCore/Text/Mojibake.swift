@@ -53,9 +53,34 @@ enum Mojibake {
             if offset == 1 && !secondByteAllowed(lead: lead, byte) { return nil }
             value = value << 6 | UInt32(byte & 0x3F)
         }
-        guard let scalar = Unicode.Scalar(value) else { return nil }
+        guard let scalar = Unicode.Scalar(value), isPlausible(scalar, in: scalars, start..<start + length) else { return nil }
         return (scalar, length)
     }
+
+    /// Clean Thai or Greek text also maps to bytes that can form UTF-8 ("ุง" → 0xD8 0xA7 → "ا",
+    /// "ΘΉ" → "ȹ"), so a candidate must look like this site's mojibake: its result lies in a
+    /// script or symbol block the site writes, and a run made only of non-Latin letters must not
+    /// sit inside a word of that script. Mojibake of Latin text is surrounded by Latin letters or
+    /// spaces ("Zรผrich", "4 min read ยท Mar"); clean Thai and Greek are not ("กรุงเทพ", "ΑΘΉΝΑ").
+    private static func isPlausible(_ result: Unicode.Scalar, in scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard plausibleBlocks.contains(where: { $0.contains(result.value) }) else { return false }
+        guard scalars[range].allSatisfy(isNonLatinLetter) else { return true }
+        let before = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
+        let after = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
+        return !(before.map(isNonLatinLetter) ?? false) && !(after.map(isNonLatinLetter) ?? false)
+    }
+
+    private static func isNonLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x0370 && (scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark)
+    }
+
+    /// Latin, Greek, Cyrillic, Thai, punctuation and symbols, CJK and Hangul, the BOM and
+    /// variation selector, emoji: what the site's articles contain. Not Arabic, Hebrew, Armenian,
+    /// Indic scripts and the like, which clean Thai or Greek pairs decode to.
+    private static let plausibleBlocks: [ClosedRange<UInt32>] = [
+        0x00A0...0x052F, 0x0E00...0x0E7F, 0x1E00...0x1FFF, 0x2000...0x2BFF, 0x3000...0x9FFF, 0xAC00...0xD7AF,
+        0xFE0F...0xFE0F, 0xFEFF...0xFEFF, 0xFF00...0xFFEF, 0x1F000...0x10FFFF,
+    ]
 
     /// The UTF-8 rules against overlong forms, surrogates and values beyond U+10FFFF.
     private static func secondByteAllowed(lead: UInt8, _ byte: UInt8) -> Bool {
