@@ -338,6 +338,25 @@ import Testing
         #expect(article.outlook == "Both roles grow.")
     }
 
+    /// An empty per-role list before the next heading is not a role-first layout.
+    @Test func emptyListBeforeHeadingIsNotAnOuterRole() throws {
+        let body = """
+            Industries
+            Data Scientist
+            - Finance.
+            Data Engineer
+            Required Skills
+            - Communication.
+            Data Scientist
+            - Statistics.
+            """
+        let article = try parseArticle(sampleArticle(body: body))
+        #expect(article.profile("Data Engineer")?.industries.isEmpty == true)
+        #expect(article.profile("Data Engineer")?.skills.isEmpty == true)
+        #expect(article.section(.skills)?.shared.map(\.text) == ["Communication."])
+        #expect(article.profile("Data Scientist")?.skills.map(\.text) == ["Statistics."])
+    }
+
     /// Finding 24: a stray lone "-" does not swallow the next role line.
     @Test func strayLoneMarkerBeforeRoleLine() throws {
         let body = """

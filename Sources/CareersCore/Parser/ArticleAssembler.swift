@@ -119,7 +119,10 @@ struct ArticleAssembler {
         // keyword ("Industrial AI Engineer", "Tooling Engineer").
         if !sections.isEmpty || headerDone, let role = matcher.exactRole(folded: line.folded) {
             enterRole(role)
-            if let next, let (_, nextRole) = heading(next, next: nil), nextRole == nil { outerRole = role }
+            // A role line right before a heading is the outer role of a role-first layout, unless
+            // it sits in a per-role list (there it is an empty list: "Industries / AI Scientist / Tips").
+            let inList = sections.last.map { $0.kind.isPerRoleList } ?? false
+            if let next, let (_, nextRole) = heading(next, next: nil), nextRole == nil, !inList || outerRole != nil { outerRole = role }
             return
         }
         if let (kind, role) = heading(line, next: next) {

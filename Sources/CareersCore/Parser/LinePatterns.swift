@@ -131,7 +131,7 @@ enum LinePatterns {
         (.industries, ["industr", "sectors", "where they work"]),
         (.outlook, ["outlook", "job market", "career prospect", "future prospect", "salary and demand", "demand and growth"]),
         (.tips, ["tip", "getting started", "get started", "how to become", "advice", "next steps"]),
-        (.conclusion, ["conclusion", "final thought", "summary", "verdict", "which is right", "which should you choose", "wrapping up"]),
+        (.conclusion, ["conclusion", "final thought", "summary", "verdict", "which is right", "which should you choose", "which one should", "choosing between", "bottom line", "wrapping up"]),
     ]
 
     /// Lead-in sentences word it differently from headings ("X are responsible for:").
