@@ -111,4 +111,15 @@ public struct HTTPResponse: Sendable {
 /// data are in memory, so a response never waits on I/O, and a worker queue never hops.
 public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest) -> HTTPResponse
+
+    /// Asked when a head announcing a body arrives, before `100 Continue` and before any body byte
+    /// is read (`request.body` is empty). False says the answer does not depend on the body (a
+    /// read-only API refuses it anyway): the core then calls `respond` at once with an empty body,
+    /// sends no `100 Continue`, and skips the body bytes without storing them (or closes the
+    /// connection when the body is large), so a refused upload costs no memory.
+    func acceptsBody(for head: HTTPRequest) -> Bool
+}
+
+extension HTTPResponder {
+    public func acceptsBody(for head: HTTPRequest) -> Bool { true }
 }

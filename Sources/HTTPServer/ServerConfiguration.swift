@@ -5,12 +5,18 @@ public struct ServerConfiguration: Sendable {
     public var port: Int = 8080
     public var maxConnections: Int = 10_000
     public var maxBodyBytes: Int = 1 << 20
+    /// Request-body bytes all connections together may buffer; a body that would exceed it is
+    /// answered 503 and its connection closed, so memory stays bounded at any connection count.
+    public var maxBufferedBodyBytes: Int = 64 << 20
     public var maxTargetBytes: Int = 8 * 1024
     public var maxHeaderBytes: Int = 16 * 1024
     public var maxHeaderFields: Int = 100
     public var headerTimeout: Double = 10
     public var idleTimeout: Double = 60
+    /// A deadline for the whole body, counted from the end of the head (not reset by each byte).
     public var bodyTimeout: Double = 30
+    /// Pending output must drain, or advance by `ServerContext.writeProgressBytes`, within this
+    /// many seconds: a client reading a byte at a time cannot hold its responses forever.
     public var writeTimeout: Double = 30
     public var drainTimeout: Double = 10
     /// HTTPS listener; nil for none.

@@ -139,6 +139,43 @@ import Testing
         try expectRefusal("GET / HTTP/1.1\rHost: a\r\n\r\n", 400)
     }
 
+    @Test(arguments: ["GET /healthz HTTP/1.1\rHost: x\r\r", "GET / HTTP/1.1\r\nHost: x\rX", "GET /a\rb"])
+    func bareCRWithoutAnyLFIs400AtOnce(raw: String) throws {
+        let started = Date()
+        try expectRefusal(raw, 400, configure: { $0.headerTimeout = 5 })
+        #expect(Date().timeIntervalSince(started) < 2)
+    }
+
+    @Test func bareCRInAChunkSizeLineIs400AtOnce() throws {
+        try withServer(configure: { $0.bodyTimeout = 5 }) { server, _ in
+            let started = Date()
+            let (response, client) = try exchange(
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\rhello", port: server.port)
+            #expect(response.status == 400)
+            #expect(try client.isClosedByServer())
+            #expect(Date().timeIntervalSince(started) < 2)
+        }
+    }
+
+    @Test(arguments: ["x:443", "/path", "[::1]:80"])
+    func connectIs501(target: String) throws {
+        try expectRefusal("CONNECT \(target) HTTP/1.1\r\nHost: x:443\r\n\r\n", 501)
+    }
+
+    @Test func coreProblemHasEveryMemberOfTheAPIProblemSchema() throws {
+        try withServer { server, _ in
+            let (response, _) = try exchange("GET /jobs/x?y=1 HTTP/1.1\r\n\r\n", port: server.port)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+            #expect(Set(object.keys) == ["type", "title", "status", "detail", "instance", "invalid_params", "suggestions"])
+            #expect(object["instance"] as? String == "/jobs/x")
+            #expect(object["invalid_params"] is NSNull && object["suggestions"] is NSNull)
+
+            let (garbled, _) = try exchange("GET  / HTTP/1.1\r\n\r\n", port: server.port)
+            let unknown = try #require(try JSONSerialization.jsonObject(with: Data(garbled.body)) as? [String: Any])
+            #expect(unknown["instance"] is NSNull)
+        }
+    }
+
     @Test func bareLFIs400() throws {
         try expectRefusal("GET / HTTP/1.1\nHost: a\r\n\r\n", 400)
         try expectRefusal("GET / HTTP/1.1\r\nHost: a\n\n", 400)

@@ -123,6 +123,8 @@ import Testing
             let reply = String(decoding: try raw.readUntilClose(), as: UTF8.self)
             #expect(reply.hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
             #expect(reply.contains("plain HTTP sent to the TLS port"))
+            #expect(reply.contains("\r\nDate: ") && reply.contains("\r\nConnection: close\r\n"))
+            #expect(reply.contains(#""instance":null,"invalid_params":null,"suggestions":null}"#))
             #expect(server.metrics.tlsHandshakeFailureCount == 1)
         }
     }

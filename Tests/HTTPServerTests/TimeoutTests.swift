@@ -62,14 +62,50 @@ import Glibc
         }
     }
 
+    @Test func bodyTimeoutIsADeadlineNotResetByEachByte() throws {
+        try withServer(configure: { $0.bodyTimeout = 0.4 }) { server, _ in
+            let client = try RawClient(port: server.port)
+            try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n")
+            let started = Date()
+            // A byte every 50 ms: an inactivity timer of 0.4 s would never fire.
+            for _ in 0..<60 {
+                if server.metrics.prometheusText().contains("reason=\"body_timeout\"") { break }
+                do { try client.send("a") } catch { break }
+                usleep(50_000)
+            }
+            #expect(try client.readResponse().status == 408)
+            #expect(Date().timeIntervalSince(started) < 2)
+        }
+    }
+
+    /// Eight pipelined 1 MiB responses towards a 4 KiB receive buffer: the server's output backs up.
+    private func requestBigResponsesWithASmallReceiveBuffer(port: Int) throws -> RawClient {
+        let client = try RawClient(port: port)
+        var size: Int32 = 4096
+        setsockopt(client.fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        try client.send((0..<8).map { _ in "GET /big HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+        return client
+    }
+
+    @Test func readerSlowerThanTheMinimumWriteRateIsCutOff() throws {
+        try withServer(configure: { $0.writeTimeout = 0.3 }) { server, _ in
+            let client = try requestBigResponsesWithASmallReceiveBuffer(port: server.port)
+            // 512 bytes every 10 ms (50 KB/s): always some progress, far below 64 KiB per 0.3 s.
+            var chunk = [UInt8](repeating: 0, count: 512)
+            for _ in 0..<400 {
+                let n = chunk.withUnsafeMutableBytes { recv(client.fd, $0.baseAddress, $0.count, 0) }
+                if n <= 0 { break }
+                usleep(10_000)
+            }
+            #expect(eventually { server.metrics.openConnectionCount == 0 })
+        }
+    }
+
     @Test func nonReadingClientIsCutOff() throws {
         try withServer(configure: { $0.writeTimeout = 0.2 }) { server, _ in
-            let client = try RawClient(port: server.port)
-            var size: Int32 = 4096
-            setsockopt(client.fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
             // 1 MiB responses, never read: the output buffer stays full.
-            try client.send((0..<8).map { _ in "GET /big HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
-            #expect(eventually { server.metrics.openConnectionCount == 0 })
+            let client = try requestBigResponsesWithASmallReceiveBuffer(port: server.port)
+            #expect(withExtendedLifetime(client) { eventually { server.metrics.openConnectionCount == 0 } })
         }
     }
 

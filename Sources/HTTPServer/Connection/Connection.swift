@@ -42,6 +42,10 @@ final class Connection {
     private var chunked: ChunkedDecoder?
     private var bodyStarted = false
     private var continueSent = false
+    /// The responder refused the body and was answered already: its bytes are skipped, not stored.
+    private var discardingBody = false
+    /// Body bytes counted against the process-wide budget (`ServerContext.reserveBodyBytes`).
+    private var bodyReserved = 0
 
     /// Bytes for the socket, written from `outSent` on.
     private var out: [UInt8] = []
@@ -59,8 +63,10 @@ final class Connection {
     private let acceptedAt: UInt64
     private var headStartedAt: UInt64
     private var idleSince: UInt64 = 0
-    private var bodyProgressAt: UInt64 = 0
+    private var bodyStartedAt: UInt64 = 0
+    /// When the output last drained or advanced by `writeProgressBytes` (0: nothing pending since).
     private var writeStalledSince: UInt64 = 0
+    private var sentSinceStall = 0
     private var lingerUntil: UInt64 = 0
 
     init(fd: Int32, loop: EventLoop, remoteAddress: String, transport: (any TransportSession)?) {
@@ -193,22 +199,61 @@ final class Connection {
             }
             if phase == .body {
                 guard readBody() else { return }
-                respond()
+                if discardingBody {
+                    discardingBody = false
+                    awaitNextRequest()
+                } else {
+                    respond(closing: false)
+                }
             }
         }
     }
+
+    /// A refused body up to this size is skipped and the connection kept; a larger one closes it
+    /// (reading a megabyte only to throw it away helps nobody).
+    private static let maxDiscardedBody = 64 * 1024
 
     private func startBody(_ parsed: ParsedHead) {
         head = parsed
         phase = .body
         bodyStarted = false
         continueSent = false
+        discardingBody = false
         bodyRemaining = parsed.contentLength
         chunked = parsed.isChunked ? ChunkedDecoder(limits: context.limits) : nil
-        if parsed.isChunked || parsed.contentLength > 0 {
-            body.reserveCapacity(min(parsed.contentLength, 64 * 1024))
-            bodyProgressAt = loop.now
+        bodyStartedAt = loop.now
+        guard parsed.isChunked || parsed.contentLength > 0 else { return }
+        if !context.responder.acceptsBody(for: request(for: parsed, requestID: parsed.requestID ?? "")) {
+            discardingBody = true
+            // RFC 9110 §10.1.1: a final status instead of 100; a client that waits for the 100
+            // may never send the body, so the connection cannot be reused reliably.
+            let closes = parsed.expectsContinue || parsed.contentLength > Self.maxDiscardedBody
+            respond(closing: closes)
         }
+    }
+
+    private func request(for head: ParsedHead, requestID: String) -> HTTPRequest {
+        HTTPRequest(
+            method: head.method, target: head.target, version: head.version, headers: head.headers,
+            body: body, remoteAddress: remoteAddress, requestID: requestID)
+    }
+
+    /// Counts `count` newly buffered body bytes against the process-wide budget; false (and the
+    /// request refused with 503) when it is exhausted.
+    private func reserveBody(_ count: Int) -> Bool {
+        guard count > 0 else { return true }
+        guard context.reserveBodyBytes(count) else {
+            refuse(503, "the server is buffering too many request bodies; retry later", reason: "body_budget")
+            return false
+        }
+        bodyReserved += count
+        return true
+    }
+
+    private func releaseBody() {
+        body = []
+        context.releaseBodyBytes(bodyReserved)
+        bodyReserved = 0
     }
 
     /// Moves body bytes from the input buffer; true once the body is complete.
@@ -217,25 +262,32 @@ final class Connection {
         if available > 0 { bodyStarted = true }
         if var decoder = chunked {
             let consumed: Int
+            let before = body.count
             do throws(ParseFailure) {
                 consumed = try input.withUnsafeBufferPointer { buffer throws(ParseFailure) in
                     try decoder.decode(UnsafeBufferPointer(rebasing: buffer[inStart..<inEnd]), into: &body)
                 }
             } catch {
-                refuse(error.status, error.detail, reason: error.rawValue)
+                if discardingBody { phase = .closing } else { refuse(error.status, error.detail, reason: error.rawValue) }
                 return false
             }
             chunked = decoder
             inStart += consumed
-            if consumed > 0 { bodyProgressAt = loop.now }
+            if discardingBody {
+                body.removeAll(keepingCapacity: true)
+            } else if !reserveBody(body.count - before) {
+                return false
+            }
             if decoder.isDone { return true }
         } else {
             let take = min(bodyRemaining, available)
             if take > 0 {
-                input.withUnsafeBufferPointer { body.append(contentsOf: UnsafeBufferPointer(rebasing: $0[inStart..<(inStart + take)])) }
+                if !discardingBody {
+                    guard reserveBody(take) else { return false }
+                    input.withUnsafeBufferPointer { body.append(contentsOf: UnsafeBufferPointer(rebasing: $0[inStart..<(inStart + take)])) }
+                }
                 inStart += take
                 bodyRemaining -= take
-                bodyProgressAt = loop.now
             }
             if bodyRemaining == 0 { return true }
         }
@@ -250,18 +302,18 @@ final class Connection {
         return false
     }
 
-    private func respond() {
+    private func respond(closing: Bool) {
         guard let head else { return }
         self.head = nil
         let started = monotonicNanos()
         let requestID = head.requestID ?? loop.nextRequestID()
-        let request = HTTPRequest(
-            method: head.method, target: head.target, version: head.version, headers: head.headers,
-            body: body, remoteAddress: remoteAddress, requestID: requestID)
+        let incoming = request(for: head, requestID: requestID)
         body = []
-        let response = context.responder.respond(to: request)
+        let response = context.responder.respond(to: incoming)
+        releaseBody()
         requestsServed += 1
-        let keepAlive = head.keepAlive && !closeAfterResponse && !peerClosed && !context.draining.load(ordering: .relaxed)
+        let keepAlive = head.keepAlive && !closing && !closeAfterResponse && !peerClosed
+            && !context.draining.load(ordering: .relaxed)
         let hasBody = head.method != .HEAD && response.status >= 200 && response.status != 204 && response.status != 304
         loop.date.refresh()
         var written = 0
@@ -282,25 +334,31 @@ final class Connection {
         if let hook = context.onRequestCompleted {
             hook(AccessRecord(
                 time: Date(), remoteAddress: remoteAddress, method: head.method.rawValue,
-                path: request.path, status: response.status, bytesSent: written,
+                path: incoming.path, status: response.status, bytesSent: written,
                 durationMicroseconds: Int(seconds * 1e6), requestID: requestID, route: response.route))
         }
         if closes {
             phase = .closing
+        } else if !discardingBody {
+            awaitNextRequest()
+        }
+    }
+
+    private func awaitNextRequest() {
+        phase = .head
+        if inStart == inEnd {
+            inStart = 0
+            inEnd = 0
+            idleSince = loop.now
         } else {
-            phase = .head
-            if inStart == inEnd {
-                inStart = 0
-                inEnd = 0
-                idleSince = loop.now
-            } else {
-                headStartedAt = loop.now
-            }
+            headStartedAt = loop.now
         }
     }
 
     /// Answers an error with problem+json and closes; the request never reaches the responder.
     private func refuse(_ status: Int, _ detail: String, reason: String) {
+        releaseBody()
+        let instance = (head?.target ?? parser.requestTarget).map { HTTPRequest(method: .GET, target: $0).path }
         context.metrics.recordParseError(reason: reason)
         context.metrics.record(shard: loop.index, route: nil, method: head?.method.rawValue ?? "-", status: status, seconds: 0)
         let requestID = head?.requestID ?? loop.nextRequestID()
@@ -308,13 +366,14 @@ final class Connection {
         var written = 0
         withOutputBuffer { buffer in
             let before = buffer.count
-            ResponseSerializer.appendProblem(status: status, detail: detail, requestID: requestID, date: loop.date, into: &buffer)
+            ResponseSerializer.appendProblem(
+                status: status, detail: detail, instance: instance, requestID: requestID, date: loop.date, into: &buffer)
             written = buffer.count - before
         }
         if let hook = context.onRequestCompleted {
             hook(AccessRecord(
                 time: Date(), remoteAddress: remoteAddress, method: head?.method.rawValue ?? "-",
-                path: head.map { HTTPRequest(method: $0.method, target: $0.target).path } ?? "-",
+                path: instance ?? "-",
                 status: status, bytesSent: written, durationMicroseconds: 0, requestID: requestID, route: nil))
         }
         head = nil
@@ -353,11 +412,18 @@ final class Connection {
             let n = out.withUnsafeBytes { send(fd, $0.baseAddress! + outSent, $0.count - outSent, Int32(MSG_NOSIGNAL)) }
             if n > 0 {
                 outSent += n
-                writeStalledSince = 0
+                sentSinceStall += n
+                if sentSinceStall >= context.writeProgressBytes {
+                    writeStalledSince = 0
+                    sentSinceStall = 0
+                }
             } else if n < 0 && errno == EINTR {
                 continue
             } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                if writeStalledSince == 0 { writeStalledSince = loop.now }
+                if writeStalledSince == 0 {
+                    writeStalledSince = loop.now
+                    sentSinceStall = 0
+                }
                 // Keep the unsent tail at the front so the buffer does not grow with what was sent.
                 if outSent >= 64 * 1024 {
                     out.removeSubrange(0..<outSent)
@@ -372,6 +438,7 @@ final class Connection {
         out.removeAll(keepingCapacity: out.capacity <= 256 * 1024)
         outSent = 0
         writeStalledSince = 0
+        sentSinceStall = 0
     }
 
     /// After reads and writes: continue with buffered requests once output drained, move a closing
@@ -415,6 +482,7 @@ final class Connection {
     private func finalClose() {
         guard phase != .closed else { return }
         phase = .closed
+        releaseBody()
         loop.remove(self)
     }
 
@@ -443,6 +511,8 @@ final class Connection {
         default:
             break
         }
+        // The write timeout: since the output last drained or advanced by `writeProgressBytes`
+        // (a minimum rate, so a client reading a byte at a time does not count as reading).
         if pendingOutput > 0 {
             if writeStalledSince > 0 && now &- writeStalledSince > context.writeTimeout { abort() }
             return
@@ -459,8 +529,13 @@ final class Connection {
             if now &- headStartedAt > context.headerTimeout { timeOut("the request head did not arrive in time", reason: "header_timeout") }
         case .head:
             if now &- idleSince > context.idleTimeout { finalClose() }
+        case .body where discardingBody:
+            // Already answered: a refused body that is late is not worth another response.
+            if now &- bodyStartedAt > context.bodyTimeout { phase = .closing; flush(); afterIO() }
         case .body:
-            if now &- bodyProgressAt > context.bodyTimeout { timeOut("the request body did not arrive in time", reason: "body_timeout") }
+            // A deadline for the whole body from the end of the head, not an inactivity timer:
+            // a byte every few seconds must not hold a connection (and its buffer) forever.
+            if now &- bodyStartedAt > context.bodyTimeout { timeOut("the request body did not arrive in time", reason: "body_timeout") }
         default:
             break
         }

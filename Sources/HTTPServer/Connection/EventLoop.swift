@@ -179,7 +179,7 @@ final class EventLoop: @unchecked Sendable {
         date.refresh()
         var response: [UInt8] = []
         ResponseSerializer.appendProblem(
-            status: 503, detail: "the server is at its connection limit; retry shortly",
+            status: 503, detail: "the server is at its connection limit; retry shortly", instance: nil,
             requestID: nextRequestID(), date: date, into: &response)
         // Whatever the client already sent is read first: closing with unread input would reset
         // the connection and could destroy the 503 before the client reads it.

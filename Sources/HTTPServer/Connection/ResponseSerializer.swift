@@ -12,7 +12,7 @@ enum ResponseSerializer {
     /// `Connection: close`.
     @discardableResult
     static func appendHead(
-        status: Int, headers: HTTPHeaders, bodyLength: Int, keepAlive: Bool, requestID: String,
+        status: Int, headers: HTTPHeaders, bodyLength: Int, keepAlive: Bool, requestID: String?,
         date: borrowing DateCache, into out: inout [UInt8]
     ) -> Bool {
         var keepAlive = keepAlive
@@ -33,15 +33,20 @@ enum ResponseSerializer {
             appendCRLF(into: &out)
         }
         append(keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n", into: &out)
-        append("X-Request-Id: ", into: &out)
-        out.append(contentsOf: requestID.utf8)
-        append("\r\n\r\n", into: &out)
+        if let requestID {
+            append("X-Request-Id: ", into: &out)
+            out.append(contentsOf: requestID.utf8)
+            appendCRLF(into: &out)
+        }
+        appendCRLF(into: &out)
         return keepAlive
     }
 
     /// A complete problem+json error response (RFC 9457), always closing the connection.
-    static func appendProblem(status: Int, detail: String, requestID: String, date: borrowing DateCache, into out: inout [UInt8]) {
-        let body = problemBody(status: status, detail: detail)
+    static func appendProblem(
+        status: Int, detail: String, instance: String?, requestID: String?, date: borrowing DateCache, into out: inout [UInt8]
+    ) {
+        let body = problemBody(status: status, detail: detail, instance: instance)
         var headers = HTTPHeaders([("Content-Type", "application/problem+json")])
         if status == 503 { headers.add("Retry-After", "1") }
         appendHead(status: status, headers: headers, bodyLength: body.count, keepAlive: false,
@@ -49,13 +54,34 @@ enum ResponseSerializer {
         out.append(contentsOf: body)
     }
 
-    static func problemBody(status: Int, detail: String) -> [UInt8] {
+    /// A closing problem response outside any connection's request cycle (e.g. plain HTTP on the
+    /// TLS port), stamped with the current Date.
+    static func standaloneProblem(status: Int, detail: String) -> [UInt8] {
+        var date = DateCache()
+        date.refresh()
+        var out: [UInt8] = []
+        appendProblem(status: status, detail: detail, instance: nil, requestID: nil, date: date, into: &out)
+        return out
+    }
+
+    /// Same members as the API's problems (its OpenAPI `Problem` schema): absent values are
+    /// null, not omitted; `instance` is the request path, null when the request line was unusable.
+    static func problemBody(status: Int, detail: String, instance: String?) -> [UInt8] {
         var s = #"{"type":"about:blank","title":""#
         s += reasonPhrase(status).description
         s += #"","status":"#
         s += String(status)
-        s += #","detail":""#
-        for scalar in detail.unicodeScalars {
+        s += #","detail":"#
+        appendJSONString(detail, to: &s)
+        s += #","instance":"#
+        if let instance { appendJSONString(instance, to: &s) } else { s += "null" }
+        s += #","invalid_params":null,"suggestions":null}"#
+        return Array(s.utf8)
+    }
+
+    private static func appendJSONString(_ text: String, to s: inout String) {
+        s += "\""
+        for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": s += "\\\""
             case "\\": s += "\\\\"
@@ -63,8 +89,7 @@ enum ResponseSerializer {
             default: s.unicodeScalars.append(scalar)
             }
         }
-        s += "\"}"
-        return Array(s.utf8)
+        s += "\""
     }
 
     static let continueResponse: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)

@@ -35,6 +35,12 @@ final class ServerContext: Sendable {
 
     /// Output a connection may queue before it stops reading requests (back-pressure).
     let outputHighWater = 256 * 1024
+    /// How much pending output must be sent within the write timeout to count as progress: a
+    /// reader slower than this per write timeout (2 KiB/s at the 30 s default) is cut off.
+    let writeProgressBytes = 64 * 1024
+
+    /// Request-body bytes buffered by all connections (`maxBufferedBodyBytes` caps it).
+    private let bufferedBodyBytes = Atomic<Int>(0)
 
     init(
         configuration: ServerConfiguration, responder: any HTTPResponder, metrics: ServerMetrics,
@@ -61,6 +67,18 @@ final class ServerContext: Sendable {
 
     deinit {
         reserveFD.withLock { if $0 >= 0 { close($0) } }
+    }
+
+    /// Counts `count` more buffered body bytes; false (and nothing counted) over the budget.
+    func reserveBodyBytes(_ count: Int) -> Bool {
+        let total = bufferedBodyBytes.wrappingAdd(count, ordering: .relaxed).newValue
+        guard total > configuration.maxBufferedBodyBytes else { return true }
+        bufferedBodyBytes.wrappingSubtract(count, ordering: .relaxed)
+        return false
+    }
+
+    func releaseBodyBytes(_ count: Int) {
+        if count > 0 { bufferedBodyBytes.wrappingSubtract(count, ordering: .relaxed) }
     }
 
     func connectionClosed() {

@@ -40,6 +40,7 @@ struct ChunkedDecoder {
             case .sizeLine:
                 guard let lf = Self.lineEnd(bytes, from: i) else {
                     if n - i > Self.maxSizeLineBytes { throw .invalidChunkExtension }
+                    if RequestHeadParser.hasBareCR(bytes, from: i) { throw .invalidLineEnding }
                     return i
                 }
                 guard lf > i, bytes[lf - 1] == ASCII.cr else { throw .invalidLineEnding }
@@ -68,6 +69,7 @@ struct ChunkedDecoder {
             case .trailer:
                 guard let lf = Self.lineEnd(bytes, from: i) else {
                     if trailerBytes + (n - i) > limits.maxHeaderBytes { throw .trailerSectionTooLarge }
+                    if RequestHeadParser.hasBareCR(bytes, from: i) { throw .invalidLineEnding }
                     return i
                 }
                 guard lf > i, bytes[lf - 1] == ASCII.cr else { throw .invalidLineEnding }

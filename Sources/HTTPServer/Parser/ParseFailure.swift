@@ -4,6 +4,7 @@ enum ParseFailure: String, Error, Sendable, CaseIterable {
     case invalidRequestLine = "invalid_request_line"
     case invalidMethod = "invalid_method"
     case unknownMethod = "unknown_method"
+    case connectNotImplemented = "connect_not_implemented"
     case targetTooLong = "target_too_long"
     case invalidTarget = "invalid_target"
     case invalidVersion = "invalid_version"
@@ -33,7 +34,7 @@ enum ParseFailure: String, Error, Sendable, CaseIterable {
 
     var status: Int {
         switch self {
-        case .unknownMethod, .unsupportedTransferCoding: 501
+        case .unknownMethod, .connectNotImplemented, .unsupportedTransferCoding: 501
         case .targetTooLong: 414
         case .unsupportedVersion: 505
         case .headerSectionTooLarge, .tooManyHeaderFields, .trailerSectionTooLarge: 431
@@ -48,6 +49,7 @@ enum ParseFailure: String, Error, Sendable, CaseIterable {
         case .invalidRequestLine: "the request line is not 'method SP request-target SP HTTP-version'"
         case .invalidMethod: "the method is not a token"
         case .unknownMethod: "the method is not implemented by this server"
+        case .connectNotImplemented: "CONNECT is not implemented: this server is not a proxy and tunnels nothing"
         case .targetTooLong: "the request-target is longer than this server accepts"
         case .invalidTarget: "the request-target is not a valid origin-, absolute-, authority- or asterisk-form"
         case .invalidVersion: "the HTTP version is malformed"

@@ -57,6 +57,9 @@ struct RequestHeadParser {
 
     mutating func reset() { self = RequestHeadParser(limits: limits) }
 
+    /// The request-target once the request line was accepted (for the `instance` of an error).
+    var requestTarget: String? { requestLineEnd >= 0 ? target : nil }
+
     mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> HeadParseResult {
         let n = bytes.count
         guard let base = bytes.baseAddress else { return .incomplete }
@@ -95,6 +98,9 @@ struct RequestHeadParser {
     /// server buffer more than the limits allow, and garbage is refused at once.
     private func checkPartialLine(_ bytes: UnsafeBufferPointer<UInt8>) -> ParseFailure? {
         let n = bytes.count
+        // No LF follows lineStart, so a CR before the last byte can never end a line (RFC 9112
+        // §2.2: a bare CR is invalid); without this the request would wait for the header timeout.
+        if Self.hasBareCR(bytes, from: lineStart) { return .invalidLineEnding }
         if requestLineEnd >= 0 {
             return n - requestLineEnd > limits.maxHeaderBytes ? .headerSectionTooLarge : nil
         }
@@ -114,6 +120,12 @@ struct RequestHeadParser {
         return targetEnd - (i + 1) > limits.maxTargetBytes ? .targetTooLong : .invalidRequestLine
     }
 
+    /// A CR in `bytes[from...]` (which holds no LF) that is not the last byte.
+    static func hasBareCR(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count - from > 1 else { return false }
+        return memchr(base + from, Int32(ASCII.cr), bytes.count - 1 - from) != nil
+    }
+
     private mutating func parseRequestLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> ParseFailure? {
         guard let sp1 = bytes.firstIndex(of: ASCII.space, in: line) else { return .invalidRequestLine }
         guard sp1 > line.lowerBound else { return .invalidRequestLine }
@@ -130,6 +142,8 @@ struct RequestHeadParser {
         if targetRange.count > limits.maxTargetBytes { return .targetTooLong }
         for i in targetRange where !isTargetByte(bytes[i]) { return .invalidTarget }
         guard let known = Self.method(bytes, line.lowerBound..<sp1) else { return .unknownMethod }
+        // This server tunnels nothing: CONNECT is a method it does not implement (RFC 9110 §9.1).
+        guard known != .CONNECT else { return .connectNotImplemented }
         method = known
         guard let normalized = Self.normalizeTarget(bytes, targetRange, method: known) else { return .invalidTarget }
         target = normalized

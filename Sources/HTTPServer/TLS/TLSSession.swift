@@ -128,7 +128,7 @@ final class TLSSession: TransportSession {
                 // A plain-HTTP client on the TLS port: tell it in its own language.
                 OpenSSLError.clear()
                 failed = true
-                outbound.append(contentsOf: Self.plainHTTPResponse)
+                outbound.append(contentsOf: ResponseSerializer.standaloneProblem(status: 400, detail: "plain HTTP sent to the TLS port"))
                 throw TransportError("TLS: plain HTTP request on the TLS port")
             }
             let error = fatal("TLS handshake failed")
@@ -192,10 +192,4 @@ final class TLSSession: TransportSession {
             }
         }
     }
-
-    static let plainHTTPResponse: [UInt8] = {
-        let body = #"{"type":"about:blank","title":"Bad Request","status":400,"detail":"plain HTTP sent to the TLS port"}"#
-        return Array(("HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\n"
-            + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body).utf8)
-    }()
 }

@@ -6,10 +6,13 @@ import Synchronization
 ///   /echo       the request body back, with method, target and selected headers as fields
 ///   /close      answers with `Connection: close`
 ///   /slow?ms=N  waits N ms (a request in flight)
+///   /readonly   refuses request bodies (`acceptsBody` false): 405, X-Body-Bytes = body bytes seen
 ///   anything    "hello" (text/plain)
 final class TestResponder: HTTPResponder {
     let calls = Atomic<Int>(0)
     let lastRequest = Mutex<HTTPRequest?>(nil)
+
+    func acceptsBody(for head: HTTPRequest) -> Bool { head.path != "/readonly" }
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
         calls.add(1, ordering: .relaxed)
@@ -27,6 +30,10 @@ final class TestResponder: HTTPResponder {
             let ms = request.query.flatMap { Int($0.dropFirst(3)) } ?? 100
             usleep(UInt32(ms) * 1000)
             return HTTPResponse(status: 200, body: Array("slow".utf8), route: "/slow")
+        case "/readonly":
+            return HTTPResponse(
+                status: 405, headers: HTTPHeaders([("Allow", "GET"), ("X-Body-Bytes", String(request.body.count))]),
+                body: Array("no".utf8), route: "/readonly")
         case "/nocontent":
             return HTTPResponse(status: 204, route: "/nocontent")
         case "/big":
@@ -87,6 +94,7 @@ struct Problem: Decodable {
     var title: String
     var status: Int
     var detail: String
+    var instance: String?
 }
 
 func problem(_ response: RawResponse) throws -> Problem {
