@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import CareersCore
 
 /// `GET /compare`: 2 to 5 roles side by side. Works for any set of roles, compared by an article
@@ -151,7 +155,7 @@ enum NameKey {
         var out = ""
         var pendingSpace = false
         var depth = 0
-        for scalar in s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
+        for scalar in TextFold.lowercasedWithoutAccents(s).unicodeScalars {
             if scalar == "(" && dropAsides {
                 depth += 1
             } else if scalar == ")" && dropAsides {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The articles shipped in `Resources/`, compiled into the binary by the EmbedArticles plugin.
 public enum EmbeddedArticles {

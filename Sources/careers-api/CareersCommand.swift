@@ -1,5 +1,10 @@
 import ArgumentParser
+import Glibc
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 @main
 struct CareersCommand: ParsableCommand {
@@ -22,7 +27,7 @@ struct CareersCommand: ParsableCommand {
             let message = self.message(for: error)
                 .split(whereSeparator: \.isNewline).joined(separator: "; ")
             Console.error(message)
-            Foundation.exit(2)
+            Glibc.exit(2)
         }
     }
 }

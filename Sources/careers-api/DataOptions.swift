@@ -1,6 +1,10 @@
 import ArgumentParser
 import CareersCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where the articles come from. Loading is shared by start-up and SIGHUP reloads.
 struct DataOptions: ParsableArguments {
@@ -22,8 +26,7 @@ struct DataOptions: ParsableArguments {
             throw ValidationError("--jobs is not supported by this build: job postings are read from the articles")
         }
         for directory in articleDirectories {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard isDirectory(atPath: directory) == true else {
                 throw ValidationError("--articles '\(directory)' is not a directory")
             }
         }
@@ -71,12 +74,18 @@ enum ArticleFiles {
     static func read(paths: [String]) throws(ReadError) -> [(name: String, bytes: [UInt8])] {
         var files: [(name: String, bytes: [UInt8])] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard let isDirectory = isDirectory(atPath: path) else {
                 throw ReadError(description: "no such file or directory: \(path)")
             }
-            files += isDirectory.boolValue ? try read(directory: path) : [try read(file: path)]
+            files += isDirectory ? try read(directory: path) : [try read(file: path)]
         }
         return files
     }
+}
+
+/// nil when nothing is at `path`. Attributes rather than `fileExists(atPath:isDirectory:)`, whose
+/// flag is `ObjCBool` in Foundation and `Bool` in FoundationEssentials.
+private func isDirectory(atPath path: String) -> Bool? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+    return attributes[.type] as? FileAttributeType == .typeDirectory
 }

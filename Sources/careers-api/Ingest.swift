@@ -1,6 +1,10 @@
 import ArgumentParser
 import CareersCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Shows what the parser makes of article files, as JSON on stdout; rejections go to stderr as
 /// `file:line: reason` and make the exit status 1.

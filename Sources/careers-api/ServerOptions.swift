@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HTTPServer
 
 /// Listener, TLS, limits and timeouts of `serve`. Defaults come from `ServerConfiguration` so

@@ -1,7 +1,12 @@
 import CareersAPI
 import CareersCore
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
 import HTTPServer
 import Logging
 import Synchronization

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The line under an article's subtitle: "4 min read · Oct. 30, 2024".
 enum ArticleHeader {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One non-blank line of an article, trimmed and repaired, with its 1-based line number.
 struct ArticleLine: Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Salaries as postings write them: "USD 100K - 130K", "EUR 60,000 - 80,000", "$45 - $60 per hour".
 enum SalaryParser {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Tool bullets: "Frameworks: TensorFlow, PyTorch, Keras." (category kept), "Python, Java, or C++",
 /// "Git or other version control systems" (the "other …" names the category).

@@ -1,5 +1,9 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
 
 extension Repository {
@@ -49,7 +53,7 @@ extension Repository {
                 names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
                     .filter { $0.lowercased().hasSuffix(".txt") }.sorted()
             } catch {
-                unreadable.append(ArticleRejection(file: directory.path, reason: "cannot read directory: \(error.localizedDescription)"))
+                unreadable.append(ArticleRejection(file: directory.path, reason: "cannot read directory: \(String(describing: error))"))
                 continue
             }
             for name in names {
@@ -57,7 +61,7 @@ extension Repository {
                 do {
                     files.append((url.path, [UInt8](try Data(contentsOf: url))))
                 } catch {
-                    unreadable.append(ArticleRejection(file: url.path, reason: "cannot read file: \(error.localizedDescription)"))
+                    unreadable.append(ArticleRejection(file: url.path, reason: "cannot read file: \(String(describing: error))"))
                 }
             }
         }

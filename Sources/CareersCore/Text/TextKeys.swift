@@ -1,16 +1,20 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Keys for comparing human text: case-, accent- and punctuation-insensitive.
 enum TextKey {
     /// Lower-case, accents removed, every run of non-alphanumerics one space, trimmed.
     /// "Scikit-Learn" → "scikit learn", "Ingénieur ML" → "ingenieur ml". ASCII text (nearly every
-    /// line) is folded byte by byte; only other text goes through Foundation's diacritic folding.
+    /// line) is folded byte by byte; only other text goes through `TextFold`.
     static func fold(_ text: String) -> String {
         // Non-ASCII that is only punctuation or symbols ("’", "·", "–", "👀") separates words like
-        // ASCII punctuation does, so such text needs no Foundation folding either.
-        let needsFoundation = !text.utf8.allSatisfy({ $0 < 0x80 })
+        // ASCII punctuation does, so such text needs no scalar folding either.
+        let needsScalarFold = !text.utf8.allSatisfy({ $0 < 0x80 })
             && text.unicodeScalars.contains { !$0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
-        if !needsFoundation {
+        if !needsScalarFold {
             var output: [UInt8] = []
             output.reserveCapacity(text.utf8.count)
             var pendingSpace = false
@@ -34,11 +38,11 @@ enum TextKey {
         }
         var folded = ""
         var pendingSpace = false
-        for scalar in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
+        for scalar in TextFold.lowercasedWithoutAccents(text).unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "+" || scalar == "#" {
                 if pendingSpace && !folded.isEmpty { folded.append(" ") }
                 pendingSpace = false
-                folded += String(scalar).lowercased()
+                folded.unicodeScalars.append(scalar)
             } else {
                 pendingSpace = true
             }

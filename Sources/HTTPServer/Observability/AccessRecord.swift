@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One completed request, for the access log. Built only when `HTTPServer.onRequestCompleted` is set.
 public struct AccessRecord: Sendable {
