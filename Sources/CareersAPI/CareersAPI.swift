@@ -29,6 +29,10 @@ public final class CareersAPI: HTTPResponder {
         snapshot.withLock { $0 = next }
     }
 
+    /// Read-only: no route reads a body, so the core answers without storing one or asking for it
+    /// with `100 Continue` (a POST still gets its 405 from `respond`).
+    public func acceptsBody(for head: HTTPRequest) -> Bool { false }
+
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let exchange = Exchange(request: request, options: options)
         guard let match = Router.match(path: request.path) else {
@@ -97,7 +101,7 @@ extension Snapshot {
             return .problem(.notFound("no comparison with id '\(id)'"))
         case .job:
             guard let doc = jobDocs[id] else { return .problem(.notFound("no job with id '\(id)'")) }
-            if MediaType.prefersLinkedData(request.headers["Accept"]), let linked = jobLinkedData[id] {
+            if MediaType.prefersLinkedData(request.headers.list("Accept")), let linked = jobLinkedData[id] {
                 return .ok(linked, vary: "Accept")
             }
             return .ok(doc, vary: "Accept")

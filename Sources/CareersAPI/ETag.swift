@@ -27,16 +27,26 @@ enum ETag {
     }
 
     /// RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so `W/"x"` matches `"x"`.
-    static func noneMatchHits(_ header: String, anyOf tags: [String]) -> String? {
+    static func noneMatchHits(_ header: String, _ tag: String) -> Bool {
+        matches(header, tag, strong: false)
+    }
+
+    /// RFC 9110 §13.1.1: If-Match uses the strong comparison, so a `W/` tag never matches.
+    static func matchHits(_ header: String, _ tag: String) -> Bool {
+        matches(header, tag, strong: true)
+    }
+
+    /// True when the list holds `*` or `tag` (a current representation exists, so `*` holds).
+    private static func matches(_ header: String, _ tag: String, strong: Bool) -> Bool {
         var rest = Substring(header)
         while true {
             rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "," }
-            if rest.isEmpty { return nil }
-            if rest.first == "*" { return tags.first }
-            if rest.hasPrefix("W/") { rest = rest.dropFirst(2) }
-            guard rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") else { return nil }
-            let candidate = rest[rest.startIndex...close]
-            if let hit = tags.first(where: { $0 == candidate }) { return hit }
+            if rest.isEmpty { return false }
+            if rest.first == "*" { return true }
+            let weak = rest.hasPrefix("W/")
+            if weak { rest = rest.dropFirst(2) }
+            guard rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") else { return false }
+            if !(weak && strong) && rest[rest.startIndex...close] == tag { return true }
             rest = rest[rest.index(after: close)...]
         }
     }

@@ -35,18 +35,24 @@ struct Exchange {
 
     private func represent(_ rep: Representation, varyAlso: String?, route: Route) -> HTTPResponse {
         let gzipBody: [UInt8]? =
-            Gzip.accepted(by: request.headers["Accept-Encoding"])
+            Gzip.accepted(by: request.headers.list("Accept-Encoding"))
             ? (rep.precompressed ? rep.gzipBody : Representation.compressed(rep.body)) : nil
         let etag = gzipBody == nil ? rep.etag : rep.gzipETag
         var headers = HTTPHeaders()
         headers.add("Cache-Control", "public, max-age=\(options.cacheMaxAge)")
         headers.add("Vary", varyAlso.map { "Accept-Encoding, " + $0 } ?? "Accept-Encoding")
         addCORS(&headers)
-        // A client holding either coding of the current bytes may keep it (RFC 9110 §13.1.2).
-        if let header = request.headers["If-None-Match"],
-            let hit = ETag.noneMatchHits(header, anyOf: [etag, etag == rep.etag ? rep.gzipETag : rep.etag])
-        {
-            headers.add("ETag", hit)
+        // RFC 9110 §13.2.2: If-Match first (strong), then If-None-Match (weak). Both compare with
+        // the tag of the representation selected for this request only: the other coding's tag
+        // names other bytes, and a cache would serve those to a client that cannot decode them.
+        if let header = request.headers.list("If-Match"), !ETag.matchHits(header, etag) {
+            headers.add("ETag", etag)
+            var failed = problem(Problem(status: 412, detail: "If-Match: no listed tag is the current one, \(etag)"), route: route)
+            for field in headers where failed.headers[field.name] == nil { failed.headers.add(field.name, field.value) }
+            return failed
+        }
+        if let header = request.headers.list("If-None-Match"), ETag.noneMatchHits(header, etag) {
+            headers.add("ETag", etag)
             return HTTPResponse(status: 304, headers: headers, body: [], route: route.rawValue)
         }
         headers.add("ETag", etag)
@@ -69,7 +75,7 @@ struct Exchange {
         var headers = HTTPHeaders([("Allow", Route.allowedMethods)])
         headers.add("Access-Control-Allow-Origin", allowOrigin)
         headers.add("Access-Control-Allow-Methods", Route.allowedMethods)
-        if let requested = request.headers["Access-Control-Request-Headers"], !requested.isEmpty {
+        if let requested = request.headers.list("Access-Control-Request-Headers"), !requested.isEmpty {
             headers.add("Access-Control-Allow-Headers", requested)
         }
         headers.add("Access-Control-Max-Age", "86400")
@@ -95,8 +101,9 @@ struct Exchange {
 }
 
 enum MediaType {
-    /// True when `Accept` ranks `application/ld+json` strictly above plain JSON; wildcards
-    /// alone keep plain JSON, the API's default.
+    /// True when `Accept` ranks `application/ld+json` above plain JSON: strictly above an
+    /// explicit `application/json`, at least as high as a wildcard (the named type wins a tie);
+    /// wildcards alone keep plain JSON, the API's default.
     static func prefersLinkedData(_ accept: String?) -> Bool {
         guard let accept else { return false }
         var ld: Double?
@@ -110,7 +117,7 @@ enum MediaType {
             for param in parts.dropFirst() {
                 let kv = param.split(separator: "=", maxSplits: 1)
                 if kv.count == 2, kv[0].trimming(" \t").lowercased() == "q" {
-                    q = Double(kv[1].trimming(" \t")) ?? 0
+                    q = qValue(kv[1].trimming(" \t"))
                 }
             }
             switch type {
@@ -121,7 +128,8 @@ enum MediaType {
             default: break
             }
         }
-        let ldQ = ld ?? 0
-        return ldQ > 0 && ldQ > (json ?? applicationAny ?? any ?? 0)
+        guard let ld, ld > 0 else { return false }
+        if let json { return ld > json }
+        return ld >= (applicationAny ?? any ?? 0)
     }
 }

@@ -36,7 +36,7 @@ enum Gzip {
             for param in parts.dropFirst() {
                 let kv = param.split(separator: "=", maxSplits: 1)
                 if kv.count == 2, kv[0].trimming(" \t").lowercased() == "q" {
-                    q = Double(kv[1].trimming(" \t")) ?? 0
+                    q = qValue(kv[1].trimming(" \t"))
                 }
             }
             if coding == "gzip" || coding == "x-gzip" {
@@ -47,6 +47,18 @@ enum Gzip {
         }
         return explicit ?? wildcard ?? false
     }
+}
+
+/// RFC 9110 §12.4.2 `qvalue` (`0[.ddd]` or `1[.000]`); anything else (`1.5`, `inf`, `1e0`)
+/// counts as 0, so a malformed weight never grants more than the client asked for.
+func qValue(_ text: String) -> Double {
+    let b = Array(text.utf8)
+    guard let first = b.first, first == UInt8(ascii: "0") || first == UInt8(ascii: "1"), b.count <= 5 else { return 0 }
+    if b.count > 1 {
+        guard b[1] == UInt8(ascii: "."), b[2...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return 0 }
+        if first == UInt8(ascii: "1") && !b[2...].allSatisfy({ $0 == 0x30 }) { return 0 }
+    }
+    return Double(text) ?? 0
 }
 
 extension StringProtocol {

@@ -25,21 +25,24 @@ enum JobPostingLD {
                 o.field("@type", "Organization")
                 o.field("name", p.company ?? "Undisclosed")
             })
+            let country = country(of: p.location)
             if job.remote {
                 o.field("jobLocationType", "TELECOMMUTE")
-                if let requirement = applicantLocation(p.location) {
+                if let country {
                     o.field("applicantLocationRequirements", object: { o in
                         o.field("@type", "Country")
-                        o.field("name", requirement)
+                        o.field("name", country)
                     })
                 }
-            }
-            if let location = p.location, !job.remote || applicantLocation(location) == nil {
+            } else if let location = p.location {
+                // A remote posting's "location" says where applicants may live, not a workplace:
+                // it is no Place (a Place named "Remote" would mislead search engines).
                 o.field("jobLocation", object: { o in
                     o.field("@type", "Place")
                     o.field("address", object: { o in
                         o.field("@type", "PostalAddress")
                         o.field("addressLocality", location)
+                        if let country { o.field("addressCountry", country) }
                     })
                 })
             }
@@ -82,11 +85,30 @@ enum JobPostingLD {
         return text + "."
     }
 
-    /// "Remote (anywhere in the U.S.)" → "USA": the country a remote posting is open to, when
-    /// the location names one.
-    private static func applicantLocation(_ location: String?) -> String? {
-        guard let l = location?.lowercased() else { return nil }
-        if l.contains("u.s.") || l.contains("united states") || l.contains("usa") || l.contains(" us") { return "USA" }
+    /// The ISO 3166-1 code of the country a location names, when it can be told: "Remote
+    /// (anywhere in the U.S.)", "Seattle, Washington, USA" and "Upton, NY" are all "US".
+    static func country(of location: String?) -> String? {
+        guard let location else { return nil }
+        let lower = location.lowercased()
+        let words = lower.split { !$0.isLetter && $0 != "." }.map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
+        if lower.contains("united states") || words.contains(where: { $0 == "us" || $0 == "usa" || $0 == "u.s" }) {
+            return "US"
+        }
+        let parts = location.split(separator: ",").map { $0.trimming(" \t") }
+        if parts.count >= 2, usStateCodes.contains(String(parts[1])) { return "US" }
+        if parts.contains(where: { usStateNames.contains($0.lowercased()) }) { return "US" }
         return nil
     }
+
+    private static let usStateCodes: Set<String> = [
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+        "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
+        "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
+    ]
+
+    /// States whose name is often written alone or as the last part of a location.
+    private static let usStateNames: Set<String> = [
+        "california", "new york", "texas", "washington", "massachusetts", "illinois", "florida",
+        "colorado", "virginia", "north carolina", "new jersey", "pennsylvania", "ohio", "michigan", "oregon",
+    ]
 }

@@ -95,7 +95,7 @@ enum OpenAPIDocument {
         return [
             "Problem": object([
                 ("type", string), ("title", string), ("status", ["type": "integer", "minimum": 400, "maximum": 599]),
-                ("detail", string), ("instance", string),
+                ("detail", string), ("instance", nullableString),
                 ("invalid_params", nullable(array(object([("name", string), ("reason", string)])))),
                 ("suggestions", nullable(strings)),
             ], description: "RFC 9457 problem details; invalid_params names each rejected query parameter."),

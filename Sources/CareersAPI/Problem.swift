@@ -23,6 +23,7 @@ struct Problem: Sendable {
         case 404: "Not Found"
         case 405: "Method Not Allowed"
         case 406: "Not Acceptable"
+        case 412: "Precondition Failed"
         case 503: "Service Unavailable"
         default: "Error"
         }

@@ -40,7 +40,9 @@ struct QueryReader {
             }
             guard allowed.contains(name) else {
                 if reported.insert(name).inserted {
-                    errors.append(InvalidParam(name: name, reason: "unknown parameter; accepted: \(allowed.sorted().joined(separator: ", "))"))
+                    errors.append(InvalidParam(name: name, reason: allowed.isEmpty
+                        ? "unknown parameter; this route takes no parameters"
+                        : "unknown parameter; accepted: \(allowed.sorted().joined(separator: ", "))"))
                 }
                 continue
             }

@@ -21,6 +21,13 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
         fields.filter { $0.name.caseInsensitiveEquals(name) }.map(\.value)
     }
 
+    /// A list-based field as one value: repeated field lines joined with commas, which RFC 9110
+    /// §5.3 says must not change its meaning (Accept, Accept-Encoding, If-None-Match…). Nil when absent.
+    public func list(_ name: String) -> String? {
+        let values = values(name)
+        return values.isEmpty ? nil : values.joined(separator: ", ")
+    }
+
     public mutating func add(_ name: String, _ value: String) { fields.append((name, value)) }
 
     public mutating func set(_ name: String, _ value: String) {

@@ -55,7 +55,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["gzip;q=0", "identity", "deflate, br", "*;q=0", "gzip;q=0, *", "x"])
+    @Test(arguments: ["gzip;q=0", "identity", "deflate, br", "*;q=0", "gzip;q=0, *", "x", "gzip;q=1.5", "gzip;q=inf", "gzip;q=1e0"])
     func noGzipUnlessAccepted(header: String) {
         let response = api.call("/roles", [("Accept-Encoding", header)])
         #expect(response.headers["Content-Encoding"] == nil)

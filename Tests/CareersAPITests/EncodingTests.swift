@@ -64,12 +64,31 @@ import Testing
     }
 
     @Test func weakComparisonForIfNoneMatch() {
-        #expect(ETag.noneMatchHits(#"W/"abc""#, anyOf: [#""abc""#]) == #""abc""#)
-        #expect(ETag.noneMatchHits(#""x", "abc""#, anyOf: [#""abc""#]) == #""abc""#)
-        #expect(ETag.noneMatchHits(#""abcd""#, anyOf: [#""abc""#]) == nil)
-        #expect(ETag.noneMatchHits("garbage", anyOf: [#""abc""#]) == nil)
-        #expect(ETag.noneMatchHits(#""unterminated"#, anyOf: [#""abc""#]) == nil)
-        #expect(ETag.noneMatchHits("", anyOf: [#""abc""#]) == nil)
+        let tag = #""abc""#
+        #expect(ETag.noneMatchHits(#"W/"abc""#, tag))
+        #expect(ETag.noneMatchHits(#""x", "abc""#, tag))
+        #expect(ETag.noneMatchHits("*", tag))
+        #expect(!ETag.noneMatchHits(#""abcd""#, tag))
+        #expect(!ETag.noneMatchHits("garbage", tag))
+        #expect(!ETag.noneMatchHits(#""unterminated"#, tag))
+        #expect(!ETag.noneMatchHits("", tag))
+    }
+
+    @Test func strongComparisonForIfMatch() {
+        let tag = #""abc""#
+        #expect(ETag.matchHits(tag, tag))
+        #expect(ETag.matchHits(#""x" , "abc""#, tag))
+        #expect(ETag.matchHits("*", tag))
+        #expect(!ETag.matchHits(#"W/"abc""#, tag))
+        #expect(!ETag.matchHits(#""nope""#, tag))
+    }
+
+    @Test func namedLinkedDataWinsATieWithAWildcard() {
+        #expect(MediaType.prefersLinkedData("application/ld+json, */*"))
+        #expect(MediaType.prefersLinkedData("application/ld+json, application/*"))
+        #expect(!MediaType.prefersLinkedData("application/ld+json, application/json"))
+        #expect(!MediaType.prefersLinkedData("application/ld+json;q=0.5, */*"))
+        #expect(!MediaType.prefersLinkedData("*/*"))
     }
 
     @Test func openAPIDocumentCoversEveryRoute() throws {

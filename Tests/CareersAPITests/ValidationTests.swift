@@ -39,6 +39,12 @@ import Testing
         expectProblem(api.call("/jobs?" + query), status: 400, naming: name)
     }
 
+    @Test func routeWithoutParametersSaysSo() {
+        let response = sharedAPI.call("/healthz?x=1")
+        #expect(response.status == 400)
+        #expect(response.json["detail"] as? String == "x: unknown parameter; this route takes no parameters")
+    }
+
     @Test func repeatedSingleValuedParametersAre400() {
         expectProblem(api.call("/jobs?level=senior&level=mid"), status: 400, naming: "level")
         expectProblem(api.call("/roles?limit=5&limit=5"), status: 400, naming: "limit")
