@@ -129,7 +129,7 @@ public enum JobLevel: String, Sendable, Hashable, Codable, CaseIterable {
     case entry, mid, senior, executive
 }
 
-public enum SalaryPeriod: String, Sendable, Hashable, Codable {
+public enum SalaryPeriod: String, Sendable, Hashable, Codable, CaseIterable {
     case hour, day, week, month, year
 }
 

@@ -18,12 +18,16 @@ struct DataOptions: ParsableArguments {
     @Flag(help: "Serve the embedded articles as well as those of --articles.")
     var includeEmbedded = false
 
-    @Option(help: ArgumentHelp("Job postings as JSON lines (not supported yet: jobs come from the articles).", valueName: "file.jsonl"))
-    var jobs: String?
+    @Option(
+        name: .customLong("jobs"),
+        help: ArgumentHelp(
+            "Extra job postings, one JSON object per line, merged with the articles' (repeatable; bad lines are logged and skipped).",
+            valueName: "file.jsonl"))
+    var jobFiles: [String] = []
 
     func validate() throws {
-        if jobs != nil {
-            throw ValidationError("--jobs is not supported by this build: job postings are read from the articles")
+        for file in jobFiles where isDirectory(atPath: file) != false {
+            throw ValidationError("--jobs '\(file)' is not a file")
         }
         for directory in articleDirectories {
             guard isDirectory(atPath: directory) == true else {
@@ -37,7 +41,8 @@ struct DataOptions: ParsableArguments {
     func loadRepository() -> Repository {
         Repository.load(
             directories: articleDirectories.map { URL(fileURLWithPath: $0) },
-            includeEmbedded: articleDirectories.isEmpty || includeEmbedded)
+            includeEmbedded: articleDirectories.isEmpty || includeEmbedded,
+            jobFiles: jobFiles.map { URL(fileURLWithPath: $0) })
     }
 }
 

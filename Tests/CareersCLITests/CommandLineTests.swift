@@ -30,7 +30,7 @@ import Testing
         (["--tls-cert", "/etc/hostname"], [:], "--tls-cert needs --tls-key"),
         (["--tls-port", "8443"], [:], "--tls-port needs --tls-cert"),
         (["--articles", "/no/such/dir"], [:], "--articles '/no/such/dir'"),
-        (["--jobs", "postings.jsonl"], [:], "--jobs is not supported"),
+        (["--jobs", "/no/such/postings.jsonl"], [:], "--jobs '/no/such/postings.jsonl'"),
         (["--cors-origin", "example.com/path"], [:], "--cors-origin"),
     ] as [([String], [String: String], String)])
     func usageErrorExitsTwoWithOneLine(arguments: [String], environment: [String: String], message: String) throws {

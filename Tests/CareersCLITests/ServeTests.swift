@@ -147,3 +147,24 @@ import Testing
         #expect(try comparisonCount(port) == 1)
     }
 }
+
+/// `--jobs`: extra postings are served with the articles'; a bad line is logged, not fatal.
+@Suite struct JobsFileTests {
+    @Test func serveMergesTheJobsFileAndLogsItsBadLines() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("jobs-\(UUID().uuidString).jsonl")
+        let lines = """
+            {"title": "Quantum Prompt Wrangler", "company": "Acme", "employment_types": ["full_time"], "level": null, "salary": null}
+            {"title":
+            """
+        try Data(lines.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let server = try RunningServer(["--jobs", file.path])
+        defer { server.stop() }
+        let port = try #require(server.plainPort())
+        _ = try #require(server.waitForLine { $0.contains("\(file.lastPathComponent):2") && $0.contains("not valid JSON") })
+        let body = try RawHTTP.get(port: port, "/jobs?q=wrangler").body
+        let json = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+        #expect(json?["total"] as? Int == 1)
+        #expect(body.contains("jobs:\(file.lastPathComponent)"))
+    }
+}

@@ -1,26 +1,26 @@
 /// One job per posting across articles: the same title, company and location (normalised) are one
 /// job, whose id is a hash of exactly that, so it is the same on every restart and replica.
 enum JobMerger {
-    static func merge(_ articles: [Article]) -> [Job] {
+    static func merge(_ articles: [Article], extra: [SourcedPosting] = []) -> [Job] {
         var jobs: [Job] = []
         var positions: [String: Int] = [:]
         var keysByID: [String: String] = [:]
-        for article in articles {
-            for posting in article.jobs {
-                let key = contentKey(posting)
-                if let position = positions[key] {
-                    appendSources([article.id], to: &jobs[position].sources)
-                    continue
-                }
-                var id = TextKey.hex(TextKey.fnv1a64(key))
-                // A 64-bit collision between different postings is astronomically unlikely; if it
-                // happens, the later key (in article id order) gets a suffix instead of a merge.
-                while let other = keysByID[id], other != key { id += "x" }
-                keysByID[id] = key
-                let workplace = workplace(of: posting.location)
-                positions[key] = jobs.count
-                jobs.append(Job(id: id, posting: posting, remote: workplace == .remote, sources: [article.id], workplace: workplace))
+        let sourced = articles.flatMap { article in article.jobs.map { SourcedPosting(source: article.id, posting: $0) } } + extra
+        for item in sourced {
+            let (source, posting) = (item.source, item.posting)
+            let key = contentKey(posting)
+            if let position = positions[key] {
+                appendSources([source], to: &jobs[position].sources)
+                continue
             }
+            var id = TextKey.hex(TextKey.fnv1a64(key))
+            // A 64-bit collision between different postings is astronomically unlikely; if it
+            // happens, the later key (in article id order) gets a suffix instead of a merge.
+            while let other = keysByID[id], other != key { id += "x" }
+            keysByID[id] = key
+            let workplace = workplace(of: posting.location)
+            positions[key] = jobs.count
+            jobs.append(Job(id: id, posting: posting, remote: workplace == .remote, sources: [source], workplace: workplace))
         }
         // Sorting positions, not the (large) Job values.
         return jobs.indices.sorted { jobs[$0].id < jobs[$1].id }.map { jobs[$0] }

@@ -16,21 +16,22 @@ public final class Repository: Sendable {
     private let roleSearch: RoleSearch
     private let jobIndex: JobIndex
 
-    public init(articles: [Article], report: LoadReport = LoadReport()) {
+    /// `extraJobs` (from `--jobs` files) merge with the articles' postings by the same id rule.
+    public init(articles: [Article], extraJobs: [SourcedPosting] = [], report: LoadReport = LoadReport()) {
         var unique: [String: Article] = [:]
         for article in articles where unique[article.id] == nil { unique[article.id] = article }
         let sorted = unique.values.sorted { $0.id < $1.id }
         var merger = RoleMerger()
         sorted.forEach { merger.add($0) }
         let roles = merger.roles()
-        let jobs = JobMerger.merge(sorted)
+        let jobs = JobMerger.merge(sorted, extra: extraJobs)
         self.articles = sorted
         self.roles = roles
         self.jobs = jobs
         self.report = report
         counts = RepositoryCounts(
             articles: sorted.count, roles: roles.count, jobs: jobs.count,
-            postings: sorted.reduce(0) { $0 + $1.jobs.count }, rejectedFiles: report.rejected.count)
+            postings: sorted.reduce(extraJobs.count) { $0 + $1.jobs.count }, rejectedFiles: report.rejected.count)
         articlePositions = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         jobPositions = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -44,7 +44,8 @@ extension Repository {
 
     /// Reads the `.txt` articles of each directory (and the embedded ones when asked). Unreadable
     /// directories and files are reported like rejected articles; the rest still loads.
-    public static func load(directories: [URL], includeEmbedded: Bool) -> Repository {
+    /// `jobFiles` are JSON-lines postings (`JobLines`); their bad lines are reported the same way.
+    public static func load(directories: [URL], includeEmbedded: Bool, jobFiles: [URL] = []) -> Repository {
         var files: [(name: String, bytes: [UInt8])] = includeEmbedded ? EmbeddedArticles.all() : []
         var unreadable: [ArticleRejection] = []
         for directory in directories {
@@ -65,11 +66,21 @@ extension Repository {
                 }
             }
         }
+        var extraJobs: [SourcedPosting] = []
+        for url in jobFiles {
+            do {
+                let lines = JobLines.parse(bytes: [UInt8](try Data(contentsOf: url)), file: url.path)
+                extraJobs += lines.postings.map { SourcedPosting(source: "jobs:" + url.lastPathComponent, posting: $0) }
+                unreadable += lines.rejected
+            } catch {
+                unreadable.append(ArticleRejection(file: url.path, reason: "cannot read file: \(String(describing: error))"))
+            }
+        }
         let built = build(files: files)
-        guard !unreadable.isEmpty else { return built }
+        guard !unreadable.isEmpty || !extraJobs.isEmpty else { return built }
         var report = built.report
         report.rejected = unreadable + report.rejected
-        return Repository(articles: built.articles, report: report)
+        return Repository(articles: built.articles, extraJobs: extraJobs, report: report)
     }
 
     /// The embedded articles (the default data set).
