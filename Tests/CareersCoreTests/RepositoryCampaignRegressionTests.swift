@@ -30,3 +30,56 @@ import Testing
         #expect(repository.role(id: "sr-data-scientist") == nil)
     }
 }
+
+@Suite struct RepositoryCampaignCurrencyAndIDTests {
+    static func posting(_ title: String, _ currency: String, _ min: Double) -> JobPosting {
+        JobPosting(
+            title: title, company: "Acme", location: "Remote", employmentTypes: [.fullTime], level: .mid, levelLabel: nil,
+            salary: Salary.annual(currency: currency, min: min, width: 20_000, implausible: false))
+    }
+
+    static let mixed = Repository(articles: [Article(id: "mixed", fileName: "m.txt", title: "M", jobs: [
+        posting("Data Engineer", "USD", 120_000), posting("Robotics Engineer", "SEK", 550_000),
+        posting("Data Scientist", "CHF", 160_000), posting("Analyst", "USD", 60_000),
+    ])])
+
+    /// Finding 7: salary bounds compare within one currency (USD unless `currency` is given).
+    @Test func salaryBoundsStayWithinOneCurrency() {
+        #expect(Self.mixed.searchJobs(JobFilter(salaryMin: 100_000), sort: .title).map(\.posting.title) == ["Data Engineer"])
+        let swiss = Self.mixed.searchJobs(JobFilter(salaryMin: 100_000, currency: "CHF"), sort: .title)
+        #expect(swiss.map(\.posting.title) == ["Data Scientist"])
+    }
+
+    /// Finding 7: statistics are split by currency when the postings have several.
+    @Test func statisticsSplitByCurrencyWhenSeveralExist() {
+        let stats = Self.mixed.salaryStats(byRole: false, byCurrency: false, filter: JobFilter())
+        #expect(stats.map { [$0.currency ?? "-", "\($0.count)"] } == [["CHF", "1"], ["SEK", "1"], ["USD", "2"]])
+        #expect(stats.first { $0.currency == "SEK" }?.max == 570_000)
+        let usdOnly = Self.mixed.salaryStats(byRole: false, byCurrency: false, filter: JobFilter(currency: "USD"))
+        #expect(usdOnly.map(\.currency) == [nil])
+    }
+
+    /// Finding 1: a role's id comes from its merge key, whatever spelling most articles use.
+    @Test func roleIDDoesNotDependOnTheDominantSpelling() throws {
+        let articles = try ["Data Scientist", "Data Engineer", "Research Scientist"].enumerated().map { index, other in
+            try RepositoryRoleTests.article("ML Engineer vs. \(other)", file: "ml-\(index).txt")
+        }
+        let repository = Repository(articles: articles + RepositoryRoleTests.seeds.articles)
+        let role = try #require(repository.role(id: "machine-learning-engineer"))
+        #expect(role.title == "ML Engineer")
+        #expect(role.aliases.contains("Machine Learning Engineer"))
+        #expect(repository.role(id: "ml-engineer") == nil)
+        #expect(repository.role(id: "ai-scientist") != nil)
+    }
+
+    /// Finding 21: a category spelled in two cases is one category.
+    @Test func toolCategoriesMergeAcrossCase() throws {
+        let repository = Repository(articles: [
+            try RepositoryRoleTests.article("Data Scientist vs. Data Engineer", file: "a.txt", tools: "- Programming languages: Python, R."),
+            try RepositoryRoleTests.article("Data Scientist vs. Data Analyst", file: "b.txt", tools: "- Programming Languages: SQL."),
+            try RepositoryRoleTests.article("Data Scientist vs. Statistician", file: "c.txt", tools: "- Programming Languages: Julia."),
+        ])
+        let tools = try #require(repository.role(id: "data-scientist")).tools
+        #expect(Set(tools.map(\.category)) == ["Programming Languages"])
+    }
+}

@@ -109,6 +109,8 @@ import Testing
             if let currency = filter.currency, posting.salary?.currency != currency { return false }
             if filter.salaryMin != nil || filter.salaryMax != nil {
                 guard let salary = posting.salary, salary.plausible else { return false }
+                // Amounts compare within one currency: the one asked for, else USD.
+                if filter.currency == nil, salary.currency != JobFilter.defaultSalaryCurrency { return false }
                 if let low = filter.salaryMin, salary.annualMax < low { return false }
                 if let high = filter.salaryMax, salary.annualMin > high { return false }
             }

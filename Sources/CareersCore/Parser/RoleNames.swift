@@ -31,6 +31,21 @@ enum RoleNames {
         return expand(words).joined(separator: " ")
     }
 
+    /// A role's id, a function of its merge key alone (so it never depends on which spelling a
+    /// corpus uses most): the key with each abbreviation in one declared form, as a slug.
+    /// "machine learning engineer" → "machine-learning-engineer" whether the articles say "ML
+    /// Engineer" or not; "artificial intelligence scientist" → "ai-scientist".
+    static func id(key: String) -> String {
+        var words = key.split(separator: " ").map(String.init)
+        for (short, long) in abbreviations where shortInIDs.contains(short) {
+            words = replacing(long.split(separator: " ").map(String.init), with: [short], in: words)
+        }
+        return TextKey.slug(words.joined(separator: " "))
+    }
+
+    /// Abbreviations kept short in ids, as the field writes them; the others are spelled out.
+    private static let shortInIDs: Set<String> = ["ai", "nlp", "bi", "qa", "ux", "ui"]
+
     /// `folded` with abbreviations spelled out; returned as is when it has none (the usual case).
     static func expanded(folded: String) -> String {
         let words = folded.split(separator: " ")

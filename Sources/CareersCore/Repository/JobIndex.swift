@@ -148,6 +148,8 @@ struct JobIndex: Sendable {
         if let location = filter.location { restrict(locations.matching(location)) }
         restrict(roleSet)
         if filter.salaryMin != nil || filter.salaryMax != nil {
+            // Amounts compare only within one currency: the one asked for, else USD.
+            if filter.currency == nil { restrict(currencies[JobFilter.defaultSalaryCurrency] ?? empty) }
             var inRange = Bitset(count: count)
             for position in (mask ?? plausible).positions() where plausible.contains(position) {
                 if let low = filter.salaryMin, annualMax[position] < low { continue }

@@ -11,6 +11,9 @@ public struct JobFilter: Sendable, Hashable {
     public var salaryMin: Double?
     public var salaryMax: Double?
     public var currency: String?
+    /// `salaryMin`/`salaryMax` without `currency` apply to postings in this currency only: there
+    /// are no exchange rates, and USD is the site's usual currency.
+    public static let defaultSalaryCurrency = "USD"
 
     public init(
         query: String? = nil, role: String? = nil, company: String? = nil, location: String? = nil, remote: Bool? = nil,

@@ -23,7 +23,9 @@ struct MergedList {
     }
 }
 
-/// Tools merged by `ToolNames.key`, keeping the first category given and every source.
+/// Tools merged by `ToolNames.key`, keeping the first category given and every source; categories
+/// that differ only in case or punctuation ("Programming languages", "Programming Languages") are
+/// shown in their most used spelling.
 struct MergedTools {
     private struct Entry {
         var spellings: [String: Int] = [:]
@@ -53,8 +55,16 @@ struct MergedTools {
     }
 
     var items: [ToolItem] {
-        zip(keys, entries).map { key, entry in
-            ToolItem(name: ToolNames.display(key: key, spellings: entry.spellings), category: entry.category, sources: entry.sources)
+        var spellingCounts: [String: [String: Int]] = [:]
+        for category in entries.compactMap(\.category) { spellingCounts[TextKey.fold(category), default: [:]][category, default: 0] += 1 }
+        // Most used, then alphabetically first: independent of the order tools were added in.
+        let display = spellingCounts.mapValues { counts in
+            counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
+        }
+        return zip(keys, entries).map { key, entry in
+            ToolItem(
+                name: ToolNames.display(key: key, spellings: entry.spellings),
+                category: entry.category.map { display[TextKey.fold($0)] ?? $0 }, sources: entry.sources)
         }
     }
 }
@@ -145,7 +155,8 @@ struct RoleMerger {
                 return lhs.key > rhs.key
             }?.key ?? role.firstTitle
             titles[key] = title
-            ids[key] = TextKey.slug(title)
+            // From the key, not the most used spelling: adding an article must not move a URL.
+            ids[key] = RoleNames.id(key: key)
         }
         var result: [Role] = []
         for key in order {

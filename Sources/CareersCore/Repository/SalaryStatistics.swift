@@ -1,5 +1,7 @@
 /// Groups jobs by level (and role/currency) and summarises their annualised salaries. The median
-/// is over each posting's midpoint; implausible figures are counted but not used.
+/// is over each posting's midpoint; implausible figures are counted but not used. Figures in
+/// different currencies are never summarised together: when the postings have several currencies
+/// the groups are split by currency even if that was not asked (there are no declared rates).
 enum SalaryStatistics {
     private struct Group: Hashable {
         var level: JobLevel?
@@ -9,6 +11,12 @@ enum SalaryStatistics {
 
     static func compute(jobs: [Job], byRole: Bool, byCurrency: Bool, roles: (Job) -> [String]) -> [SalaryStats] {
         var values: [Group: (mins: [Double], maxes: [Double], mids: [Double], excluded: Int)] = [:]
+        var currencies = Set<String>()
+        for job in jobs {
+            if let currency = job.posting.salary?.currency { currencies.insert(currency) }
+            if currencies.count > 1 { break }
+        }
+        let byCurrency = byCurrency || currencies.count > 1
         for job in jobs {
             guard let salary = job.posting.salary else { continue }
             let roleIDs: [String?] = byRole ? roles(job).map { Optional($0) } : [nil]
