@@ -266,6 +266,7 @@ import Testing
         #expect(article.profile("Data Scientist")?.skills.map(\.text) == ["Statistics."])
         #expect(article.profile("Data Engineer")?.skills.map(\.text) == ["SQL."])
         #expect(article.sections.map(\.kind) == [.definitions, .skills, .tips])
+        #expect(article.sections.map(\.heading) == ["Definitions", "Required Skills", "Tips"])
         #expect(article.section(.tips)?.shared.count == 2)
     }
 

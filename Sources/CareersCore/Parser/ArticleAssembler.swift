@@ -130,7 +130,10 @@ struct ArticleAssembler {
                 // "Data Scientist Responsibilities" under "Responsibilities": the same section.
                 enterRole(role)
             } else {
-                startSection(kind, heading: text)
+                // "2. Responsibilities" is headed "Responsibilities", as without its number.
+                var headingText = text
+                if case .item(let item)? = LinePatterns.bullet(text) { headingText = item }
+                startSection(kind, heading: headingText)
                 if let role {
                     enterRole(role)
                 } else if let outer = outerRole {
