@@ -8,7 +8,7 @@ import Foundation
 enum ArticleHeader {
     static func readingMinutes(_ line: String) -> Int? {
         let lower = line.lowercased()
-        guard let range = lower.range(of: " min read") ?? lower.range(of: " minute read") ?? lower.range(of: " mins read")
+        guard let range = lower.firstRange(of: " min read") ?? lower.firstRange(of: " minute read") ?? lower.firstRange(of: " mins read")
         else { return nil }
         let number = lower[..<range.lowerBound].reversed().prefix(while: \.isNumber).reversed()
         guard number.count <= 3 else { return nil }
@@ -25,16 +25,16 @@ enum ArticleHeader {
         let tokens = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "·" || $0 == "|" })
         for (index, token) in tokens.enumerated() {
             if let iso = isoToken(token) { return iso }
-            let word = token.lowercased().trimmingCharacters(in: ["."])
+            let word = trimmingDots(token.lowercased())
             guard word.count >= 3, word.allSatisfy(\.isLetter),
                 let month = months.first(where: { word.hasPrefix($0.prefix) && $0.prefix.count <= word.count })?.month
             else { continue }
             let after = tokens.dropFirst(index + 1).prefix(2).map(String.init)
             let before = index > 0 ? String(tokens[index - 1]) : nil
-            if after.count == 2, let day = Int(after[0].trimmingCharacters(in: ["."])), let year = Int(after[1]) {
+            if after.count == 2, let day = Int(trimmingDots(after[0])), let year = Int(after[1]) {
                 if let date = format(year, month, day) { return date }
             }
-            if let before, let day = Int(before.trimmingCharacters(in: ["."])), let yearText = after.first, let year = Int(yearText) {
+            if let before, let day = Int(trimmingDots(before)), let yearText = after.first, let year = Int(yearText) {
                 if let date = format(year, month, day) { return date }
             }
         }
@@ -53,4 +53,10 @@ enum ArticleHeader {
         func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)-\(pad(month))-\(pad(day))"
     }
+}
+
+/// "Dec." → "Dec", ".5." → "5".
+private func trimmingDots(_ text: String) -> String {
+    let start = text.drop { $0 == "." }
+    return String(start[..<(start.lastIndex { $0 != "." }.map(start.index(after:)) ?? start.startIndex)])
 }

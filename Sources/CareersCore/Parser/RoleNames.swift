@@ -104,8 +104,8 @@ enum RoleNames {
         }
         // "ML Engineer" is also written "MLE" (and "Lead MLE").
         let short = abbreviated.joined(separator: " ")
-        if let range = short.range(of: "ML Engineer") {
-            aliases.append(short.replacingCharacters(in: range, with: "MLE"))
+        if let range = short.firstRange(of: "ML Engineer") {
+            aliases.append(short[..<range.lowerBound] + "MLE" + short[range.upperBound...])
         }
         var seen: Set<String> = [key(title) + "|" + TextKey.fold(title)]
         return aliases.filter { seen.insert(key($0) + "|" + TextKey.fold($0)).inserted }
@@ -140,7 +140,7 @@ enum RoleNames {
         var text = Substring(title)
         if let colon = text.firstIndex(of: ":") { text = text[..<colon] }
         for dash in [" – ", " — ", " - ", " | "] {
-            if let range = text.range(of: dash) { text = text[..<range.lowerBound] }
+            if let range = text.firstRange(of: dash) { text = text[..<range.lowerBound] }
         }
         let words = ToolList.withoutParentheses(String(text)).split(separator: " ")
         var parts: [[Substring]] = [[]]
@@ -206,8 +206,8 @@ struct RoleMatcher {
     func removingMention(of index: Int, from folded: String) -> String {
         let padded = " " + RoleNames.expanded(folded: folded) + " "
         for variant in [" " + keys[index] + " ", " " + keys[index] + "s "] {
-            guard let range = padded.range(of: variant) else { continue }
-            return String(padded.replacingCharacters(in: range, with: " ").trimmingSpaces())
+            guard let range = padded.firstRange(of: variant) else { continue }
+            return String((padded[..<range.lowerBound] + " " + padded[range.upperBound...]).trimmingSpaces())
         }
         return folded
     }

@@ -95,7 +95,7 @@ enum SalaryParser {
         var numberText = String(digits)
         while let last = numberText.last, last == "." || last == "," { numberText.removeLast() }
         let consumed = numberText.count
-        guard let value = Double(numberText.replacingOccurrences(of: ",", with: "")) else { return nil }
+        guard let value = Double(numberText.replacing(",", with: "")) else { return nil }
         var rest = cursor.dropFirst(consumed)
         var multiplier = 1.0
         if let suffix = rest.first {

@@ -49,7 +49,7 @@ enum ToolList {
     /// "Frameworks – TensorFlow, PyTorch": a short category before a dash, a list after it.
     private static func dashLabel(_ text: String) -> (label: String, text: String)? {
         for dash in [" – ", " — ", " - "] {
-            guard let range = text.range(of: dash) else { continue }
+            guard let range = text.firstRange(of: dash) else { continue }
             let label = String(text[..<range.lowerBound].trimmingSpaces())
             let rest = String(text[range.upperBound...].trimmingSpaces())
             guard !label.isEmpty, LinePatterns.wordCount(label) <= 4, !rest.isEmpty,
@@ -64,7 +64,7 @@ enum ToolList {
     /// before name the category.
     private static func introducedList(_ text: String) -> (label: String, text: String)? {
         for phrase in [" such as ", " like ", " including ", " e.g. ", " e.g., "] {
-            guard let range = text.range(of: phrase) else { continue }
+            guard let range = text.firstRange(of: phrase) else { continue }
             let label = String(text[..<range.lowerBound].trimmingSpaces())
             let rest = String(text[range.upperBound...].trimmingSpaces())
             guard !label.isEmpty, LinePatterns.wordCount(label) <= 4, !label.contains(","), !rest.isEmpty else { return nil }
@@ -75,7 +75,7 @@ enum ToolList {
 
     /// "T for data validation" → (T, "Data validation"), when T is a tool name.
     private static func purposePhrase(_ text: String) -> (tool: String, purpose: String)? {
-        guard let range = text.range(of: " for ") else { return nil }
+        guard let range = text.firstRange(of: " for ") else { return nil }
         let tool = String(text[..<range.lowerBound].trimmingSpaces())
         let purpose = text[range.upperBound...].trimmingSpaces()
         guard !tool.contains(","), isToolName(tool), !purpose.isEmpty, LinePatterns.wordCount(String(purpose)) <= 4 else { return nil }
@@ -84,7 +84,7 @@ enum ToolList {
 
     /// The tools listed in the parentheses right after `name` in `text`, if they are all tool names.
     private static func parenthesisedTools(after name: String, in text: String) -> [String] {
-        guard let nameRange = text.range(of: name + " ("), let close = text[nameRange.upperBound...].firstIndex(of: ")") else {
+        guard let nameRange = text.firstRange(of: name + " ("), let close = text[nameRange.upperBound...].firstIndex(of: ")") else {
             return []
         }
         let inner = split(String(text[nameRange.upperBound..<close]))

@@ -108,8 +108,8 @@ enum TextKey {
     /// "lead-machine-learning-engineer"); "+" and "#" spelled out so that "C++" stays distinct.
     static func slug(_ text: String) -> String {
         fold(text)
-            .replacingOccurrences(of: "+", with: "p")
-            .replacingOccurrences(of: "#", with: "sharp")
+            .replacing("+", with: "p")
+            .replacing("#", with: "sharp")
             .split(separator: " ").joined(separator: "-")
     }
 
