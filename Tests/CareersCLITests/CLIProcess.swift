@@ -31,11 +31,19 @@ struct CLIProcess {
         return Result(status: process.terminationStatus, stdout: stdout.text(), stderr: stderr.text())
     }
 
-    /// Starts the binary; `exited` is signalled once when it ends.
-    static func start(_ arguments: [String], environment: [String: String] = [:], exited: DispatchSemaphore) throws -> Process {
+    /// Starts the binary; `exited` is signalled once when it ends. A `launcher` (e.g. `prlimit`
+    /// with its options) must exec the binary in place, so the process id stays the server's.
+    static func start(
+        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = [], exited: DispatchSemaphore
+    ) throws -> Process {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let tool = launcher.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = launcher.dropFirst() + [executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["HOST"] = nil
         env["PORT"] = nil

@@ -11,8 +11,9 @@ final class RunningServer: Sendable {
     private let stdoutDone = DispatchSemaphore(value: 0)
     private let exited = DispatchSemaphore(value: 0)
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process = try CLIProcess.start(["serve", "--port", "0"] + arguments, environment: environment, exited: exited)
+    init(_ arguments: [String], environment: [String: String] = [:], launcher: [String] = []) throws {
+        process = try CLIProcess.start(
+            ["serve", "--port", "0"] + arguments, environment: environment, launcher: launcher, exited: exited)
         for (pipe, done) in [(process.standardOutput, stdoutDone), (process.standardError, nil)] {
             guard let handle = (pipe as? Pipe)?.fileHandleForReading else { continue }
             Thread.detachNewThread { [self] in
