@@ -6,4 +6,8 @@
 #include <sys/eventfd.h>
 
 extern int cepoll_accept4(int fd, void *address, unsigned int *length, int flags) __asm__("accept4");
+
+// sched_getaffinity is declared only under _GNU_SOURCE too. The mask is passed as raw bytes
+// (the kernel's cpumask: one bit per CPU), so no glibc cpu_set_t macro is needed.
+extern int cepoll_sched_getaffinity(int pid, unsigned long size, void *mask) __asm__("sched_getaffinity");
 #endif

@@ -37,9 +37,15 @@ struct Exchange {
         let gzipBody: [UInt8]? =
             Gzip.accepted(by: request.headers.list("Accept-Encoding"))
             ? (rep.precompressed ? rep.gzipBody : Representation.compressed(rep.body)) : nil
+        // The common answer, a plain 200 with the fields prepared once: no field is built here.
+        if varyAlso == nil, request.headers.list("If-Match") == nil, request.headers.list("If-None-Match") == nil,
+            let prepared = gzipBody == nil ? rep.preparedFields : rep.preparedGzipFields
+        {
+            return HTTPResponse(status: 200, prepared: prepared, body: gzipBody ?? rep.body, route: route.rawValue)
+        }
         let etag = gzipBody == nil ? rep.etag : rep.gzipETag
         var headers = HTTPHeaders()
-        headers.add("Cache-Control", "public, max-age=\(options.cacheMaxAge)")
+        headers.add("Cache-Control", CachingFields.cacheControl(options))
         headers.add("Vary", varyAlso.map { "Accept-Encoding, " + $0 } ?? "Accept-Encoding")
         addCORS(&headers)
         // RFC 9110 §13.2.2: If-Match first (strong), then If-None-Match (weak). Both compare with

@@ -50,40 +50,44 @@ final class Snapshot: Sendable {
 
     var repository: Repository { catalog.repository }
 
-    init(repository: Repository, version: String) {
+    /// Fields of cacheable `200`s (nil with CORS): every document below has them prepared.
+    let caching: CachingFields?
+
+    init(repository: Repository, version: String, caching: CachingFields? = nil) {
+        self.caching = caching
         let catalog = Catalog(repository: repository, version: version)
         self.catalog = catalog
 
         var fixed: [Route: Representation] = [
-            .root: Representation(body: catalog.rootDocument(), precompress: true),
-            .healthz: Representation(body: Array(#"{"status":"ok"}"#.utf8)),
-            .openapi: Representation(body: OpenAPIDocument.bytes(version: version, repository: repository), precompress: true),
+            .root: Representation(body: catalog.rootDocument(), precompress: true, caching: caching),
+            .healthz: Representation(body: Array(#"{"status":"ok"}"#.utf8), caching: caching),
+            .openapi: Representation(body: OpenAPIDocument.bytes(version: version, repository: repository), precompress: true, caching: caching),
         ]
         for route in [Route.roles, .comparisons, .jobs, .salaries] {
             var reader = QueryReader(query: nil, allowed: [])
             if case .ok(let representation, _) = catalog.respond(route, reader: &reader) {
-                fixed[route] = Representation(body: representation.body, precompress: true)
+                fixed[route] = Representation(body: representation.body, precompress: true, caching: caching)
             }
         }
         self.fixed = fixed
 
         roleDocs = Dictionary(repository.roles.map { role in
-            (role.id, Representation(body: Catalog.serialise(role) { $0.role($1) }, precompress: true))
+            (role.id, Representation(body: Catalog.serialise(role) { $0.role($1) }, precompress: true, caching: caching))
         }, uniquingKeysWith: { a, _ in a })
         comparisonDocs = Dictionary(repository.articles.map { article in
             var w = JSONWriter(capacity: 16384)
             let jobs = repository.jobs.filter { $0.sources.contains(article.id) }
             w.comparison(article, roleIDs: catalog.articleRoleIDs[article.id] ?? [], jobs: jobs)
-            return (article.id, Representation(body: w.bytes, precompress: true))
+            return (article.id, Representation(body: w.bytes, precompress: true, caching: caching))
         }, uniquingKeysWith: { a, _ in a })
         let published = Dictionary(repository.articles.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
         var docs: [String: Representation] = [:]
         var linked: [String: Representation] = [:]
         for job in repository.jobs {
-            docs[job.id] = Representation(body: catalog.jobItems[job.id] ?? [], precompress: true)
+            docs[job.id] = Representation(body: catalog.jobItems[job.id] ?? [], precompress: true, caching: caching)
             let date = job.sources.compactMap { published[$0] ?? nil }.min()
             linked[job.id] = Representation(
-                body: JobPostingLD.encode(job, published: date), contentType: JobPostingLD.contentType, precompress: true)
+                body: JobPostingLD.encode(job, published: date), contentType: JobPostingLD.contentType, precompress: true, caching: caching)
         }
         jobDocs = docs
         jobLinkedData = linked

@@ -50,7 +50,7 @@ public final class HTTPServer: Sendable {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
-        loopCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        loopCount = configuration.eventLoops.map { max(1, $0) } ?? UsableCPUs.count()
         metrics = ServerMetrics(shardCount: loopCount)
         state.withLock { $0.onRequestCompleted = onRequestCompleted }
     }

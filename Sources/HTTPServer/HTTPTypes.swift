@@ -24,8 +24,13 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
     /// A list-based field as one value: repeated field lines joined with commas, which RFC 9110
     /// §5.3 says must not change its meaning (Accept, Accept-Encoding, If-None-Match…). Nil when absent.
     public func list(_ name: String) -> String? {
-        let values = values(name)
-        return values.isEmpty ? nil : values.joined(separator: ", ")
+        // Nearly always one line or none: only a repeated field pays for an array and a join.
+        var found: String?
+        var repeated = false
+        for field in fields where field.name.caseInsensitiveEquals(name) {
+            if found == nil { found = field.value } else { repeated = true; break }
+        }
+        return repeated ? values(name).joined(separator: ", ") : found
     }
 
     public mutating func add(_ name: String, _ value: String) { fields.append((name, value)) }
@@ -101,16 +106,30 @@ public struct HTTPRequest: Sendable {
 /// `Content-Length`, `Connection` and `X-Request-Id`, and drops the body for HEAD.
 public struct HTTPResponse: Sendable {
     public var status: Int
-    public var headers: HTTPHeaders
+    public var headers: HTTPHeaders {
+        didSet { preparedFields = nil }
+    }
     public var body: [UInt8]
     /// Route template for metrics and logs ("/roles/{id}"); nil when no route matched.
     public var route: String?
+    /// `headers` serialised ahead of time, shared between responses; dropped as soon as
+    /// `headers` is changed, so it never disagrees with them.
+    public private(set) var preparedFields: PreparedFields?
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], route: String? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
         self.route = route
+    }
+
+    /// A response whose fields were checked and serialised once (`PreparedFields`).
+    public init(status: Int, prepared: PreparedFields, body: [UInt8] = [], route: String? = nil) {
+        self.status = status
+        headers = prepared.headers
+        self.body = body
+        self.route = route
+        preparedFields = prepared
     }
 }
 

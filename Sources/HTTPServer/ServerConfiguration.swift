@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     /// many seconds: a client reading a byte at a time cannot hold its responses forever.
     public var writeTimeout: Double = 30
     public var drainTimeout: Double = 10
+    /// Event loops (threads serving connections); nil: one per usable core (`UsableCPUs`).
+    public var eventLoops: Int?
     /// HTTPS listener; nil for none.
     public var tls: TLSConfiguration?
 

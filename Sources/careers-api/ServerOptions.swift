@@ -47,6 +47,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Open connections accepted at once; more are answered 503 and closed.", valueName: "count"))
     var maxConnections: Int = defaults.maxConnections
 
+    @Option(help: ArgumentHelp("Event loops (threads serving connections) (default: one per usable core: the affinity mask and the cgroup CPU quota count).", valueName: "count"))
+    var eventLoops: Int?
+
     func validate() throws {
         _ = try resolvedHost()
         _ = try resolvedPort()
@@ -67,6 +70,7 @@ struct ServerOptions: ParsableArguments {
         try Self.check("--drain-timeout", drainTimeout, in: 0...3_600)
         try Self.check("--max-body", maxBody, in: 0...(1 << 30))
         try Self.check("--max-connections", maxConnections, in: 1...1_000_000)
+        try Self.check("--event-loops", eventLoops, in: 1...256)
     }
 
     /// `--host`, else `HOST`, else the loopback address (flags win over the environment).
@@ -101,6 +105,7 @@ struct ServerOptions: ParsableArguments {
         configuration.drainTimeout = drainTimeout
         configuration.maxBodyBytes = maxBody
         configuration.maxConnections = maxConnections
+        configuration.eventLoops = eventLoops
         if let tlsCert, let tlsKey {
             configuration.tls = TLSConfiguration(certificatePath: tlsCert, privateKeyPath: tlsKey, port: tlsPort)
         }

@@ -14,7 +14,7 @@ import Testing
     @Test(arguments: [
         ["--port", "65536"], ["--tls-port", "-1"], ["--header-timeout", "0"], ["--idle-timeout", "nan"],
         ["--body-timeout", "-3"], ["--write-timeout", "inf"], ["--drain-timeout", "-1"], ["--max-body", "-1"],
-        ["--max-connections", "0"], ["--log-format", "xml"], ["--log-level", "loud"],
+        ["--max-connections", "0"], ["--log-format", "xml"], ["--log-level", "loud"], ["--event-loops", "0"],
     ])
     func outOfRangeValueExitsTwoNamingTheOption(arguments: [String]) throws {
         let result = try CLIProcess.run(["serve"] + arguments)

@@ -14,6 +14,18 @@ import Testing
         #expect(data.contains("rejected_files=0"))
     }
 
+    /// One event loop per core the process may run on (pinned to one core, two loops would only
+    /// take turns on it: context switches, tail latency), unless `--event-loops` says otherwise.
+    @Test(arguments: [([], "loops=1"), (["--event-loops", "3"], "loops=3")] as [([String], String)])
+    func eventLoopsFollowTheAffinityMaskUnlessGiven(arguments: [String], expected: String) throws {
+        let server = try RunningServer(arguments, launcher: ["/usr/bin/taskset", "-c", "0"])
+        defer { server.stop() }
+        let line = try #require(server.waitForLine { $0.contains("listening") && $0.contains("loops=") })
+        #expect(line.contains(expected), "\(line)")
+        let port = try #require(server.plainPort())
+        #expect(try RawHTTP.get(port: port, "/healthz").status == 200)
+    }
+
     @Test func hostComesFromTheEnvironmentAndThePortFlagWinsOverPORT() throws {
         // PORT=1 would need root and is taken by nothing here: it must not be used.
         let server = try RunningServer([], environment: ["HOST": "::1", "PORT": "1"])

@@ -51,9 +51,8 @@ final class Connection {
     /// Body bytes counted against the process-wide budget (`ServerContext.reserveBodyBytes`).
     private var bodyReserved = 0
 
-    /// Bytes for the socket, written from `outSent` on.
-    private var out: [UInt8] = []
-    private var outSent = 0
+    /// Bytes for the socket (for TLS: records already encrypted).
+    private var out = OutputQueue()
     /// TLS only: responses waiting to be encrypted into `out`.
     private var plainOut: [UInt8] = []
     private var plainIn: [UInt8] = []
@@ -85,7 +84,7 @@ final class Connection {
         headStartedAt = loop.now
     }
 
-    private var pendingOutput: Int { out.count - outSent + plainOut.count }
+    private var pendingOutput: Int { out.pending + plainOut.count }
 
     // MARK: Events
 
@@ -137,7 +136,7 @@ final class Connection {
         var failure: TransportError?
         loop.scratch.withUnsafeBytes { raw in
             do throws(TransportError) {
-                try transport.receive(UnsafeRawBufferPointer(rebasing: raw[0..<count]), plaintext: &plainIn, outbound: &out)
+                try transport.receive(UnsafeRawBufferPointer(rebasing: raw[0..<count]), plaintext: &plainIn, outbound: &out.bytes)
             } catch {
                 failure = error
             }
@@ -325,11 +324,15 @@ final class Connection {
         withOutputBuffer { buffer in
             let before = buffer.count
             let kept = ResponseSerializer.appendHead(
-                status: response.status, headers: response.headers, bodyLength: response.body.count,
+                status: response.status, prepared: response.preparedFields, headers: response.headers,
+                bodyLength: response.body.count,
                 keepAlive: keepAlive, requestID: requestID, date: loop.date, into: &buffer)
-            if hasBody { buffer.append(contentsOf: response.body) }
             written = buffer.count - before
             closes = !kept
+        }
+        if hasBody {
+            if transport == nil { out.appendBody(response.body) } else { plainOut.append(contentsOf: response.body) }
+            written += response.body.count
         }
         let finished = monotonicNanos()
         let seconds = Double(finished &- started) / 1e9
@@ -387,7 +390,7 @@ final class Connection {
     // MARK: Output
 
     private func withOutputBuffer(_ body: (inout [UInt8]) -> Void) {
-        if transport == nil { body(&out) } else { body(&plainOut) }
+        if transport == nil { body(&out.bytes) } else { body(&plainOut) }
     }
 
     private func appendOutput(_ bytes: [UInt8]) {
@@ -399,7 +402,7 @@ final class Connection {
             if !plainOut.isEmpty {
                 var failed = false
                 plainOut.withUnsafeBytes { plain in
-                    do throws(TransportError) { try transport.send(plain, outbound: &out) } catch { failed = true }
+                    do throws(TransportError) { try transport.send(plain, outbound: &out.bytes) } catch { failed = true }
                 }
                 if failed {
                     abort()
@@ -409,13 +412,13 @@ final class Connection {
             }
             if phase == .closing && !closeNotifyQueued && transport.isHandshakeComplete {
                 closeNotifyQueued = true
-                transport.close(outbound: &out)
+                transport.close(outbound: &out.bytes)
             }
         }
-        while outSent < out.count {
-            let n = out.withUnsafeBytes { send(fd, $0.baseAddress! + outSent, $0.count - outSent, Int32(MSG_NOSIGNAL)) }
+        while out.pending > 0 {
+            let n = out.send(to: fd)
             if n > 0 {
-                outSent += n
+                out.advance(by: n)
                 sentSinceStall += n
                 if sentSinceStall >= context.writeProgressBytes {
                     writeStalledSince = 0
@@ -429,18 +432,14 @@ final class Connection {
                     sentSinceStall = 0
                 }
                 // Keep the unsent tail at the front so the buffer does not grow with what was sent.
-                if outSent >= 64 * 1024 {
-                    out.removeSubrange(0..<outSent)
-                    outSent = 0
-                }
+                out.compact()
                 return
             } else {
                 abort()
                 return
             }
         }
-        out.removeAll(keepingCapacity: out.capacity <= 256 * 1024)
-        outSent = 0
+        out.reset()
         writeStalledSince = 0
         sentSinceStall = 0
     }
@@ -460,7 +459,7 @@ final class Connection {
         var wanted: UInt32 = 0
         let reading = (phase == .head || phase == .body) && !peerClosed && pendingOutput < context.outputHighWater
         if reading || phase == .lingering { wanted |= EPOLLIN.rawValue }
-        if outSent < out.count { wanted |= EPOLLOUT.rawValue }
+        if out.pending > 0 { wanted |= EPOLLOUT.rawValue }
         if wanted != interest {
             interest = wanted
             loop.control(EPOLL_CTL_MOD, fd, wanted)

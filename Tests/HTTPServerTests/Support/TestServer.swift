@@ -7,6 +7,7 @@ import Synchronization
 ///   /close      answers with `Connection: close`
 ///   /slow?ms=N  waits N ms (a request in flight)
 ///   /readonly   refuses request bodies (`acceptsBody` false): 405, X-Body-Bytes = body bytes seen
+///   /pattern?n=N  N bytes of `patternBody` (large ones are sent from shared storage)
 ///   anything    "hello" (text/plain)
 final class TestResponder: HTTPResponder {
     let calls = Atomic<Int>(0)
@@ -36,6 +37,9 @@ final class TestResponder: HTTPResponder {
                 body: Array("no".utf8), route: "/readonly")
         case "/nocontent":
             return HTTPResponse(status: 204, route: "/nocontent")
+        case "/pattern":
+            let n = request.query.flatMap { Int($0.dropFirst(2)) } ?? 0
+            return HTTPResponse(status: 200, body: patternBody(n), route: "/pattern")
         case "/big":
             return HTTPResponse(status: 200, body: [UInt8](repeating: 0x61, count: 1 << 20), route: "/big")
         default:
@@ -44,6 +48,11 @@ final class TestResponder: HTTPResponder {
                 route: "/")
         }
     }
+}
+
+/// Bytes whose every position is checkable: a shifted or dropped piece shows.
+func patternBody(_ count: Int) -> [UInt8] {
+    (0..<count).map { UInt8(truncatingIfNeeded: $0 % 251) }
 }
 
 /// A server on an ephemeral loopback port with test-sized limits; shut down by the test.
