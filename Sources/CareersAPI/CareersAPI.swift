@@ -19,7 +19,7 @@ public final class CareersAPI: HTTPResponder {
 
     public var repository: Repository { current.repository }
 
-    private var current: Snapshot { snapshot.withLock { $0 } }
+    var current: Snapshot { snapshot.withLock { $0 } }
 
     /// Swaps in a new repository (SIGHUP reload). The new snapshot, every pre-serialised
     /// response included, is built before the lock is taken; requests in flight finish on the
