@@ -200,11 +200,27 @@ struct ArticleAssembler {
         let rest = role.map { matcher.removingMention(of: $0, from: folded) } ?? folded
         let roleWords = role.map { LinePatterns.wordCount(roles[$0]) } ?? 0
         guard LinePatterns.wordCount(text) - roleWords <= 7 else { return nil }
+        if role != nil, Self.isRoleActivityHeading(rest) {
+            // "What Does a Robotics Engineer Do?" under a list heading heads that role's part of the
+            // list; elsewhere it opens the role's duties when a list follows, else its definition.
+            if let current = sections.last?.kind, current.isPerRoleList || current == .tips { return (current, role) }
+            if let next, LinePatterns.bullet(next.text) != nil { return (.responsibilities, role) }
+            if TextKey.contains(" " + rest + " ", " day in the life ") { return (.responsibilities, role) }
+            return (.definitions, role)
+        }
         if let kind = LinePatterns.sectionKind(inFolded: rest) { return (kind, role) }
         // Headings this parser has no list for ("Key Differences", "Salary Comparison") still end
         // the section before them, so their bullets do not join the previous role's list.
         guard !sections.isEmpty, role == nil, LinePatterns.isOtherHeading(folded: folded) else { return nil }
         return (.other, nil)
+    }
+
+    /// What a role does rather than what it is: "What does a X do?", "What a X Does", "What do Xs
+    /// do", "A Day in the Life of a X", with the role's name already removed from `rest`.
+    private static func isRoleActivityHeading(_ rest: String) -> Bool {
+        if TextKey.contains(" " + rest + " ", " day in the life ") { return true }
+        guard rest.hasPrefix("what ") else { return false }
+        return rest.hasSuffix(" do") || rest.hasSuffix(" does") || rest.hasSuffix(" do all day") || rest.hasSuffix(" actually do")
     }
 
     /// The subtitle, the "4 min read · date" line and a repeated title sit above the first section.

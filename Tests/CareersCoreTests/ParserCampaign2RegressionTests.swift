@@ -1,0 +1,69 @@
+import CareersCore
+import Testing
+
+/// One small article per defect the second parser campaign found on unseen articles (D1, D2, … in
+/// the campaign's report). Each reproduces the shape, not the campaign's strings.
+@Suite struct ParserCampaign2RegressionTests {
+    /// D1: "What does a X do?" under Responsibilities heads X's list; it is no definitions heading.
+    @Test(arguments: [
+        ("What Does a Data Scientist Do?", "What Does a Data Engineer Do?"),
+        ("What a Data Scientist Does", "What a Data Engineer Does"),
+        ("A Day in the Life of a Data Scientist", "A Day in the Life of a Data Engineer"),
+    ])
+    func roleActivityHeadingsGroupResponsibilities(headings: (String, String)) throws {
+        let body = """
+            Responsibilities
+
+            \(headings.0)
+
+            - Train models.
+            - Run experiments.
+
+            \(headings.1)
+
+            - Build pipelines.
+
+            Required Skills
+
+            Data Scientist
+
+            - Statistics.
+            """
+        let article = try parseArticle(sampleArticle(body: body))
+        #expect(article.profile("Data Scientist")?.responsibilities.map(\.text) == ["Train models.", "Run experiments."])
+        #expect(article.profile("Data Engineer")?.responsibilities.map(\.text) == ["Build pipelines."])
+        #expect(article.profile("Data Scientist")?.definition == "A Data Scientist analyses data.")
+        #expect(article.sections.filter { $0.kind == .definitions }.count == 1)
+    }
+
+    /// D1: without a Responsibilities heading, "A Day in the Life of a X" or "What does a X do?"
+    /// over a list is X's duties; over a paragraph, "What does a X do?" stays a definition.
+    @Test func roleActivityHeadingsWithoutListHeading() throws {
+        let text = """
+            Data Scientist vs. Data Engineer
+
+            3 min read · Jan. 5, 2024
+
+            What Does a Data Scientist Do?
+
+            A Data Scientist analyses data.
+
+            What Does a Data Engineer Do?
+
+            A Data Engineer builds pipelines.
+
+            A Day in the Life of a Data Scientist
+
+            - Train models.
+
+            What Does a Data Engineer Do?
+
+            - Build pipelines.
+            """
+        let article = try parseArticle(text)
+        #expect(article.profile("Data Scientist")?.definition == "A Data Scientist analyses data.")
+        #expect(article.profile("Data Engineer")?.definition == "A Data Engineer builds pipelines.")
+        #expect(article.profile("Data Scientist")?.responsibilities.map(\.text) == ["Train models."])
+        #expect(article.profile("Data Engineer")?.responsibilities.map(\.text) == ["Build pipelines."])
+    }
+}
