@@ -67,3 +67,24 @@ import Testing
         #expect(article.profile("Data Engineer")?.responsibilities.map(\.text) == ["Build pipelines."])
     }
 }
+
+@Suite struct ParserCampaign2DefinitionTests {
+    /// D2: two roles defined in one sentence; the clause naming the second role is its definition.
+    @Test(arguments: [", whereas a", ", while a", ", but a", ", and a", "; a", ", whereas the"])
+    func twoRolesDefinedInOneSentence(joint: String) throws {
+        let paragraph = "A Data Scientist analyses data, definitions, and trends\(joint) Data Engineer builds and runs pipelines."
+        let article = try parseArticle(sampleArticle(definitions: "Definitions\n\n" + paragraph, body: ParserEncodingTests.skills))
+        #expect(article.profile("Data Scientist")?.definition == "A Data Scientist analyses data, definitions, and trends.")
+        let engineer = try #require(article.profile("Data Engineer")?.definition)
+        #expect(engineer.hasSuffix("Data Engineer builds and runs pipelines."))
+        #expect(engineer.first?.isUppercase == true)
+    }
+
+    /// D2: a clause about the same role, or naming a role only as an object, does not split.
+    @Test func clauseWithoutAnotherRoleAsSubjectStays() throws {
+        let paragraph = "A Data Scientist analyses data, and a Data Scientist also reports to a Data Engineer. A Data Engineer builds pipelines, but a lot of them break."
+        let article = try parseArticle(sampleArticle(definitions: "Definitions\n\n" + paragraph, body: ParserEncodingTests.skills))
+        #expect(article.profile("Data Scientist")?.definition == "A Data Scientist analyses data, and a Data Scientist also reports to a Data Engineer.")
+        #expect(article.profile("Data Engineer")?.definition == "A Data Engineer builds pipelines, but a lot of them break.")
+    }
+}

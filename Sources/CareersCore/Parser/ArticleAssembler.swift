@@ -370,7 +370,7 @@ struct ArticleAssembler {
     private mutating func addProseDefinitions(_ text: String) {
         guard let last = sections.indices.last else { return }
         var groups: [(role: Int?, sentences: [String])] = []
-        for sentence in Sentences.split(text) {
+        for sentence in Sentences.split(text).flatMap(roleClauses) {
             let folded = TextKey.fold(sentence)
             let previous = groups.isEmpty ? (Self.speaksOfBothRoles(folded) ? nil : lastDefinedRole) : groups.last?.role
             let role = subjectRole(sentence, folded: folded) ?? previous
@@ -402,6 +402,25 @@ struct ArticleAssembler {
         }
         return matcher.earliestMention(folded: folded)
     }
+
+    /// "A Data Steward curates domains, whereas a Data Governance Manager runs the program.": two
+    /// roles defined in one sentence. It is split where a clause (", whereas", ", while", ", but",
+    /// ", and", "; ") opens with another role as its subject, so each role gets its own part.
+    private func roleClauses(_ sentence: String) -> [String] {
+        guard let first = subjectRole(sentence, folded: TextKey.fold(sentence)) else { return [sentence] }
+        for separator in Self.clauseSeparators {
+            for range in sentence.ranges(of: separator) {
+                let tail = sentence[range.upperBound...]
+                var foldedTail = TextKey.fold(String(tail.prefix(200)))
+                for article in ["a ", "an ", "the "] where foldedTail.hasPrefix(article) { foldedTail.removeFirst(article.count) }
+                guard let role = matcher.mentionAtStart(folded: foldedTail), role != first else { continue }
+                return [String(sentence[..<range.lowerBound]) + ".", capitalisedFirst(String(tail))]
+            }
+        }
+        return [sentence]
+    }
+
+    private static let clauseSeparators = [", whereas ", ", while ", ", whilst ", ", but ", ", and ", "; "]
 
     private static let subordinateOpenings = [
         "unlike ", "while ", "whereas ", "compared to ", "compared with ", "in contrast to ", "in contrast with ", "like ",

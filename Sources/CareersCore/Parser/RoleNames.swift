@@ -212,6 +212,16 @@ struct RoleMatcher {
         return folded
     }
 
+    /// The role `folded` starts with ("data engineers build …"), the longest title if several.
+    func mentionAtStart(folded: String) -> Int? {
+        let padded = " " + RoleNames.expanded(folded: folded) + " "
+        var best: (index: Int, length: Int)?
+        for (index, key) in keys.enumerated() where !key.isEmpty && key.utf8.count > (best?.length ?? 0) {
+            if padded.hasPrefix(" " + key + " ") || padded.hasPrefix(" " + key + "s ") { best = (index, key.utf8.count) }
+        }
+        return best?.index
+    }
+
     /// The role mentioned first in a text; at one position the longest title wins.
     func earliestMention(in text: String) -> Int? {
         earliestMention(folded: TextKey.fold(text))
