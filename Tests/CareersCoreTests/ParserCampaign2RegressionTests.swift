@@ -88,3 +88,44 @@ import Testing
         #expect(article.profile("Data Engineer")?.definition == "A Data Engineer builds pipelines, but a lot of them break.")
     }
 }
+
+@Suite struct ParserCampaign2ToolTests {
+    static func tools(_ bullets: String) throws -> [String: [ToolItem]] {
+        let body = """
+            Tools of the Trade
+
+            Data Scientist
+
+            \(bullets)
+
+            Data Engineer
+
+            - Airflow.
+            """
+        let article = try parseArticle(sampleArticle(body: body))
+        var result: [String: [ToolItem]] = [:]
+        for profile in article.profiles { result[profile.title] = profile.tools }
+        return result
+    }
+
+    /// D3: "Tool: description" and "Tool – description" bullets name the tool, without a category.
+    @Test func toolWithDescription() throws {
+        let tools = try Self.tools("""
+            - Excel: The go-to tool for quick analyses and pivot tables.
+            - Tableau: Used to build interactive dashboards.
+            - SQL: For querying relational databases.
+            - Weights & Biases – for experiment tracking
+            - Frameworks: PyTorch, JAX.
+            - Version control: essential for working in a team.
+            - Visualization: dashboards for every team.
+            - Jupyter Notebook: For interactive experimentation.
+            - Python: The main language, with libraries like pandas and scikit-learn.
+            """)
+        let scientist = try #require(tools["Data Scientist"])
+        #expect(scientist.map(\.name) == [
+            "Excel", "Tableau", "SQL", "Weights & Biases", "PyTorch", "JAX", "Jupyter Notebook", "Python", "pandas", "scikit-learn",
+        ])
+        #expect(scientist.map(\.category) == [nil, nil, nil, nil, "Frameworks", "Frameworks", nil, nil, nil, nil])
+        #expect(tools["Data Engineer"]?.map(\.name) == ["Airflow"])
+    }
+}

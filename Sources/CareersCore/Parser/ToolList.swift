@@ -15,6 +15,67 @@ enum ToolList {
 
     /// The tools named by one bullet, or nil when it is not a list of tools ("All tools used by …").
     static func parse(_ text: String, category givenCategory: String? = nil, source: String) -> [ToolItem]? {
+        if let tools = listedTools(text, category: givenCategory, source: source) { return tools }
+        return describedTool(text, category: givenCategory, source: source)
+    }
+
+    /// "Excel: The go-to tool for pivot tables.", "Weights & Biases – for experiment tracking": one
+    /// tool and a sentence about it. Tried after the list forms, so "Frameworks: PyTorch, JAX" keeps
+    /// its category; a label that is a kind of tool ("Version control: essential for …") is not one.
+    private static func describedTool(_ text: String, category: String?, source: String) -> [ToolItem]? {
+        guard let (name, description) = LinePatterns.label(text) ?? dashSplit(text) else { return nil }
+        let words = TextKey.fold(name).split(separator: " ")
+        let listed = split(withoutTrailingPeriod(description))
+        guard isToolName(name), LinePatterns.wordCount(description) >= 2,
+            name.unicodeScalars.first.map({ !($0.properties.isLowercase) }) == true,
+            !words.allSatisfy(isCategoryWord), !isSentenceCase(name),
+            // "CAD: SolidWorks, Fusion 360, etc.": a category before a list the list forms missed.
+            !(listed.count > 1 && listed.first.map(isToolName) == true)
+        else { return nil }
+        var names = [name]
+        // "… with libraries like pandas and scikit-learn.": tools the description names.
+        for phrase in [" such as ", " like ", " including ", " e.g. "] {
+            guard let range = description.firstRange(of: phrase) else { continue }
+            let more = split(withoutTrailingPeriod(String(description[range.upperBound...])))
+            if !more.isEmpty && more.allSatisfy(isToolName) { names += more }
+            break
+        }
+        return names.map { ToolItem(name: $0, category: category, sources: [source]) }
+    }
+
+    /// "Version control", "Experiment tracking": a capital only on the first of several words is
+    /// how the site writes a kind of tool; names capitalise every word ("Jupyter Notebook").
+    private static func isSentenceCase(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard words.count > 1 else { return false }
+        return words.dropFirst().contains { word in word.count >= 4 && word.first.map { $0.isLowercase } == true }
+    }
+
+    /// Words of tool kinds, not tool names: such a label is a category ("Languages: …"). Stems match
+    /// word starts ("librar" → "libraries"); short words only whole, so "Databricks" stays a tool.
+    private static func isCategoryWord(_ word: Substring) -> Bool {
+        categoryWords.contains(String(word)) || categoryStems.contains { word.hasPrefix($0) }
+    }
+
+    private static let categoryWords: Set<String> = ["cloud", "ide", "ides", "ci", "cd", "bi", "etl", "ml", "data", "big"]
+    private static let categoryStems = [
+        "language", "framework", "librar", "platform", "database", "tools", "visualis", "visualiz", "version", "control",
+        "programming", "software", "service", "notebook", "environment", "system", "editor", "package", "infrastructure",
+        "orchestration", "monitoring", "storage", "warehous", "container", "statistic", "spreadsheet", "analytics",
+    ]
+
+    /// "Tool – text": the text before the first spaced dash and after it, both trimmed.
+    private static func dashSplit(_ text: String) -> (String, String)? {
+        for dash in [" – ", " — ", " - "] {
+            guard let range = text.firstRange(of: dash) else { continue }
+            let name = String(text[..<range.lowerBound].trimmingSpaces())
+            let rest = String(text[range.upperBound...].trimmingSpaces())
+            return name.isEmpty || rest.isEmpty ? nil : (name, rest)
+        }
+        return nil
+    }
+
+    private static func listedTools(_ text: String, category givenCategory: String?, source: String) -> [ToolItem]? {
         var body = withoutTrailingPeriod(withoutParentheses(text))
         var category = givenCategory
         if category == nil, let (label, rest) = LinePatterns.label(body) ?? dashLabel(body) ?? introducedList(body) {
@@ -78,7 +139,8 @@ enum ToolList {
         guard let range = text.firstRange(of: " for ") else { return nil }
         let tool = String(text[..<range.lowerBound].trimmingSpaces())
         let purpose = text[range.upperBound...].trimmingSpaces()
-        guard !tool.contains(","), isToolName(tool), !purpose.isEmpty, LinePatterns.wordCount(String(purpose)) <= 4 else { return nil }
+        // "Weights & Biases – for experiment tracking" is a tool and a description (`describedTool`).
+        guard !tool.contains(","), isToolName(tool), !["-", "–", "—"].contains(where: { tool.hasSuffix($0) }), !purpose.isEmpty, LinePatterns.wordCount(String(purpose)) <= 4 else { return nil }
         return (tool, purpose.prefix(1).uppercased() + purpose.dropFirst())
     }
 
