@@ -129,3 +129,39 @@ import Testing
         #expect(tools["Data Engineer"]?.map(\.name) == ["Airflow"])
     }
 }
+
+@Suite struct ParserCampaign2SpaceTests {
+    /// D5: non-breaking and other Unicode spaces read as spaces in the byline, salaries and meta lines.
+    @Test func unicodeSpacesAreSpaces() throws {
+        let nbsp = "\u{A0}"
+        let jobs = """
+            Featured Job 👀
+            Data Scientist
+            @ Acme | Berlin, Germany
+            Full\(nbsp)Time Mid-level\(nbsp)/\(nbsp)Intermediate EUR\(nbsp)50K\(nbsp)-\(nbsp)65K
+            Featured Job 👀
+            Data Engineer
+            @ Beta | London, UK
+            Full Time Senior-level / Expert GBP 80K\(nbsp) -\u{202F}110K
+            Featured Job 👀
+            Data Engineer
+            @ Gamma | Paris, France
+            Full Time Mid Level / Intermediate EUR 60K - 70K
+            """
+        let text = sampleArticle(body: ParserEncodingTests.skills, jobs: jobs)
+            .replacingOccurrences(of: "3 min read · Jan. 5, 2024", with: "3\(nbsp)min read\(nbsp)·\(nbsp)Jan.\(nbsp)5, 2024")
+        let article = try parseArticle(text)
+        #expect(article.published == "2024-01-05")
+        #expect(article.readingMinutes == 3)
+        #expect(article.jobs.count == 3)
+        let first = try #require(article.jobs.first)
+        #expect(first.employmentTypes == [.fullTime])
+        #expect(first.level == .mid)
+        #expect(first.salary?.currency == "EUR")
+        #expect(first.salary?.min == 50_000)
+        #expect(first.salary?.max == 65_000)
+        #expect(article.jobs.dropFirst().first?.salary?.max == 110_000)
+        #expect(article.jobs.last?.level == .mid)
+        #expect(article.jobs.last?.salary?.max == 70_000)
+    }
+}

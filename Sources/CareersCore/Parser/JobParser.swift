@@ -110,7 +110,9 @@ enum JobParser {
         let bytes = text.utf8
         let pattern = words.utf8
         guard bytes.count >= pattern.count else { return false }
-        guard zip(bytes, pattern).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) else { return false }
+        // A hyphen in a label may be written as a space: "Mid Level / Intermediate".
+        guard zip(bytes, pattern).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 || ($1 == 0x2D && $0 == 0x20) })
+        else { return false }
         guard let next = bytes.dropFirst(pattern.count).first else { return true }
         // A complete long label ("Senior-level / Expert") stands whatever follows ("ExpertiOS …").
         if pattern.contains(UInt8(ascii: "/")) { return true }
