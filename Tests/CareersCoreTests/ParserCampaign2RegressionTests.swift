@@ -165,3 +165,18 @@ import Testing
         #expect(article.jobs.last?.salary?.max == 70_000)
     }
 }
+
+@Suite struct ParserCampaign2OpenListTests {
+    /// D4 (and D11's "and more"): a list that ends in "etc." or "and more" still names its tools.
+    @Test func listEndingInEtcOrMore() throws {
+        let tools = try ParserCampaign2ToolTests.tools("""
+            - CAD: SolidWorks, Fusion 360, etc.
+            - Frameworks: PyTorch, JAX, and more.
+            - Google Sheets, R, Python, etc.
+            - Visualization – Tableau, Looker, and others
+            """)
+        let scientist = try #require(tools["Data Scientist"])
+        #expect(scientist.map(\.name) == ["SolidWorks", "Fusion 360", "PyTorch", "JAX", "Google Sheets", "R", "Python", "Tableau", "Looker"])
+        #expect(scientist.map(\.category) == ["CAD", "CAD", "Frameworks", "Frameworks", nil, nil, nil, "Visualization", "Visualization"])
+    }
+}

@@ -96,7 +96,7 @@ enum ToolList {
             body = String(decoding: utf8[..<start], as: UTF8.self)
             break
         }
-        let names = split(body)
+        let names = withoutOpenEnd(split(body))
         guard !names.isEmpty, names.allSatisfy(isToolName) else { return nil }
         // "Python (pandas, PySpark)": a list in parentheses names tools too, after its parent.
         var all: [String] = []
@@ -114,7 +114,7 @@ enum ToolList {
             let label = String(text[..<range.lowerBound].trimmingSpaces())
             let rest = String(text[range.upperBound...].trimmingSpaces())
             guard !label.isEmpty, LinePatterns.wordCount(label) <= 4, !rest.isEmpty,
-                !split(rest).contains(where: { !isToolName($0) })
+                !withoutOpenEnd(split(rest)).contains(where: { !isToolName($0) })
             else { return nil }
             return (label, rest)
         }
@@ -152,6 +152,17 @@ enum ToolList {
         let inner = split(String(text[nameRange.upperBound..<close]))
         return inner.count > 1 && inner.allSatisfy(isToolName) ? inner : []
     }
+
+    /// "SolidWorks, Fusion 360, etc.", "PyTorch, JAX, and more": the last item only says the list
+    /// goes on (`split` has already dropped its "and").
+    static func withoutOpenEnd(_ names: [String]) -> [String] {
+        guard names.count > 1, let last = names.last, openEnds.contains(TextKey.fold(last)) else { return names }
+        return Array(names.dropLast())
+    }
+
+    private static let openEnds: Set<String> = [
+        "etc", "more", "many more", "much more", "others", "many others", "so on", "so forth", "the like", "similar", "similar tools",
+    ]
 
     /// "a, b, or c" / "a, b and c" / "a or b" → [a, b, c].
     static func split(_ list: String) -> [String] {
