@@ -23,12 +23,23 @@ enum RoleNames {
     static func key(folded: String) -> String {
         let split = folded.split(separator: " ")
         // Most titles have no abbreviation and no plural: nothing to rebuild.
-        if let last = split.last, !last.hasSuffix("s"), !split.contains(where: { shortForms.contains(String($0)) }) {
+        if let last = split.last, !last.hasSuffix("s"), !split.contains(where: { shortForms.contains(String($0)) || $0 == "ops" }) {
             return folded
         }
-        var words = split.map(String.init)
+        var words = joiningOps(split.map(String.init))
         if let last = words.last { words[words.count - 1] = singular(last) }
         return expand(words).joined(separator: " ")
+    }
+
+    /// "ML Ops", "Dev Ops", "Data Ops" are "MLOps", "DevOps", "DataOps" written apart: "ops" joins
+    /// the word before it, before abbreviations are expanded ("ml ops" is not "machine learning ops").
+    private static func joiningOps(_ words: [String]) -> [String] {
+        guard words.count > 1, words.dropFirst().contains("ops") else { return words }
+        var result: [String] = []
+        for word in words {
+            if word == "ops", let previous = result.last { result[result.count - 1] = previous + "ops" } else { result.append(word) }
+        }
+        return result
     }
 
     /// A role's id, a function of its merge key alone (so it never depends on which spelling a
@@ -100,7 +111,10 @@ enum RoleNames {
             spelledOut = replacing([short], with: longWords.map(capitalised), in: spelledOut)
         }
         for candidate in [abbreviated, spelledOut] where candidate != words {
-            aliases.append(candidate.joined(separator: " "))
+            let alias = candidate.joined(separator: " ")
+            // "ML Ops Engineer" is not "Machine Learning Ops Engineer": an alias must merge with its title.
+            if candidate == spelledOut && key(alias) != key(title) { continue }
+            aliases.append(alias)
         }
         // "ML Engineer" is also written "MLE" (and "Lead MLE").
         let short = abbreviated.joined(separator: " ")

@@ -1,0 +1,26 @@
+import CareersCore
+import Testing
+
+/// Repository-level defects from the second parser campaign (D6, … in its report).
+@Suite struct RepositoryCampaign2Tests {
+    /// D6: "ML Ops Engineer" merges with "MLOps Engineer" (and "Dev Ops" with "DevOps"), stays an
+    /// alias, and each spelling finds the role.
+    @Test func opsWrittenApartMerges() throws {
+        let repository = Repository(articles: [
+            try RepositoryRoleTests.article("MLOps Engineer vs. Data Architect", file: "a.txt"),
+            try RepositoryRoleTests.article("Machine Learning Engineer vs. MLOps Engineer", file: "b.txt"),
+            try RepositoryRoleTests.article("ML Ops Engineer vs. Dev Ops Engineer", file: "c.txt"),
+            try RepositoryRoleTests.article("DevOps Engineer vs. Data Architect", file: "d.txt"),
+        ])
+        let mlops = try #require(repository.role(id: "mlops-engineer"))
+        #expect(mlops.title == "MLOps Engineer")
+        #expect(mlops.comparisons == ["a", "b", "c"])
+        #expect(mlops.aliases.contains("ML Ops Engineer"))
+        #expect(!mlops.aliases.contains("Machine Learning Ops Engineer"))
+        #expect(repository.role(id: "machine-learning-ops-engineer") == nil)
+        #expect(repository.role(id: "devops-engineer")?.comparisons == ["c", "d"])
+        #expect(repository.searchRoles(RoleFilter(query: "ml ops")).first?.id == "mlops-engineer")
+        #expect(repository.searchRoles(RoleFilter(query: "mlops")).first?.id == "mlops-engineer")
+        #expect(repository.role(id: "machine-learning-engineer")?.comparisons == ["b"])
+    }
+}
