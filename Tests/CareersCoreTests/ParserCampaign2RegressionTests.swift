@@ -180,3 +180,19 @@ import Testing
         #expect(scientist.map(\.category) == ["CAD", "CAD", "Frameworks", "Frameworks", nil, nil, nil, "Visualization", "Visualization"])
     }
 }
+
+@Suite struct ParserCampaign2MojibakeTests {
+    /// D8: "”" in Windows-1252 mojibake whose last byte (0x9D, undefined there) was dropped or
+    /// written "?" is repaired; so is "”" damaged twice ("Ã¢â‚¬Â" + U+009D), and the quotes next to it.
+    @Test(arguments: ["â€", "â€?", "Ã¢â‚¬Â\u{9D}"])
+    func closingQuoteWithoutItsLastByte(quote: String) throws {
+        let subtitle = "Data Scientist vs Data Engineer: â€œResearch\(quote) vs â€œImpact\(quote)"
+        let text = sampleArticle(
+            definitions: "Definitions\n\nData Scientist: A â€œData Scientist\(quote) analyses data.\n\nData Engineer: A Data Engineer builds pipelines.",
+            body: ParserEncodingTests.skills
+        ).replacingOccurrences(of: "Data Scientist vs Data Engineer: A Comparison", with: subtitle)
+        let article = try parseArticle(text)
+        #expect(article.subtitle == "Data Scientist vs Data Engineer: “Research” vs “Impact”")
+        #expect(article.profile("Data Scientist")?.definition == "A “Data Scientist” analyses data.")
+    }
+}

@@ -44,6 +44,7 @@ enum Mojibake {
         case 0xF0...0xF4: length = 4
         default: return nil
         }
+        if let quote = closingQuoteMissingLastByte(scalars, at: start, lead: lead) { return quote }
         guard start + length <= scalars.count else { return nil }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in 1..<length {
@@ -55,6 +56,24 @@ enum Mojibake {
         }
         guard let scalar = Unicode.Scalar(value), isPlausible(scalar, in: scalars, start..<start + length) else { return nil }
         return (scalar, length)
+    }
+
+    /// "”" is E2 80 9D, and Windows-1252 has no character for 0x9D: most decoders drop it or write
+    /// "?", leaving "â€" before whatever followed the quote. The other E2 80 xx characters have
+    /// their last byte in the table, so "â€" not followed by the image of a continuation byte can
+    /// only be "”"; a "?" there is the lost byte. Only for the images of E2 in Windows-1252 ("â")
+    /// and -874 ("โ"): Greek "β€" could be clean text.
+    private static func closingQuoteMissingLastByte(_ scalars: [Unicode.Scalar], at start: Int, lead: UInt8) -> (Unicode.Scalar, Int)? {
+        guard lead == 0xE2, scalars[start].value == 0xE2 || scalars[start].value == 0x0E42,
+            start + 1 < scalars.count, scalars[start + 1].value == 0x20AC
+        else { return nil }
+        guard start + 2 < scalars.count else { return ("\u{201D}", 2) }
+        let third = scalars[start + 2]
+        if third == "?" { return ("\u{201D}", 3) }
+        // Mojibake twice over: the first repair left "â€" + "Â" + U+009D (C2 9D, a C1 control).
+        if third.value == 0xC2, start + 3 < scalars.count, scalars[start + 3].value == 0x9D { return ("\u{201D}", 4) }
+        if let byte = CodePageTables.reverse[third.value], byte & 0xC0 == 0x80 { return nil }
+        return ("\u{201D}", 2)
     }
 
     /// Clean Thai or Greek text also maps to bytes that can form UTF-8 ("ุง" → 0xD8 0xA7 → "ا",
