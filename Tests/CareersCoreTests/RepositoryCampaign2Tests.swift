@@ -23,4 +23,24 @@ import Testing
         #expect(repository.searchRoles(RoleFilter(query: "mlops")).first?.id == "mlops-engineer")
         #expect(repository.role(id: "machine-learning-engineer")?.comparisons == ["b"])
     }
+
+    /// D6: within its article, prose still finds the role written apart ("An ML Ops Engineer …").
+    @Test func opsWrittenApartInProse() throws {
+        let article = try parseArticle("""
+            ML Ops Engineer vs. DevOps Engineer
+
+            Definitions
+
+            An ML Ops Engineer automates the model lifecycle. A DevOps Engineer automates delivery.
+
+            Required Skills
+
+            ML Ops Engineer
+
+            - Kubernetes.
+            """)
+        #expect(article.profile("ML Ops Engineer")?.definition == "An ML Ops Engineer automates the model lifecycle.")
+        #expect(article.profile("DevOps Engineer")?.definition == "A DevOps Engineer automates delivery.")
+        #expect(article.profile("ML Ops Engineer")?.skills.map(\.text) == ["Kubernetes."])
+    }
 }

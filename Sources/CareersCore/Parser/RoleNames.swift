@@ -60,8 +60,8 @@ enum RoleNames {
     /// `folded` with abbreviations spelled out; returned as is when it has none (the usual case).
     static func expanded(folded: String) -> String {
         let words = folded.split(separator: " ")
-        guard words.contains(where: { $0.utf8.count <= 3 && shortForms.contains(String($0)) }) else { return folded }
-        return expand(words.map(String.init)).joined(separator: " ")
+        guard words.contains(where: { $0.utf8.count <= 3 && (shortForms.contains(String($0)) || $0 == "ops") }) else { return folded }
+        return expand(joiningOps(words.map(String.init))).joined(separator: " ")
     }
 
     static func expand(_ words: [String]) -> [String] {
