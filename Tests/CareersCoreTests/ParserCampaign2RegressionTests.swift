@@ -196,3 +196,24 @@ import Testing
         #expect(article.profile("Data Scientist")?.definition == "A “Data Scientist” analyses data.")
     }
 }
+
+@Suite struct ParserCampaign2GreekTests {
+    /// D7: in Windows-1253 mojibake, a Greek letter whose image is two letters ("ΞΈ" for θ) is
+    /// repaired when the images around it are mojibake too; clean Greek still passes unchanged.
+    @Test func greekLetterImagedAsTwoLetters() throws {
+        let jobs = """
+            Featured Job 👀
+            Data Scientist
+            @ Ξ‘ΞΈΞ®Ξ½Ξ± Labs | Ξ›ΞµΟ…ΞΊΟ‰ΟƒΞ―Ξ±, Cyprus
+            Full Time Senior-level / Expert EUR 50K - 70K
+            Featured Job 👀
+            Data Engineer
+            @ Upstream | ΑΘΉΝΑ, Greece
+            Full Time Senior-level / Expert EUR 50K - 70K
+            """
+        let article = try parseArticle(sampleArticle(body: ParserEncodingTests.skills, jobs: jobs))
+        #expect(article.jobs.first?.company == "Αθήνα Labs")
+        #expect(article.jobs.first?.location == "Λευκωσία, Cyprus")
+        #expect(article.jobs.last?.location == "ΑΘΉΝΑ, Greece")
+    }
+}
