@@ -217,3 +217,21 @@ import Testing
         #expect(article.jobs.last?.location == "ΑΘΉΝΑ, Greece")
     }
 }
+
+@Suite struct ParserCampaign2AlternativeToolTests {
+    /// D9 and D11: "a or b" with long names, "a / b / c" and "A/B" name each tool; "CI/CD" stays whole.
+    @Test func toolsSeparatedByOrAndSlashes() throws {
+        let tools = try ParserCampaign2ToolTests.tools("""
+            - SQL Server Management Studio or Azure Data Studio
+            - Notebooks: Jupyter / Databricks / Colab
+            - Frameworks: PyTorch/TensorFlow, Detectron2.
+            - Pipelines: CI/CD, PL/SQL.
+            """)
+        let scientist = try #require(tools["Data Scientist"])
+        #expect(scientist.map(\.name) == [
+            "SQL Server Management Studio", "Azure Data Studio", "Jupyter", "Databricks", "Colab", "PyTorch", "TensorFlow", "Detectron2",
+            "CI/CD", "PL/SQL",
+        ])
+        #expect(scientist.map(\.category) == [nil, nil, "Notebooks", "Notebooks", "Notebooks", "Frameworks", "Frameworks", "Frameworks", "Pipelines", "Pipelines"])
+    }
+}

@@ -96,7 +96,7 @@ enum ToolList {
             body = String(decoding: utf8[..<start], as: UTF8.self)
             break
         }
-        let names = withoutOpenEnd(split(body))
+        let names = withoutOpenEnd(split(body)).flatMap(alternatives)
         guard !names.isEmpty, names.allSatisfy(isToolName) else { return nil }
         // "Python (pandas, PySpark)": a list in parentheses names tools too, after its parent.
         var all: [String] = []
@@ -105,6 +105,26 @@ enum ToolList {
             all += parenthesisedTools(after: name, in: text)
         }
         return all.map { ToolItem(name: $0, category: category, sources: [source]) }
+    }
+
+    /// One item naming several tools: "Jupyter / Databricks / Colab", "PyTorch/TensorFlow", and
+    /// "SQL Server Management Studio or Azure Data Studio" (too long for `split`'s "or" rule). A
+    /// slash without spaces splits only words with lower-case letters of 3 characters or more, so
+    /// "CI/CD", "PL/SQL" and "A/B" stay whole.
+    private static func alternatives(_ name: String) -> [String] {
+        if name.contains(" / ") {
+            let parts = name.split(separator: " / ").map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
+            if parts.count > 1 && parts.allSatisfy(isToolName) { return parts }
+        } else if name.contains("/"), !name.contains(" ") {
+            let parts = name.split(separator: "/").map(String.init)
+            if parts.count > 1, parts.allSatisfy({ $0.count >= 3 && $0.contains(where: \.isLowercase) && isToolName($0) }) { return parts }
+        }
+        guard !isToolName(name) else { return [name] }
+        for conjunction in [" or ", " and "] where name.contains(conjunction) {
+            let parts = name.split(separator: conjunction).map { String($0.trimmingSpaces()) }
+            if parts.count > 1 && parts.allSatisfy(isToolName) { return parts }
+        }
+        return [name]
     }
 
     /// "Frameworks – TensorFlow, PyTorch": a short category before a dash, a list after it.
