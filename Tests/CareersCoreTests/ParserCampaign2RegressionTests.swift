@@ -235,3 +235,26 @@ import Testing
         #expect(scientist.map(\.category) == [nil, nil, "Notebooks", "Notebooks", "Notebooks", "Frameworks", "Frameworks", "Frameworks", "Pipelines", "Pipelines"])
     }
 }
+
+@Suite struct ParserCampaign2OneLineJobsTests {
+    /// D10: every posting on one physical line gives each posting, and the outlook stays clean.
+    @Test func postingsOnOneLine() throws {
+        let body = ParserEncodingTests.skills + """
+
+
+            Job Outlook
+
+            Demand keeps growing.
+
+            Biostatistician @ Pfizer | New York, NY Full Time Mid-level / Intermediate USD 110K - 140KData Scientist, Growth @ Duolingo | Pittsburgh, PA Full Time Senior-level / Expert USD 160K - 210KAnalyst @ Acme | Remote Contract
+            """
+        let article = try parseArticle(sampleArticle(body: body))
+        #expect(article.jobs.map(\.title) == ["Biostatistician", "Data Scientist, Growth", "Analyst"])
+        #expect(article.jobs.map(\.company) == ["Pfizer", "Duolingo", "Acme"])
+        #expect(article.jobs.map(\.location) == ["New York, NY", "Pittsburgh, PA", "Remote"])
+        #expect(article.jobs.map(\.level) == [.mid, .senior, nil])
+        #expect(article.jobs.map { $0.salary?.max } == [140_000, 210_000, nil])
+        #expect(article.jobs.last?.employmentTypes == [.contract])
+        #expect(article.outlook == "Demand keeps growing.")
+    }
+}

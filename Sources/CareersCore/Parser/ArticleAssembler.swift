@@ -93,6 +93,8 @@ struct ArticleAssembler {
             if LinePatterns.isCompanyLine(text) && index > 1 && LinePatterns.bullet(lines[index - 1].text) == nil {
                 return index - 1
             }
+            // Postings that lost their line breaks: "Title @ Company | Place Full Time … USD …".
+            if LinePatterns.bullet(text) == nil, JobParser.oneLinePostings(text) != nil { return index }
         }
         return stop
     }

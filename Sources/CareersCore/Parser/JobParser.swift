@@ -26,7 +26,10 @@ enum JobParser {
         var salary: Salary?
     }
 
-    static func parse(_ lines: ArraySlice<ArticleLine>) -> [JobPosting] {
+    static func parse(_ physicalLines: ArraySlice<ArticleLine>) -> [JobPosting] {
+        let lines = physicalLines.flatMap { line in
+            oneLinePostings(line.text).map { $0.map { ArticleLine(number: line.number, text: $0) } } ?? [line]
+        }
         var postings: [JobPosting] = []
         var pendingTitle: String?
         var open: (title: String, company: String?, location: String?)?
@@ -71,6 +74,40 @@ enum JobParser {
         }
         close()
         return postings
+    }
+
+    /// "Title @ Company | Place Full Time … USD 110K - 140KNext Title @ Company | Place …": postings
+    /// that lost every line break, as the lines of the usual layout (title, "@ company | place",
+    /// meta), or nil when the text is not that. Each place ends where a meta line would start.
+    static func oneLinePostings(_ text: String) -> [String]? {
+        guard !text.hasPrefix("@"), TextKey.contains(text, " @ ") else { return nil }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while let at = rest.firstRange(of: " @ ") {
+            let title = rest[..<at.lowerBound].trimmingSpaces()
+            let place = rest[at.upperBound...]
+            guard !title.isEmpty, let bar = place.firstIndex(of: "|"),
+                let (location, meta) = splitAtMeta(place[place.index(after: bar)...]),
+                let (_, after) = parseMeta(meta)
+            else { return nil }
+            lines += [String(title), "@ " + place[..<bar].trimmingSpaces() + " | " + location, String(meta[..<after.startIndex])]
+            rest = after
+        }
+        guard rest.trimmingSpaces().isEmpty else { return nil }
+        return lines.isEmpty ? nil : lines
+    }
+
+    /// "New York, NY Full Time Mid-level …" → ("New York, NY", "Full Time Mid-level …"): the place
+    /// ends at the first word where employment types, a level or a salary start.
+    private static func splitAtMeta(_ text: Substring) -> (String, Substring)? {
+        var index = text.startIndex
+        while index < text.endIndex {
+            if index > text.startIndex, text[text.index(before: index)] == " ", parseMeta(text[index...]) != nil {
+                return (String(text[..<index].trimmingSpaces()), text[index...])
+            }
+            index = text.index(after: index)
+        }
+        return nil
     }
 
     /// Employment types, then the level, then the salary; returns them and any text glued after.
