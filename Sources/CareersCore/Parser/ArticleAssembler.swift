@@ -22,6 +22,9 @@ struct ArticleAssembler {
     /// The role a Definitions paragraph that names none continues ("They also …").
     private var lastDefinedRole: Int?
     private var pendingBullet = false
+    /// Where the last list item went (section, role block or nil for shared), while the line after
+    /// it may still continue it.
+    private var lastItem: (section: Int, block: Int?)?
     private var titleFolded = ""
 
     init(id: String, fileName: String, lines: [ArticleLine]) {
@@ -105,6 +108,10 @@ struct ArticleAssembler {
         let line = lines[index]
         let next = index + 1 < lines.endIndex ? lines[index + 1] : nil
         let text = line.text
+        if let target = lastItem {
+            lastItem = nil
+            if continuesItem(text, at: target) { return }
+        }
         if pendingBullet {
             pendingBullet = false
             // A stray lone marker must not swallow a role line, a heading or another bullet.
@@ -303,9 +310,34 @@ struct ArticleAssembler {
         if let role = currentRole {
             let block = sections[last].blockIndex(for: roles[role])
             sections[last].blocks[block].items.append(item)
+            lastItem = (last, block)
         } else {
             sections[last].shared.append(item)
+            lastItem = (last, nil)
         }
+    }
+
+    /// A bullet hard-wrapped by its writer: "- Find stories in datasets such as census tables," then
+    /// "  court records, and budget documents." The line continues the item when the item does not
+    /// end a sentence and the line starts in lower case (a new item or paragraph would not).
+    private mutating func continuesItem(_ text: String, at target: (section: Int, block: Int?)) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isLowercase, LinePatterns.bullet(text) == nil,
+            target.section < sections.count
+        else { return false }
+        func extend(_ item: inout ListItem) -> Bool {
+            guard let last = item.text.last, !".!?:".contains(last) else { return false }
+            item.text += " " + text
+            return true
+        }
+        if let block = target.block {
+            guard block < sections[target.section].blocks.count, let index = sections[target.section].blocks[block].items.indices.last
+            else { return false }
+            guard extend(&sections[target.section].blocks[block].items[index]) else { return false }
+        } else {
+            guard let index = sections[target.section].shared.indices.last, extend(&sections[target.section].shared[index]) else { return false }
+        }
+        lastItem = target
+        return true
     }
 
     private func listItem(_ text: String) -> ListItem {
