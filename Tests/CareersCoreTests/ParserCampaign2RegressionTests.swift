@@ -286,3 +286,22 @@ import Testing
         #expect(article.profile("Data Engineer")?.responsibilities.map(\.text) == ["Build pipelines and run them."])
     }
 }
+
+@Suite struct ParserCampaign2HeadingTests {
+    /// D15: "Job Descriptions" over definition paragraphs is a Definitions section; over role lines
+    /// and bullets it still lists responsibilities.
+    @Test func jobDescriptionsHeading() throws {
+        let definitions = defaultDefinitions.replacingOccurrences(of: "Definitions\n", with: "Job Descriptions\n")
+        let body = """
+            Job Description
+
+            Data Scientist
+
+            - Train models.
+            """
+        let article = try parseArticle(sampleArticle(definitions: definitions, body: body))
+        #expect(article.profile("Data Scientist")?.definition == "A Data Scientist analyses data.")
+        #expect(article.profile("Data Engineer")?.definition == "A Data Engineer builds pipelines.")
+        #expect(article.profile("Data Scientist")?.responsibilities.map(\.text) == ["Train models."])
+    }
+}

@@ -217,7 +217,15 @@ struct ArticleAssembler {
             if TextKey.contains(" " + rest + " ", " day in the life ") { return (.responsibilities, role) }
             return (.definitions, role)
         }
-        if let kind = LinePatterns.sectionKind(inFolded: rest) { return (kind, role) }
+        if var kind = LinePatterns.sectionKind(inFolded: rest) {
+            // "Job Descriptions" over paragraphs ("X: An X is …") describes the roles: definitions.
+            if kind == .responsibilities, role == nil, TextKey.contains(" " + rest, " job description"), let next,
+                LinePatterns.bullet(next.text) == nil, matcher.exactRole(folded: next.folded) == nil,
+                LinePatterns.wordCount(next.text) > 4, next.text.last == "." {
+                kind = .definitions
+            }
+            return (kind, role)
+        }
         // Headings this parser has no list for ("Key Differences", "Salary Comparison") still end
         // the section before them, so their bullets do not join the previous role's list.
         guard !sections.isEmpty, role == nil, LinePatterns.isOtherHeading(folded: folded) else { return nil }
