@@ -43,4 +43,14 @@ import Testing
         #expect(article.profile("DevOps Engineer")?.definition == "A DevOps Engineer automates delivery.")
         #expect(article.profile("ML Ops Engineer")?.skills.map(\.text) == ["Kubernetes."])
     }
+
+    /// D14: "AI/ML Engineer" gets no "AI/MLE" alias; "Lead ML Engineer" still gets "Lead MLE".
+    @Test func mleAliasOnlyForTheWordML() throws {
+        let repository = Repository(articles: [
+            try RepositoryRoleTests.article("AI/ML Engineer vs. Lead Machine Learning Engineer", file: "a.txt"),
+        ])
+        let aiml = try #require(repository.roles.first { $0.title == "AI/ML Engineer" })
+        #expect(!aiml.aliases.contains("AI/MLE"))
+        #expect(repository.role(id: "lead-machine-learning-engineer")?.aliases.contains("Lead MLE") == true)
+    }
 }
