@@ -305,3 +305,19 @@ import Testing
         #expect(article.profile("Data Scientist")?.responsibilities.map(\.text) == ["Train models."])
     }
 }
+
+@Suite struct ParserCampaign2ParenthesisTests {
+    /// D11: one tool in parentheses after another is a tool too, as lists in parentheses already
+    /// were; a qualifier, a kind or a version in parentheses is not.
+    @Test func singleToolInParentheses() throws {
+        let tools = try ParserCampaign2ToolTests.tools("""
+            - Libraries: NumPy (with SciPy), R (tidyverse), GCP (BigQuery).
+            - Excel (advanced), Python (programming language), Java (17).
+            - AWS (S3, Redshift)
+            """)
+        let scientist = try #require(tools["Data Scientist"])
+        #expect(scientist.map(\.name) == [
+            "NumPy", "SciPy", "R", "tidyverse", "GCP", "BigQuery", "Excel", "Python", "Java", "AWS", "S3", "Redshift",
+        ])
+    }
+}

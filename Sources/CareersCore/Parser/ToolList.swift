@@ -170,8 +170,25 @@ enum ToolList {
             return []
         }
         let inner = split(String(text[nameRange.upperBound..<close]))
-        return inner.count > 1 && inner.allSatisfy(isToolName) ? inner : []
+        if inner.count > 1 { return inner.allSatisfy(isToolName) ? inner : [] }
+        // One name: "NumPy (with SciPy)", "R (tidyverse)", "GCP (BigQuery)"; not a qualifier
+        // ("Excel (advanced)"), a kind ("Python (programming language)") or a version ("(3.x)").
+        guard var single = inner.first else { return [] }
+        for intro in ["with ", "incl. ", "including ", "e.g. ", "especially ", "mainly ", "plus "] where single.hasPrefix(intro) {
+            single = String(single.dropFirst(intro.count))
+        }
+        let words = TextKey.fold(single).split(separator: " ")
+        guard isToolName(single), words.count <= 2, !words.allSatisfy(isCategoryWord),
+            !words.contains(where: { qualifierWords.contains(String($0)) || $0.allSatisfy(\.isNumber) || $0 == "x" })
+        else { return [] }
+        return [single]
     }
+
+    private static let qualifierWords: Set<String> = [
+        "advanced", "basic", "basics", "intermediate", "beginner", "expert", "preferred", "optional", "required", "recommended",
+        "essential", "plus", "bonus", "strong", "proficient", "proficiency", "familiarity", "mostly", "mainly", "any", "free",
+        "paid", "open", "source", "desktop", "web", "online", "mobile", "enterprise", "edition", "version", "latest", "v",
+    ]
 
     /// "SolidWorks, Fusion 360, etc.", "PyTorch, JAX, and more": the last item only says the list
     /// goes on (`split` has already dropped its "and").
