@@ -22,6 +22,9 @@ struct ArticleAssembler {
     /// The role a Definitions paragraph that names none continues ("They also …").
     private var lastDefinedRole: Int?
     private var pendingBullet = false
+    /// Where the last list item went (section, role block or nil for shared), while the line after
+    /// it may still continue it.
+    private var lastItem: (section: Int, block: Int?)?
     private var titleFolded = ""
 
     init(id: String, fileName: String, lines: [ArticleLine]) {
@@ -93,6 +96,8 @@ struct ArticleAssembler {
             if LinePatterns.isCompanyLine(text) && index > 1 && LinePatterns.bullet(lines[index - 1].text) == nil {
                 return index - 1
             }
+            // Postings that lost their line breaks: "Title @ Company | Place Full Time … USD …".
+            if LinePatterns.bullet(text) == nil, JobParser.oneLinePostings(text) != nil { return index }
         }
         return stop
     }
@@ -103,6 +108,10 @@ struct ArticleAssembler {
         let line = lines[index]
         let next = index + 1 < lines.endIndex ? lines[index + 1] : nil
         let text = line.text
+        if let target = lastItem {
+            lastItem = nil
+            if continuesItem(text, at: target) { return }
+        }
         if pendingBullet {
             pendingBullet = false
             // A stray lone marker must not swallow a role line, a heading or another bullet.
@@ -200,11 +209,35 @@ struct ArticleAssembler {
         let rest = role.map { matcher.removingMention(of: $0, from: folded) } ?? folded
         let roleWords = role.map { LinePatterns.wordCount(roles[$0]) } ?? 0
         guard LinePatterns.wordCount(text) - roleWords <= 7 else { return nil }
-        if let kind = LinePatterns.sectionKind(inFolded: rest) { return (kind, role) }
+        if role != nil, Self.isRoleActivityHeading(rest) {
+            // "What Does a Robotics Engineer Do?" under a list heading heads that role's part of the
+            // list; elsewhere it opens the role's duties when a list follows, else its definition.
+            if let current = sections.last?.kind, current.isPerRoleList || current == .tips { return (current, role) }
+            if let next, LinePatterns.bullet(next.text) != nil { return (.responsibilities, role) }
+            if TextKey.contains(" " + rest + " ", " day in the life ") { return (.responsibilities, role) }
+            return (.definitions, role)
+        }
+        if var kind = LinePatterns.sectionKind(inFolded: rest) {
+            // "Job Descriptions" over paragraphs ("X: An X is …") describes the roles: definitions.
+            if kind == .responsibilities, role == nil, TextKey.contains(" " + rest, " job description"), let next,
+                LinePatterns.bullet(next.text) == nil, matcher.exactRole(folded: next.folded) == nil,
+                LinePatterns.wordCount(next.text) > 4, next.text.last == "." {
+                kind = .definitions
+            }
+            return (kind, role)
+        }
         // Headings this parser has no list for ("Key Differences", "Salary Comparison") still end
         // the section before them, so their bullets do not join the previous role's list.
         guard !sections.isEmpty, role == nil, LinePatterns.isOtherHeading(folded: folded) else { return nil }
         return (.other, nil)
+    }
+
+    /// What a role does rather than what it is: "What does a X do?", "What a X Does", "What do Xs
+    /// do", "A Day in the Life of a X", with the role's name already removed from `rest`.
+    private static func isRoleActivityHeading(_ rest: String) -> Bool {
+        if TextKey.contains(" " + rest + " ", " day in the life ") { return true }
+        guard rest.hasPrefix("what ") else { return false }
+        return rest.hasSuffix(" do") || rest.hasSuffix(" does") || rest.hasSuffix(" do all day") || rest.hasSuffix(" actually do")
     }
 
     /// The subtitle, the "4 min read · date" line and a repeated title sit above the first section.
@@ -285,9 +318,34 @@ struct ArticleAssembler {
         if let role = currentRole {
             let block = sections[last].blockIndex(for: roles[role])
             sections[last].blocks[block].items.append(item)
+            lastItem = (last, block)
         } else {
             sections[last].shared.append(item)
+            lastItem = (last, nil)
         }
+    }
+
+    /// A bullet hard-wrapped by its writer: "- Find stories in datasets such as census tables," then
+    /// "  court records, and budget documents." The line continues the item when the item does not
+    /// end a sentence and the line starts in lower case (a new item or paragraph would not).
+    private mutating func continuesItem(_ text: String, at target: (section: Int, block: Int?)) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isLowercase, LinePatterns.bullet(text) == nil,
+            target.section < sections.count
+        else { return false }
+        func extend(_ item: inout ListItem) -> Bool {
+            guard let last = item.text.last, !".!?:".contains(last) else { return false }
+            item.text += " " + text
+            return true
+        }
+        if let block = target.block {
+            guard block < sections[target.section].blocks.count, let index = sections[target.section].blocks[block].items.indices.last
+            else { return false }
+            guard extend(&sections[target.section].blocks[block].items[index]) else { return false }
+        } else {
+            guard let index = sections[target.section].shared.indices.last, extend(&sections[target.section].shared[index]) else { return false }
+        }
+        lastItem = target
+        return true
     }
 
     private func listItem(_ text: String) -> ListItem {
@@ -354,7 +412,7 @@ struct ArticleAssembler {
     private mutating func addProseDefinitions(_ text: String) {
         guard let last = sections.indices.last else { return }
         var groups: [(role: Int?, sentences: [String])] = []
-        for sentence in Sentences.split(text) {
+        for sentence in Sentences.split(text).flatMap(roleClauses) {
             let folded = TextKey.fold(sentence)
             let previous = groups.isEmpty ? (Self.speaksOfBothRoles(folded) ? nil : lastDefinedRole) : groups.last?.role
             let role = subjectRole(sentence, folded: folded) ?? previous
@@ -386,6 +444,25 @@ struct ArticleAssembler {
         }
         return matcher.earliestMention(folded: folded)
     }
+
+    /// "A Data Steward curates domains, whereas a Data Governance Manager runs the program.": two
+    /// roles defined in one sentence. It is split where a clause (", whereas", ", while", ", but",
+    /// ", and", "; ") opens with another role as its subject, so each role gets its own part.
+    private func roleClauses(_ sentence: String) -> [String] {
+        guard let first = subjectRole(sentence, folded: TextKey.fold(sentence)) else { return [sentence] }
+        for separator in Self.clauseSeparators {
+            for range in sentence.ranges(of: separator) {
+                let tail = sentence[range.upperBound...]
+                var foldedTail = TextKey.fold(String(tail.prefix(200)))
+                for article in ["a ", "an ", "the "] where foldedTail.hasPrefix(article) { foldedTail.removeFirst(article.count) }
+                guard let role = matcher.mentionAtStart(folded: foldedTail), role != first else { continue }
+                return [String(sentence[..<range.lowerBound]) + ".", capitalisedFirst(String(tail))]
+            }
+        }
+        return [sentence]
+    }
+
+    private static let clauseSeparators = [", whereas ", ", while ", ", whilst ", ", but ", ", and ", "; "]
 
     private static let subordinateOpenings = [
         "unlike ", "while ", "whereas ", "compared to ", "compared with ", "in contrast to ", "in contrast with ", "like ",

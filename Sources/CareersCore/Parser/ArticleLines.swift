@@ -50,7 +50,7 @@ enum ArticleLines {
             while high > low && (utf8[high - 1] == 0x20 || utf8[high - 1] == 0x09 || utf8[high - 1] == 0x0C || utf8[high - 1] == 0x0B) { high -= 1 }
             // Repair before trimming the other blanks: "Ã" + NBSP is the image of "à", and "ï»¿"
             // becomes a BOM only once repaired.
-            let repaired = Mojibake.repair(String(decoding: utf8[low..<high], as: UTF8.self))
+            let repaired = UnicodeSpaces.normalised(Mojibake.repair(String(decoding: utf8[low..<high], as: UTF8.self)))
             let text = repaired.utf8.first.map { $0 >= 0x80 } == true || repaired.utf8.last.map { $0 >= 0x80 } == true
                 ? trimmed(repaired) : repaired
             if !text.isEmpty { lines.append(ArticleLine(number: number, text: text)) }
@@ -113,5 +113,59 @@ enum ArticleLines {
             }
         }
         return controls > max(8, bytes.count / 200) ? first : nil
+    }
+}
+
+/// Text copied from web pages writes some spaces as U+00A0 (or thin, narrow, ideographic spaces):
+/// "EUR\u{A0}50K", "Feb.\u{A0}3", "read\u{A0}·\u{A0}Oct.". Every classifier splits words on the
+/// ASCII space, so each such space becomes one, as early as possible, and a run it joins becomes
+/// one space. Runs after mojibake repair: "Ã" + NBSP is the image of "à".
+enum UnicodeSpaces {
+    static func normalised(_ text: String) -> String {
+        let utf8 = text.utf8
+        // Every such space is encoded with a lead byte 0xC2, 0xE1, 0xE2 or 0xE3; ASCII lines skip.
+        guard utf8.contains(where: { $0 == 0xC2 || ($0 >= 0xE1 && $0 <= 0xE3) }) else { return text }
+        let bytes = Array(utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var changed = false
+        var index = 0
+        while index < bytes.count {
+            let length = spaceLength(bytes, at: index)
+            if length > 0 {
+                changed = true
+                if output.last != 0x20 { output.append(0x20) }
+                index += length
+                // An ASCII space next to the replaced one joins the run.
+                while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+                continue
+            }
+            output.append(bytes[index])
+            index += 1
+        }
+        guard changed else { return text }
+        var low = 0
+        var high = output.count
+        while low < high && output[low] == 0x20 { low += 1 }
+        while high > low && output[high - 1] == 0x20 { high -= 1 }
+        return String(decoding: output[low..<high], as: UTF8.self)
+    }
+
+    /// The UTF-8 length of the Unicode space at `index` (U+00A0, U+1680, U+2000–U+200A, U+202F,
+    /// U+205F, U+3000), or 0. Zero-width characters are not spaces: they join or split nothing.
+    private static func spaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let first = bytes[index]
+        guard first >= 0xC2, index + 1 < bytes.count else { return 0 }
+        let second = bytes[index + 1]
+        if first == 0xC2 { return second == 0xA0 ? 2 : 0 }
+        guard index + 2 < bytes.count else { return 0 }
+        let third = bytes[index + 2]
+        switch (first, second) {
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
+        case (0xE2, 0x80): return (third >= 0x80 && third <= 0x8A) || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return third == 0x9F ? 3 : 0
+        case (0xE3, 0x80): return third == 0x80 ? 3 : 0
+        default: return 0
+        }
     }
 }

@@ -26,7 +26,10 @@ enum JobParser {
         var salary: Salary?
     }
 
-    static func parse(_ lines: ArraySlice<ArticleLine>) -> [JobPosting] {
+    static func parse(_ physicalLines: ArraySlice<ArticleLine>) -> [JobPosting] {
+        let lines = physicalLines.flatMap { line in
+            oneLinePostings(line.text).map { $0.map { ArticleLine(number: line.number, text: $0) } } ?? [line]
+        }
         var postings: [JobPosting] = []
         var pendingTitle: String?
         var open: (title: String, company: String?, location: String?)?
@@ -73,6 +76,40 @@ enum JobParser {
         return postings
     }
 
+    /// "Title @ Company | Place Full Time … USD 110K - 140KNext Title @ Company | Place …": postings
+    /// that lost every line break, as the lines of the usual layout (title, "@ company | place",
+    /// meta), or nil when the text is not that. Each place ends where a meta line would start.
+    static func oneLinePostings(_ text: String) -> [String]? {
+        guard !text.hasPrefix("@"), TextKey.contains(text, " @ ") else { return nil }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while let at = rest.firstRange(of: " @ ") {
+            let title = rest[..<at.lowerBound].trimmingSpaces()
+            let place = rest[at.upperBound...]
+            guard !title.isEmpty, let bar = place.firstIndex(of: "|"),
+                let (location, meta) = splitAtMeta(place[place.index(after: bar)...]),
+                let (_, after) = parseMeta(meta)
+            else { return nil }
+            lines += [String(title), "@ " + place[..<bar].trimmingSpaces() + " | " + location, String(meta[..<after.startIndex])]
+            rest = after
+        }
+        guard rest.trimmingSpaces().isEmpty else { return nil }
+        return lines.isEmpty ? nil : lines
+    }
+
+    /// "New York, NY Full Time Mid-level …" → ("New York, NY", "Full Time Mid-level …"): the place
+    /// ends at the first word where employment types, a level or a salary start.
+    private static func splitAtMeta(_ text: Substring) -> (String, Substring)? {
+        var index = text.startIndex
+        while index < text.endIndex {
+            if index > text.startIndex, text[text.index(before: index)] == " ", parseMeta(text[index...]) != nil {
+                return (String(text[..<index].trimmingSpaces()), text[index...])
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
     /// Employment types, then the level, then the salary; returns them and any text glued after.
     static func parseMeta(_ text: Substring) -> (Meta, Substring)? {
         var meta = Meta()
@@ -110,7 +147,9 @@ enum JobParser {
         let bytes = text.utf8
         let pattern = words.utf8
         guard bytes.count >= pattern.count else { return false }
-        guard zip(bytes, pattern).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) else { return false }
+        // A hyphen in a label may be written as a space: "Mid Level / Intermediate".
+        guard zip(bytes, pattern).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 || ($1 == 0x2D && $0 == 0x20) })
+        else { return false }
         guard let next = bytes.dropFirst(pattern.count).first else { return true }
         // A complete long label ("Senior-level / Expert") stands whatever follows ("ExpertiOS …").
         if pattern.contains(UInt8(ascii: "/")) { return true }

@@ -23,12 +23,23 @@ enum RoleNames {
     static func key(folded: String) -> String {
         let split = folded.split(separator: " ")
         // Most titles have no abbreviation and no plural: nothing to rebuild.
-        if let last = split.last, !last.hasSuffix("s"), !split.contains(where: { shortForms.contains(String($0)) }) {
+        if let last = split.last, !last.hasSuffix("s"), !split.contains(where: { shortForms.contains(String($0)) || $0 == "ops" }) {
             return folded
         }
-        var words = split.map(String.init)
+        var words = joiningOps(split.map(String.init))
         if let last = words.last { words[words.count - 1] = singular(last) }
         return expand(words).joined(separator: " ")
+    }
+
+    /// "ML Ops", "Dev Ops", "Data Ops" are "MLOps", "DevOps", "DataOps" written apart: "ops" joins
+    /// the word before it, before abbreviations are expanded ("ml ops" is not "machine learning ops").
+    private static func joiningOps(_ words: [String]) -> [String] {
+        guard words.count > 1, words.dropFirst().contains("ops") else { return words }
+        var result: [String] = []
+        for word in words {
+            if word == "ops", let previous = result.last { result[result.count - 1] = previous + "ops" } else { result.append(word) }
+        }
+        return result
     }
 
     /// A role's id, a function of its merge key alone (so it never depends on which spelling a
@@ -49,8 +60,8 @@ enum RoleNames {
     /// `folded` with abbreviations spelled out; returned as is when it has none (the usual case).
     static func expanded(folded: String) -> String {
         let words = folded.split(separator: " ")
-        guard words.contains(where: { $0.utf8.count <= 3 && shortForms.contains(String($0)) }) else { return folded }
-        return expand(words.map(String.init)).joined(separator: " ")
+        guard words.contains(where: { $0.utf8.count <= 3 && (shortForms.contains(String($0)) || $0 == "ops") }) else { return folded }
+        return expand(joiningOps(words.map(String.init))).joined(separator: " ")
     }
 
     static func expand(_ words: [String]) -> [String] {
@@ -100,11 +111,15 @@ enum RoleNames {
             spelledOut = replacing([short], with: longWords.map(capitalised), in: spelledOut)
         }
         for candidate in [abbreviated, spelledOut] where candidate != words {
-            aliases.append(candidate.joined(separator: " "))
+            let alias = candidate.joined(separator: " ")
+            // "ML Ops Engineer" is not "Machine Learning Ops Engineer": an alias must merge with its title.
+            if candidate == spelledOut && key(alias) != key(title) { continue }
+            aliases.append(alias)
         }
         // "ML Engineer" is also written "MLE" (and "Lead MLE").
         let short = abbreviated.joined(separator: " ")
-        if let range = short.firstRange(of: "ML Engineer") {
+        // Only for the word "ML": "AI/ML Engineer" is not "AI/MLE".
+        if let range = short.firstRange(of: "ML Engineer"), range.lowerBound == short.startIndex || short[short.index(before: range.lowerBound)] == " " {
             aliases.append(short[..<range.lowerBound] + "MLE" + short[range.upperBound...])
         }
         var seen: Set<String> = [key(title) + "|" + TextKey.fold(title)]
@@ -210,6 +225,16 @@ struct RoleMatcher {
             return String((padded[..<range.lowerBound] + " " + padded[range.upperBound...]).trimmingSpaces())
         }
         return folded
+    }
+
+    /// The role `folded` starts with ("data engineers build …"), the longest title if several.
+    func mentionAtStart(folded: String) -> Int? {
+        let padded = " " + RoleNames.expanded(folded: folded) + " "
+        var best: (index: Int, length: Int)?
+        for (index, key) in keys.enumerated() where !key.isEmpty && key.utf8.count > (best?.length ?? 0) {
+            if padded.hasPrefix(" " + key + " ") || padded.hasPrefix(" " + key + "s ") { best = (index, key.utf8.count) }
+        }
+        return best?.index
     }
 
     /// The role mentioned first in a text; at one position the longest title wins.

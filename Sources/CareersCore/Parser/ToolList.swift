@@ -15,6 +15,67 @@ enum ToolList {
 
     /// The tools named by one bullet, or nil when it is not a list of tools ("All tools used by …").
     static func parse(_ text: String, category givenCategory: String? = nil, source: String) -> [ToolItem]? {
+        if let tools = listedTools(text, category: givenCategory, source: source) { return tools }
+        return describedTool(text, category: givenCategory, source: source)
+    }
+
+    /// "Excel: The go-to tool for pivot tables.", "Weights & Biases – for experiment tracking": one
+    /// tool and a sentence about it. Tried after the list forms, so "Frameworks: PyTorch, JAX" keeps
+    /// its category; a label that is a kind of tool ("Version control: essential for …") is not one.
+    private static func describedTool(_ text: String, category: String?, source: String) -> [ToolItem]? {
+        guard let (name, description) = LinePatterns.label(text) ?? dashSplit(text) else { return nil }
+        let words = TextKey.fold(name).split(separator: " ")
+        let listed = split(withoutTrailingPeriod(description))
+        guard isToolName(name), LinePatterns.wordCount(description) >= 2,
+            name.unicodeScalars.first.map({ !($0.properties.isLowercase) }) == true,
+            !words.allSatisfy(isCategoryWord), !isSentenceCase(name),
+            // "CAD: SolidWorks, Fusion 360, etc.": a category before a list the list forms missed.
+            !(listed.count > 1 && listed.first.map(isToolName) == true)
+        else { return nil }
+        var names = [name]
+        // "… with libraries like pandas and scikit-learn.": tools the description names.
+        for phrase in [" such as ", " like ", " including ", " e.g. "] {
+            guard let range = description.firstRange(of: phrase) else { continue }
+            let more = split(withoutTrailingPeriod(String(description[range.upperBound...])))
+            if !more.isEmpty && more.allSatisfy(isToolName) { names += more }
+            break
+        }
+        return names.map { ToolItem(name: $0, category: category, sources: [source]) }
+    }
+
+    /// "Version control", "Experiment tracking": a capital only on the first of several words is
+    /// how the site writes a kind of tool; names capitalise every word ("Jupyter Notebook").
+    private static func isSentenceCase(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard words.count > 1 else { return false }
+        return words.dropFirst().contains { word in word.count >= 4 && word.first.map { $0.isLowercase } == true }
+    }
+
+    /// Words of tool kinds, not tool names: such a label is a category ("Languages: …"). Stems match
+    /// word starts ("librar" → "libraries"); short words only whole, so "Databricks" stays a tool.
+    private static func isCategoryWord(_ word: Substring) -> Bool {
+        categoryWords.contains(String(word)) || categoryStems.contains { word.hasPrefix($0) }
+    }
+
+    private static let categoryWords: Set<String> = ["cloud", "ide", "ides", "ci", "cd", "bi", "etl", "ml", "data", "big"]
+    private static let categoryStems = [
+        "language", "framework", "librar", "platform", "database", "tools", "visualis", "visualiz", "version", "control",
+        "programming", "software", "service", "notebook", "environment", "system", "editor", "package", "infrastructure",
+        "orchestration", "monitoring", "storage", "warehous", "container", "statistic", "spreadsheet", "analytics",
+    ]
+
+    /// "Tool – text": the text before the first spaced dash and after it, both trimmed.
+    private static func dashSplit(_ text: String) -> (String, String)? {
+        for dash in [" – ", " — ", " - "] {
+            guard let range = text.firstRange(of: dash) else { continue }
+            let name = String(text[..<range.lowerBound].trimmingSpaces())
+            let rest = String(text[range.upperBound...].trimmingSpaces())
+            return name.isEmpty || rest.isEmpty ? nil : (name, rest)
+        }
+        return nil
+    }
+
+    private static func listedTools(_ text: String, category givenCategory: String?, source: String) -> [ToolItem]? {
         var body = withoutTrailingPeriod(withoutParentheses(text))
         var category = givenCategory
         if category == nil, let (label, rest) = LinePatterns.label(body) ?? dashLabel(body) ?? introducedList(body) {
@@ -35,7 +96,7 @@ enum ToolList {
             body = String(decoding: utf8[..<start], as: UTF8.self)
             break
         }
-        let names = split(body)
+        let names = withoutOpenEnd(split(body)).flatMap(alternatives)
         guard !names.isEmpty, names.allSatisfy(isToolName) else { return nil }
         // "Python (pandas, PySpark)": a list in parentheses names tools too, after its parent.
         var all: [String] = []
@@ -46,6 +107,26 @@ enum ToolList {
         return all.map { ToolItem(name: $0, category: category, sources: [source]) }
     }
 
+    /// One item naming several tools: "Jupyter / Databricks / Colab", "PyTorch/TensorFlow", and
+    /// "SQL Server Management Studio or Azure Data Studio" (too long for `split`'s "or" rule). A
+    /// slash without spaces splits only words with lower-case letters of 3 characters or more, so
+    /// "CI/CD", "PL/SQL" and "A/B" stay whole.
+    private static func alternatives(_ name: String) -> [String] {
+        if name.contains(" / ") {
+            let parts = name.split(separator: " / ").map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
+            if parts.count > 1 && parts.allSatisfy(isToolName) { return parts }
+        } else if name.contains("/"), !name.contains(" ") {
+            let parts = name.split(separator: "/").map(String.init)
+            if parts.count > 1, parts.allSatisfy({ $0.count >= 3 && $0.contains(where: \.isLowercase) && isToolName($0) }) { return parts }
+        }
+        guard !isToolName(name) else { return [name] }
+        for conjunction in [" or ", " and "] where name.contains(conjunction) {
+            let parts = name.split(separator: conjunction).map { String($0.trimmingSpaces()) }
+            if parts.count > 1 && parts.allSatisfy(isToolName) { return parts }
+        }
+        return [name]
+    }
+
     /// "Frameworks – TensorFlow, PyTorch": a short category before a dash, a list after it.
     private static func dashLabel(_ text: String) -> (label: String, text: String)? {
         for dash in [" – ", " — ", " - "] {
@@ -53,7 +134,7 @@ enum ToolList {
             let label = String(text[..<range.lowerBound].trimmingSpaces())
             let rest = String(text[range.upperBound...].trimmingSpaces())
             guard !label.isEmpty, LinePatterns.wordCount(label) <= 4, !rest.isEmpty,
-                !split(rest).contains(where: { !isToolName($0) })
+                !withoutOpenEnd(split(rest)).contains(where: { !isToolName($0) })
             else { return nil }
             return (label, rest)
         }
@@ -78,7 +159,8 @@ enum ToolList {
         guard let range = text.firstRange(of: " for ") else { return nil }
         let tool = String(text[..<range.lowerBound].trimmingSpaces())
         let purpose = text[range.upperBound...].trimmingSpaces()
-        guard !tool.contains(","), isToolName(tool), !purpose.isEmpty, LinePatterns.wordCount(String(purpose)) <= 4 else { return nil }
+        // "Weights & Biases – for experiment tracking" is a tool and a description (`describedTool`).
+        guard !tool.contains(","), isToolName(tool), !["-", "–", "—"].contains(where: { tool.hasSuffix($0) }), !purpose.isEmpty, LinePatterns.wordCount(String(purpose)) <= 4 else { return nil }
         return (tool, purpose.prefix(1).uppercased() + purpose.dropFirst())
     }
 
@@ -88,8 +170,36 @@ enum ToolList {
             return []
         }
         let inner = split(String(text[nameRange.upperBound..<close]))
-        return inner.count > 1 && inner.allSatisfy(isToolName) ? inner : []
+        if inner.count > 1 { return inner.allSatisfy(isToolName) ? inner : [] }
+        // One name: "NumPy (with SciPy)", "R (tidyverse)", "GCP (BigQuery)"; not a qualifier
+        // ("Excel (advanced)"), a kind ("Python (programming language)") or a version ("(3.x)").
+        guard var single = inner.first else { return [] }
+        for intro in ["with ", "incl. ", "including ", "e.g. ", "especially ", "mainly ", "plus "] where single.hasPrefix(intro) {
+            single = String(single.dropFirst(intro.count))
+        }
+        let words = TextKey.fold(single).split(separator: " ")
+        guard isToolName(single), words.count <= 2, !words.allSatisfy(isCategoryWord),
+            !words.contains(where: { qualifierWords.contains(String($0)) || $0.allSatisfy(\.isNumber) || $0 == "x" })
+        else { return [] }
+        return [single]
     }
+
+    private static let qualifierWords: Set<String> = [
+        "advanced", "basic", "basics", "intermediate", "beginner", "expert", "preferred", "optional", "required", "recommended",
+        "essential", "plus", "bonus", "strong", "proficient", "proficiency", "familiarity", "mostly", "mainly", "any", "free",
+        "paid", "open", "source", "desktop", "web", "online", "mobile", "enterprise", "edition", "version", "latest", "v",
+    ]
+
+    /// "SolidWorks, Fusion 360, etc.", "PyTorch, JAX, and more": the last item only says the list
+    /// goes on (`split` has already dropped its "and").
+    static func withoutOpenEnd(_ names: [String]) -> [String] {
+        guard names.count > 1, let last = names.last, openEnds.contains(TextKey.fold(last)) else { return names }
+        return Array(names.dropLast())
+    }
+
+    private static let openEnds: Set<String> = [
+        "etc", "more", "many more", "much more", "others", "many others", "so on", "so forth", "the like", "similar", "similar tools",
+    ]
 
     /// "a, b, or c" / "a, b and c" / "a or b" → [a, b, c].
     static func split(_ list: String) -> [String] {

@@ -22,10 +22,12 @@ enum Mojibake {
         var output = String.UnicodeScalarView()
         var changed = false
         var index = 0
+        var repairedUpTo = -1
         while index < scalars.count {
-            if let (decoded, length) = decodeSequence(scalars, at: index) {
+            if let (decoded, length) = decodeSequence(scalars, at: index, afterRepair: repairedUpTo == index) {
                 output.append(decoded)
                 index += length
+                repairedUpTo = index
                 changed = true
             } else {
                 output.append(scalars[index])
@@ -35,8 +37,18 @@ enum Mojibake {
         return changed ? String(output) : nil
     }
 
-    private static func decodeSequence(_ scalars: [Unicode.Scalar], at start: Int) -> (Unicode.Scalar, Int)? {
+    private static func decodeSequence(_ scalars: [Unicode.Scalar], at start: Int, afterRepair: Bool) -> (Unicode.Scalar, Int)? {
         guard let lead = CodePageTables.reverse[scalars[start].value] else { return nil }
+        if let quote = closingQuoteMissingLastByte(scalars, at: start, lead: lead) { return quote }
+        guard let (scalar, length) = sequence(scalars, at: start, lead: lead),
+            isPlausible(scalar, in: scalars, start..<start + length, afterRepair: afterRepair)
+        else { return nil }
+        return (scalar, length)
+    }
+
+    /// The scalar whose UTF-8 bytes the characters from `start` are the images of, by the rules of
+    /// UTF-8 alone.
+    private static func sequence(_ scalars: [Unicode.Scalar], at start: Int, lead: UInt8) -> (Unicode.Scalar, Int)? {
         let length: Int
         switch lead {
         case 0xC2...0xDF: length = 2
@@ -53,8 +65,25 @@ enum Mojibake {
             if offset == 1 && !secondByteAllowed(lead: lead, byte) { return nil }
             value = value << 6 | UInt32(byte & 0x3F)
         }
-        guard let scalar = Unicode.Scalar(value), isPlausible(scalar, in: scalars, start..<start + length) else { return nil }
-        return (scalar, length)
+        return Unicode.Scalar(value).map { ($0, length) }
+    }
+
+    /// "”" is E2 80 9D, and Windows-1252 has no character for 0x9D: most decoders drop it or write
+    /// "?", leaving "â€" before whatever followed the quote. The other E2 80 xx characters have
+    /// their last byte in the table, so "â€" not followed by the image of a continuation byte can
+    /// only be "”"; a "?" there is the lost byte. Only for the images of E2 in Windows-1252 ("â")
+    /// and -874 ("โ"): Greek "β€" could be clean text.
+    private static func closingQuoteMissingLastByte(_ scalars: [Unicode.Scalar], at start: Int, lead: UInt8) -> (Unicode.Scalar, Int)? {
+        guard lead == 0xE2, scalars[start].value == 0xE2 || scalars[start].value == 0x0E42,
+            start + 1 < scalars.count, scalars[start + 1].value == 0x20AC
+        else { return nil }
+        guard start + 2 < scalars.count else { return ("\u{201D}", 2) }
+        let third = scalars[start + 2]
+        if third == "?" { return ("\u{201D}", 3) }
+        // Mojibake twice over: the first repair left "â€" + "Â" + U+009D (C2 9D, a C1 control).
+        if third.value == 0xC2, start + 3 < scalars.count, scalars[start + 3].value == 0x9D { return ("\u{201D}", 4) }
+        if let byte = CodePageTables.reverse[third.value], byte & 0xC0 == 0x80 { return nil }
+        return ("\u{201D}", 2)
     }
 
     /// Clean Thai or Greek text also maps to bytes that can form UTF-8 ("ุง" → 0xD8 0xA7 → "ا",
@@ -62,12 +91,23 @@ enum Mojibake {
     /// script or symbol block the site writes, and a run made only of non-Latin letters must not
     /// sit inside a word of that script. Mojibake of Latin text is surrounded by Latin letters or
     /// spaces ("Zรผrich", "4 min read ยท Mar"); clean Thai and Greek are not ("กรุงเทพ", "ΑΘΉΝΑ").
-    private static func isPlausible(_ result: Unicode.Scalar, in scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+    ///
+    /// A neighbour that is itself mojibake is no clean letter, though: in the image of "Αθήνα",
+    /// "ΞΈ" (θ) sits between "Ξ‘" (Α, just repaired) and "Ξ®" (ή, whose "®" gives it away).
+    private static func isPlausible(_ result: Unicode.Scalar, in scalars: [Unicode.Scalar], _ range: Range<Int>, afterRepair: Bool) -> Bool {
         guard plausibleBlocks.contains(where: { $0.contains(result.value) }) else { return false }
         guard scalars[range].allSatisfy(isNonLatinLetter) else { return true }
-        let before = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
-        let after = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
+        let before = range.lowerBound > 0 && !afterRepair ? scalars[range.lowerBound - 1] : nil
+        let after = range.upperBound < scalars.count && !isEvidentMojibake(scalars, at: range.upperBound) ? scalars[range.upperBound] : nil
         return !(before.map(isNonLatinLetter) ?? false) && !(after.map(isNonLatinLetter) ?? false)
+    }
+
+    /// Whether the characters at `start` are the image of a character the site writes, and not all
+    /// letters (so clean Greek or Thai cannot be taken for it).
+    private static func isEvidentMojibake(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        guard let lead = CodePageTables.reverse[scalars[start].value], let (scalar, length) = sequence(scalars, at: start, lead: lead)
+        else { return false }
+        return plausibleBlocks.contains { $0.contains(scalar.value) } && !scalars[start..<start + length].allSatisfy(isNonLatinLetter)
     }
 
     private static func isNonLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
