@@ -149,19 +149,18 @@ struct JSONWriter {
     }
 
     private mutating func appendInteger(_ value: Int) {
-        if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
+        // Digits into a stack buffer, back to front: no array per number.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = value.magnitude
+            var first = 20
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first..<20]))
         }
-        var magnitude = value.magnitude
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        while magnitude > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        bytes.append(contentsOf: digits.reversed())
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -175,40 +174,61 @@ struct JSONWriter {
 
     /// RFC 8259 escaping plus U+2028/U+2029, which JSON allows raw but JavaScript string
     /// literals did not (before ES2019), so a JSON document can be pasted into script as-is.
+    /// Runs of bytes that need no escape (nearly all text) are copied whole.
     private mutating func writeString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        var utf8 = s.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let b = utf8.next() {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), b])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), b])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x00..<0x20, 0x7F: appendUnicodeEscape(UInt32(b))
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                if htmlSafe { appendUnicodeEscape(UInt32(b)) } else { bytes.append(b) }
-            case 0xE2:
-                // U+2028 is E2 80 A8, U+2029 is E2 80 A9; anything else starting E2 passes through.
-                pending.removeAll(keepingCapacity: true)
-                pending.append(b)
-                if let b1 = utf8.next() {
-                    pending.append(b1)
-                    if b1 == 0x80, let b2 = utf8.next() {
-                        pending.append(b2)
-                        if b2 == 0xA8 || b2 == 0xA9 {
-                            appendUnicodeEscape(b2 == 0xA8 ? 0x2028 : 0x2029)
-                            continue
-                        }
-                    }
+        var s = s
+        s.withUTF8 { text in
+            let n = text.count
+            var runStart = 0
+            var i = 0
+            while i < n {
+                let b = text[i]
+                if !Self.needsAttention(b, htmlSafe: htmlSafe) {
+                    i += 1
+                    continue
                 }
-                bytes.append(contentsOf: pending)
-            default: bytes.append(b)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i]))
+                if b == 0xE2 {
+                    // U+2028 is E2 80 A8, U+2029 is E2 80 A9; anything else starting E2 passes through.
+                    if i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0xA8 || text[i + 2] == 0xA9 {
+                        appendUnicodeEscape(text[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                        i += 3
+                    } else {
+                        bytes.append(b)
+                        i += 1
+                    }
+                } else {
+                    appendEscape(b)
+                    i += 1
+                }
+                runStart = i
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<n]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always) private static func needsAttention(_ b: UInt8, htmlSafe: Bool) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F || b == 0xE2
+            || (htmlSafe && (b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "&")))
+    }
+
+    private mutating func appendEscape(_ b: UInt8) {
+        let short: UInt8? = switch b {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): b
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x09: UInt8(ascii: "t")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
+        default: nil
+        }
+        if let short {
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(short)
+        } else {
+            appendUnicodeEscape(UInt32(b))
+        }
     }
 }

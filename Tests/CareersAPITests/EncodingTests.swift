@@ -29,6 +29,21 @@ import Testing
         }
     }
 
+    @Test func integersAtTheirLimits() {
+        var w = JSONWriter()
+        w.array { a in
+            for value in [0, 7, -7, 10, 1_000_000, Int.max, Int.min] { a.int(value) }
+        }
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "[0,7,-7,10,1000000,9223372036854775807,-9223372036854775808]")
+    }
+
+    /// Escapes between long clean runs, at both ends, and an E2 lead byte that is not U+2028/9.
+    @Test func escapesInsideLongRuns() {
+        let clean = String(repeating: "abc ", count: 300)
+        #expect(encode("\"" + clean + "\n" + clean + "\u{2028}") == "\"\\\"" + clean + "\\n" + clean + "\\u2028\"")
+        #expect(encode("€\u{2028}€") == "\"€\\u2028€\"")
+    }
+
     @Test func numbersHaveNoNoise() {
         var w = JSONWriter()
         w.array { a in
