@@ -53,7 +53,7 @@ enum LinePatterns {
     }
 
     /// Words separated by spaces, counted on the UTF-8 bytes (no grapheme breaking).
-    static func wordCount(_ text: String) -> Int {
+    static func wordCount<Text: StringProtocol>(_ text: Text) -> Int {
         var count = 0
         var inWord = false
         for byte in text.utf8 {

@@ -17,7 +17,11 @@ enum Mojibake {
     static func repairOnce(_ text: String) -> String? {
         // Mojibake of a multi-byte sequence always starts with the image of a lead byte (≥ 0xC2),
         // so ASCII-only text (most lines) needs no further look.
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard !text.isASCIIOnly else { return nil }
+        // Nor does text without a character that a code page gives a lead byte (most non-ASCII
+        // lines: "’", "·", "👀" are not such images).
+        guard text.unicodeScalars.contains(where: { CodePageTables.byte(for: $0.value).map { $0 >= 0xC2 && $0 <= 0xF4 } == true })
+        else { return nil }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var changed = false
@@ -36,7 +40,7 @@ enum Mojibake {
     }
 
     private static func decodeSequence(_ scalars: [Unicode.Scalar], at start: Int) -> (Unicode.Scalar, Int)? {
-        guard let lead = CodePageTables.reverse[scalars[start].value] else { return nil }
+        guard let lead = CodePageTables.byte(for: scalars[start].value) else { return nil }
         let length: Int
         switch lead {
         case 0xC2...0xDF: length = 2
@@ -47,7 +51,7 @@ enum Mojibake {
         guard start + length <= scalars.count else { return nil }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in 1..<length {
-            guard let byte = CodePageTables.reverse[scalars[start + offset].value], byte & 0xC0 == 0x80 else {
+            guard let byte = CodePageTables.byte(for: scalars[start + offset].value), byte & 0xC0 == 0x80 else {
                 return nil
             }
             if offset == 1 && !secondByteAllowed(lead: lead, byte) { return nil }

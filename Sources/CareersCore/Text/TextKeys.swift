@@ -12,29 +12,37 @@ enum TextKey {
     static func fold(_ text: String) -> String {
         // Non-ASCII that is only punctuation or symbols ("’", "·", "–", "👀") separates words like
         // ASCII punctuation does, so such text needs no scalar folding either.
-        let needsScalarFold = !text.utf8.allSatisfy({ $0 < 0x80 })
+        let needsScalarFold = !text.isASCIIOnly
             && text.unicodeScalars.contains { !$0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
         if !needsScalarFold {
-            var output: [UInt8] = []
-            output.reserveCapacity(text.utf8.count)
-            var pendingSpace = false
-            for byte in text.utf8 {
-                if byte >= 0x80 {
-                    pendingSpace = true
-                    continue
-                }
-                let isDigit = byte >= 0x30 && byte <= 0x39
-                let lower = byte | 0x20
-                let isLetter = lower >= 0x61 && lower <= 0x7A
-                if isDigit || isLetter || byte == 0x2B || byte == 0x23 {
-                    if pendingSpace && !output.isEmpty { output.append(0x20) }
-                    pendingSpace = false
-                    output.append(isLetter ? lower : byte)
-                } else {
-                    pendingSpace = true
+            var text = text
+            // Written straight into the new string's storage: no intermediate array.
+            return text.withUTF8 { source in
+                String(unsafeUninitializedCapacity: source.count) { output in
+                    var written = 0
+                    var pendingSpace = false
+                    for byte in source {
+                        if byte >= 0x80 {
+                            pendingSpace = true
+                            continue
+                        }
+                        let lower = byte | 0x20
+                        let isLetter = lower >= 0x61 && lower <= 0x7A
+                        if isLetter || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x23 {
+                            if pendingSpace && written > 0 {
+                                output[written] = 0x20
+                                written += 1
+                            }
+                            pendingSpace = false
+                            output[written] = isLetter ? lower : byte
+                            written += 1
+                        } else {
+                            pendingSpace = true
+                        }
+                    }
+                    return written
                 }
             }
-            return String(decoding: output, as: UTF8.self)
         }
         var folded = ""
         var pendingSpace = false
