@@ -23,7 +23,8 @@ struct JobIndex: Sendable {
     /// Each job's title as a role key (" senior data scientist "), to match role phrases.
     private let titleKeys: [String]
 
-    init(jobs: [Job], roles: [Role]) {
+    /// `folded` holds each job's folded title, company and location (same order as `jobs`).
+    init(jobs: [Job], folded: [FoldedJobFields], roles: [Role]) {
         count = jobs.count
         var levels: [JobLevel: Bitset] = [:]
         var types: [EmploymentType: Bitset] = [:]
@@ -49,18 +50,37 @@ struct JobIndex: Sendable {
         (self.levels, self.types, self.currencies) = (levels, types, currencies)
         (self.remote, self.notRemote, self.plausible) = (remote, notRemote, plausible)
         (self.annualMin, self.annualMax) = (annualMin, annualMax)
-        // Each field is folded once and shared by the word indexes and the sort keys.
-        let titles = jobs.map { TextKey.fold($0.posting.title) }
-        let companyKeys = jobs.map { TextKey.fold($0.posting.company ?? "") }
-        let locationKeys = jobs.map { TextKey.fold($0.posting.location ?? "") }
-        text = WordIndex(count: count) { [titles[$0], companyKeys[$0], locationKeys[$0]] }
-        companies = WordIndex(count: count) { [companyKeys[$0]] }
-        locations = WordIndex(count: count) { [locationKeys[$0]] }
-        let titleKeys = titles.map { RoleNames.key(folded: $0) }
-        roleJobs = JobIndex.roleJobs(titleKeys: titleKeys, roles: roles)
-        self.titleKeys = titleKeys.map { " " + $0 + " " }
+        let (plausibleJobs, annualMinima, annualMaxima) = (plausible, annualMin, annualMax)
+        // Each field was folded once by the merge and is shared by the word indexes and the sort keys.
+        let titles = folded.map(\.title)
+        let companyKeys = folded.map(\.company)
+        let locationKeys = folded.map(\.location)
+        // The word indexes and the role/sort work are independent: built side by side.
+        let (words, ordered) = Parallel.both({
+            (WordIndex(fields: [titles, companyKeys, locationKeys]), WordIndex(fields: [companyKeys]), WordIndex(fields: [locationKeys]))
+        }, {
+            let titleKeys = titles.map { RoleNames.key(folded: $0) }
+            let roleJobs = JobIndex.roleJobs(titleKeys: titleKeys, roles: roles)
+            let orders = JobIndex.orders(
+                titles: titles, companyKeys: companyKeys, plausible: plausibleJobs, annualMin: annualMinima, annualMax: annualMaxima)
+            return (titleKeys.map { " " + $0 + " " }, roleJobs, orders)
+        })
+        (text, companies, locations) = words
+        (titleKeys, roleJobs, orders) = ordered
+        var ranks: [JobSort: [Int32]] = [:]
+        for (sort, order) in orders {
+            var rank = [Int32](repeating: 0, count: count)
+            for (index, position) in order.enumerated() { rank[Int(position)] = Int32(index) }
+            ranks[sort] = rank
+        }
+        self.ranks = ranks
+    }
 
-        let identity = (0..<count).map { Int32($0) }
+    /// One permutation of the job positions per sort key.
+    private static func orders(
+        titles: [String], companyKeys: [String], plausible: Bitset, annualMin: [Double], annualMax: [Double]
+    ) -> [JobSort: [Int32]] {
+        let identity = (0..<titles.count).map { Int32($0) }
         // Jobs are stored in id order, so position breaks every tie by id.
         var orders: [JobSort: [Int32]] = [:]
         orders[.title] = identity.sorted { titles[Int($0)] != titles[Int($1)] ? titles[Int($0)] < titles[Int($1)] : $0 < $1 }
@@ -81,35 +101,40 @@ struct JobIndex: Sendable {
             let (a, b) = (annualMin[Int($0)], annualMin[Int($1)])
             return a != b ? a < b : $0 < $1
         }
-        var ranks: [JobSort: [Int32]] = [:]
-        for (sort, order) in orders {
-            var rank = [Int32](repeating: 0, count: count)
-            for (index, position) in order.enumerated() { rank[Int(position)] = Int32(index) }
-            ranks[sort] = rank
-        }
-        self.orders = orders
-        self.ranks = ranks
+        return orders
     }
 
     private static func roleJobs(titleKeys: [String], roles: [Role]) -> [String: Bitset] {
-        var rolesByKey: [String: [String]] = [:]
-        for role in roles {
+        // Role phrases as Substrings, so a title's word run is looked up as a slice of the title
+        // (its words are joined by single spaces, as keys are) rather than joined into a new String.
+        var rolesByKey: [Substring: [Int]] = [:]
+        for (index, role) in roles.enumerated() {
             for name in [role.title] + role.aliases {
-                let key = RoleNames.key(name)
-                if !(rolesByKey[key]?.contains(role.id) ?? false) { rolesByKey[key, default: []].append(role.id) }
+                let key = Substring(RoleNames.key(name))
+                if !(rolesByKey[key]?.contains(index) ?? false) { rolesByKey[key, default: []].append(index) }
             }
         }
         let longest = rolesByKey.keys.map { $0.split(separator: " ").count }.max() ?? 0
         let firstWords = Set(rolesByKey.keys.compactMap { $0.split(separator: " ").first })
-        var result: [String: Bitset] = [:]
+        var sets = [Bitset?](repeating: nil, count: roles.count)
         for (position, titleKey) in titleKeys.enumerated() {
             let words = titleKey.split(separator: " ")
+            let singleSpaced = words.count < 2 || titleKey.utf8.count == words.reduce(words.count - 1) { $0 + $1.utf8.count }
             for start in words.indices where firstWords.contains(words[start]) {
                 for end in stride(from: start + 1, through: min(words.count, start + longest), by: 1) {
-                    guard let ids = rolesByKey[words[start..<end].joined(separator: " ")] else { continue }
-                    for id in ids { result[id, default: Bitset(count: titleKeys.count)].insert(position) }
+                    let phrase = singleSpaced
+                        ? titleKey[words[start].startIndex..<words[end - 1].endIndex] : Substring(words[start..<end].joined(separator: " "))
+                    guard let indexes = rolesByKey[phrase] else { continue }
+                    for index in indexes {
+                        if sets[index] == nil { sets[index] = Bitset(count: titleKeys.count) }
+                        sets[index]?.insert(position)
+                    }
                 }
             }
+        }
+        var result: [String: Bitset] = [:]
+        for (index, set) in sets.enumerated() {
+            if let set { result[roles[index].id, default: Bitset(count: titleKeys.count)].formUnion(set) }
         }
         return result
     }

@@ -6,13 +6,17 @@ struct WordIndex: Sendable {
     private let postings: [[Int32]]
     private let count: Int
 
-    /// `folded(position)` gives the already folded texts of one job's indexed fields.
-    init(count: Int, folded: (Int) -> [String]) {
+    /// `fields` holds, per indexed field, every job's already folded text (indexed by position).
+    init(fields: [[String]]) {
+        let count = fields.first?.count ?? 0
         var lists: [String: [Int32]] = [:]
+        // A job has a dozen words or so: a reused array finds repeats cheaper than a Set would.
+        var seen: [Substring] = []
         for position in 0..<count {
-            var seen: Set<Substring> = []
-            for text in folded(position) {
-                for word in text.split(separator: " ") where seen.insert(word).inserted {
+            seen.removeAll(keepingCapacity: true)
+            for field in fields {
+                for word in field[position].split(separator: " ") where !seen.contains(word) {
+                    seen.append(word)
                     lists[String(word), default: []].append(Int32(position))
                 }
             }
