@@ -39,6 +39,20 @@ extension RoleNames {
     /// The short forms as their bytes packed big-endian into an integer ("ml" → 0x6D6C).
     static let packedShortForms: [UInt32] = shortForms.map { $0.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
 
+    /// The number of words `split(separator: " ")` finds in ASCII text; nil for other text.
+    static func asciiWordCount(_ text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var count = 0
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte != 0x20 && previous == 0x20 { count += 1 }
+                previous = byte
+            }
+            return count
+        } ?? nil
+    }
+
     /// Each abbreviation's long form as bytes, by its packed short form.
     private static let packedExpansions: [(short: UInt32, long: [UInt8])] = expansions.map { entry in
         (entry.short.utf8.reduce(0) { $0 << 8 | UInt32($1) }, Array(entry.long.utf8))

@@ -151,7 +151,7 @@ enum RoleNames {
         var text = Substring(title)
         if let colon = text.firstIndex(of: ":") { text = text[..<colon] }
         for dash in [" – ", " — ", " - ", " | "] {
-            if let range = text.firstRange(of: dash) { text = text[..<range.lowerBound] }
+            if let range = text.firstRangeFast(of: dash) { text = text[..<range.lowerBound] }
         }
         let words = ToolList.withoutParentheses(String(text)).split(separator: " ")
         var parts: [[Substring]] = [[]]
@@ -193,11 +193,17 @@ struct RoleMatcher {
     private let keys: [String]
     /// " key " and " keys " per role, built once rather than on every line searched.
     private let variants: [[String]]
+    /// A line of more words than this cannot be a role line (see `exactRole(folded:)`).
+    private let maxLineWords: Int
 
     init(titles: [String]) {
         self.titles = titles
         self.keys = titles.map { RoleNames.key($0) }
         self.variants = keys.map { [" " + $0 + " ", " " + $0 + "s "] }
+        // A key has at least as many words as the text it is made from (singulars keep the count,
+        // expansions add words), and the stripping below removes at most seven (five prefixes,
+        // two suffixes).
+        self.maxLineWords = (keys.map { $0.split(separator: " ").count }.max() ?? 0) + 7
     }
 
     /// The role a whole line names ("Data Scientist", "Data Scientists:", "The Data Scientist").
@@ -207,6 +213,8 @@ struct RoleMatcher {
 
     func exactRole(folded: String) -> Int? {
         guard folded.utf8.count <= 120 else { return nil }
+        // Most lines are sentences: too many words to be a role's name, known without the key.
+        if let words = RoleNames.asciiWordCount(folded), words > maxLineWords { return nil }
         var key = RoleNames.key(folded: folded)
         // "For Data Analysts", "As a Data Analyst", "The Data Scientist": group lines.
         for prefix in ["for ", "as ", "a ", "an ", "the "] where key.hasPrefix(prefix) {

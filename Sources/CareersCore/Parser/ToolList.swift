@@ -95,13 +95,13 @@ enum ToolList {
     static func split(_ list: String) -> [String] {
         var parts: [String] = []
         for piece in list.splitFast(separators: [UInt8(ascii: ","), UInt8(ascii: ";")]) {
-            var item = piece.trimmingSpacesFast()
+            var item = piece.trimmingSpaces()
             for conjunction in ["and ", "or ", "& "] where item.hasPrefixIgnoringCase(conjunction) {
-                item = item.dropFirst(conjunction.count).trimmingSpacesFast()
+                item = item.dropFirst(conjunction.count).trimmingSpaces()
             }
             let inner = item.componentsFast(separatedBy: " or ").flatMap { $0.componentsFast(separatedBy: " and ") }
             if inner.count > 1 && inner.allSatisfy({ LinePatterns.wordCount($0) <= 3 }) {
-                parts += inner.map { String($0.trimmingSpacesFast()) }
+                parts += inner.map { String($0.trimmingSpaces()) }
             } else if !item.isEmpty {
                 parts.append(String(item))
             }

@@ -56,17 +56,18 @@ struct JobIndex: Sendable {
         let companyKeys = folded.map(\.company)
         let locationKeys = folded.map(\.location)
         // The word indexes and the role/sort work are independent: built side by side.
-        let (words, ordered) = Parallel.both({
-            (WordIndex(fields: [titles, companyKeys, locationKeys]), WordIndex(fields: [companyKeys]), WordIndex(fields: [locationKeys]))
-        }, {
+        let (indexed, ordered) = Parallel.both({
             let titleKeys = titles.map { RoleNames.key(folded: $0) }
             let roleJobs = JobIndex.roleJobs(titleKeys: titleKeys, roles: roles)
+            let text = WordIndex(fields: [titles, companyKeys, locationKeys])
+            return (text, titleKeys.map { " " + $0 + " " }, roleJobs)
+        }, {
             let orders = JobIndex.orders(
                 titles: titles, companyKeys: companyKeys, plausible: plausibleJobs, annualMin: annualMinima, annualMax: annualMaxima)
-            return (titleKeys.map { " " + $0 + " " }, roleJobs, orders)
+            return (WordIndex(fields: [companyKeys]), WordIndex(fields: [locationKeys]), orders)
         })
-        (text, companies, locations) = words
-        (titleKeys, roleJobs, orders) = ordered
+        (text, titleKeys, roleJobs) = indexed
+        (companies, locations, orders) = ordered
         var ranks: [JobSort: [Int32]] = [:]
         for (sort, order) in orders {
             var rank = [Int32](repeating: 0, count: count)
@@ -83,11 +84,15 @@ struct JobIndex: Sendable {
         let identity = (0..<titles.count).map { Int32($0) }
         // Jobs are stored in id order, so position breaks every tie by id.
         var orders: [JobSort: [Int32]] = [:]
-        orders[.title] = identity.sorted { titles[Int($0)] != titles[Int($1)] ? titles[Int($0)] < titles[Int($1)] : $0 < $1 }
+        // Texts sort as their ranks among the distinct texts: integer compares instead of string
+        // compares (a job title repeats across many jobs). No company sorts last.
+        let titleRanks = ranks(of: titles)
+        let companyRanks = ranks(of: companyKeys)
+        orders[.title] = identity.sorted { (titleRanks[Int($0)], $0) < (titleRanks[Int($1)], $1) }
         orders[.company] = identity.sorted {
-            let (lhs, rhs) = (companyKeys[Int($0)], companyKeys[Int($1)])
-            if lhs.isEmpty != rhs.isEmpty { return rhs.isEmpty }
-            return lhs != rhs ? lhs < rhs : $0 < $1
+            let (lhs, rhs) = (companyKeys[Int($0)].isEmpty, companyKeys[Int($1)].isEmpty)
+            if lhs != rhs { return rhs }
+            return (companyRanks[Int($0)], $0) < (companyRanks[Int($1)], $1)
         }
         orders[.salaryDesc] = identity.sorted {
             let (lhs, rhs) = (plausible.contains(Int($0)), plausible.contains(Int($1)))
@@ -102,6 +107,22 @@ struct JobIndex: Sendable {
             return a != b ? a < b : $0 < $1
         }
         return orders
+    }
+
+    /// Each text's position among the distinct texts in `<` order; equal texts share one.
+    private static func ranks(of texts: [String]) -> [Int32] {
+        var ids: [String: Int32] = [:]
+        var distinct: [String] = []
+        let firstIDs = texts.map { text -> Int32 in
+            if let id = ids[text] { return id }
+            let id = Int32(distinct.count)
+            ids[text] = id
+            distinct.append(text)
+            return id
+        }
+        var rankOfID = [Int32](repeating: 0, count: distinct.count)
+        for (rank, id) in distinct.indices.sorted(by: { distinct[$0] < distinct[$1] }).enumerated() { rankOfID[id] = Int32(rank) }
+        return firstIDs.map { rankOfID[Int($0)] }
     }
 
     private static func roleJobs(titleKeys: [String], roles: [Role]) -> [String: Bitset] {

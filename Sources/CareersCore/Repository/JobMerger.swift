@@ -45,7 +45,25 @@ enum JobMerger {
         let order = jobs.indices.sorted { lhs, rhs in
             hashes[lhs] != hashes[rhs] ? hashes[lhs] < hashes[rhs] : jobs[lhs].id < jobs[rhs].id
         }
-        return (order.map { jobs[$0] }, order.map { folded[$0] })
+        permute(&jobs, &folded, by: order)
+        return (jobs, folded)
+    }
+
+    /// Puts `first[order[i]]` (and `second[order[i]]`) at i, by swapping along the permutation's
+    /// cycles: no copy of the jobs (a copy retains every string of every job).
+    private static func permute(_ first: inout [Job], _ second: inout [FoldedJobFields], by order: [Int]) {
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var target = start
+            while true {
+                placed[target] = true
+                let source = order[target]
+                if source == start || placed[source] { break }
+                first.swapAt(target, source)
+                second.swapAt(target, source)
+                target = source
+            }
+        }
     }
 
     private static func contentKey(_ fields: FoldedJobFields) -> String {

@@ -34,6 +34,28 @@ extension StringProtocol {
 }
 
 enum ByteSearch {
+    /// The bounds of `trimmingSpaces()` found on the bytes, or nil where that needs characters.
+    /// Leading blanks are read up to the first ASCII non-blank (index 0 starts a grapheme, and an
+    /// ASCII blank followed by ASCII is a grapheme of its own, CR LF being blank as a whole);
+    /// trailing blanks likewise down to an ASCII non-blank. A non-ASCII byte met on either side
+    /// (NBSP, a combining mark on a space, a prepended mark) leaves the decision to `Character`.
+    static func trimBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var low = 0
+        while low < bytes.count {
+            if bytes[low] >= 0x80 { return nil }
+            if !isBlank(bytes[low]) { break }
+            low += 1
+        }
+        var high = bytes.count
+        while high > low {
+            if bytes[high - 1] >= 0x80 { return nil }
+            if !isBlank(bytes[high - 1]) { break }
+            high -= 1
+        }
+        return low..<high
+    }
+
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Eight bytes at a time: this runs on nearly every line.
         var index = 0
@@ -53,12 +75,13 @@ enum ByteSearch {
 
     enum Result { case found(Int), absent, notASCII }
 
-    /// Where `needle` is in ASCII `text`; `.notASCII` when `needle` is not plain ASCII without line
-    /// breaks (the caller then falls back to the Character-level search).
+    /// Where `needle` is in ASCII `text`. A needle with other characters cannot be among ASCII
+    /// characters; one with a line break is left to the Character-level search (`.notASCII`).
     static func searchASCII(_ needle: String, in text: UnsafeBufferPointer<UInt8>) -> Result {
         var needle = needle
         return needle.withUTF8 { pattern in
-            guard isASCII(pattern), !pattern.contains(0x0D), !pattern.contains(0x0A) else { return .notASCII }
+            guard !pattern.contains(0x0D), !pattern.contains(0x0A) else { return .notASCII }
+            guard isASCII(pattern) else { return .absent }
             return offset(of: pattern, in: text).map(Result.found) ?? .absent
         }
     }
@@ -123,25 +146,6 @@ extension StringProtocol {
         return parts
     }
 
-    /// `trimmingSpaces()`, on the bytes when the text is ASCII (where only these bytes are blank).
-    func trimmingSpacesFast() -> SubSequence {
-        let utf8 = self.utf8
-        let bounds = utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>? in
-            guard ByteSearch.isASCII(bytes) else { return nil }
-            func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-            var low = 0
-            var high = bytes.count
-            while low < high && isBlank(bytes[low]) { low += 1 }
-            while high > low && isBlank(bytes[high - 1]) { high -= 1 }
-            return low..<high
-        } ?? nil
-        guard let bounds else { return trimmingSpaces() }
-        let start = utf8.index(utf8.startIndex, offsetBy: bounds.lowerBound)
-        return self[start..<utf8.index(start, offsetBy: bounds.count)]
-    }
-}
-
-extension StringProtocol {
     /// `lowercased().hasPrefix(prefix)` for a lower-case ASCII `prefix`, without building the
     /// lower-cased copy when the text is ASCII.
     func hasPrefixIgnoringCase(_ prefix: String) -> Bool {
