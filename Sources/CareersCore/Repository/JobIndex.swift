@@ -137,20 +137,34 @@ struct JobIndex: Sendable {
         }
         let longest = rolesByKey.keys.map { $0.split(separator: " ").count }.max() ?? 0
         let firstWords = Set(rolesByKey.keys.compactMap { $0.split(separator: " ").first })
-        var sets = [Bitset?](repeating: nil, count: roles.count)
-        for (position, titleKey) in titleKeys.enumerated() {
+        /// The roles (with repeats) whose phrases a title key contains as a run of words.
+        func roleMatches(_ titleKey: String) -> [Int] {
+            var matches: [Int] = []
             let words = titleKey.split(separator: " ")
             let singleSpaced = words.count < 2 || titleKey.utf8.count == words.reduce(words.count - 1) { $0 + $1.utf8.count }
             for start in words.indices where firstWords.contains(words[start]) {
                 for end in stride(from: start + 1, through: min(words.count, start + longest), by: 1) {
                     let phrase = singleSpaced
                         ? titleKey[words[start].startIndex..<words[end - 1].endIndex] : Substring(words[start..<end].joined(separator: " "))
-                    guard let indexes = rolesByKey[phrase] else { continue }
-                    for index in indexes {
-                        if sets[index] == nil { sets[index] = Bitset(count: titleKeys.count) }
-                        sets[index]?.insert(position)
-                    }
+                    if let indexes = rolesByKey[phrase] { matches += indexes }
                 }
+            }
+            return matches
+        }
+        // Titles repeat across postings: each distinct (ASCII) title key is matched once.
+        var matchesByKey: [String: [Int]] = [:]
+        var sets = [Bitset?](repeating: nil, count: roles.count)
+        for (position, titleKey) in titleKeys.enumerated() {
+            let matches: [Int]
+            if let known = matchesByKey[titleKey] {
+                matches = known
+            } else {
+                matches = roleMatches(titleKey)
+                if titleKey.isASCIIOnly { matchesByKey[titleKey] = matches }
+            }
+            for index in matches {
+                if sets[index] == nil { sets[index] = Bitset(count: titleKeys.count) }
+                sets[index]?.insert(position)
             }
         }
         var result: [String: Bitset] = [:]

@@ -59,8 +59,9 @@ enum JobMerger {
                 placed[target] = true
                 let source = order[target]
                 if source == start || placed[source] { break }
-                first.swapAt(target, source)
-                second.swapAt(target, source)
+                // On the buffers: moves without retaining each field of the swapped values.
+                first.withUnsafeMutableBufferPointer { $0.swapAt(target, source) }
+                second.withUnsafeMutableBufferPointer { $0.swapAt(target, source) }
                 target = source
             }
         }
