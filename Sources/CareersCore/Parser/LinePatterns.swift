@@ -37,7 +37,17 @@ enum LinePatterns {
     /// must not itself be a sentence, so "Note: see …" qualifies but "In 2024, it grew: …" does not.
     static func label(_ text: String) -> (label: String, text: String)? {
         let utf8 = text.utf8
-        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        // Most lines have no colon in their first 81 bytes: decided on the buffer, before any
+        // index arithmetic or String is made.
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon <= 80,
+                !bytes[..<colon].contains(UInt8(ascii: ","))
+            else { return nil }
+            return colon
+        }
+        guard let colonOffset = found ?? utf8.firstIndex(of: UInt8(ascii: ":")).map({ utf8.distance(from: utf8.startIndex, to: $0) })
+        else { return nil }
+        let colon = utf8.index(utf8.startIndex, offsetBy: colonOffset)
         let labelBytes = utf8[..<colon]
         guard labelBytes.count <= 80, !labelBytes.contains(UInt8(ascii: ",")) else { return nil }
         let label = String(decoding: labelBytes, as: UTF8.self).trimmingSpaces()
