@@ -7,8 +7,11 @@ import Foundation
 /// The line under an article's subtitle: "4 min read · Oct. 30, 2024".
 enum ArticleHeader {
     static func readingMinutes(_ line: String) -> Int? {
+        // Both need a number that `Int` reads, so ASCII digits: most lines have none.
+        guard hasASCIIDigit(line) else { return nil }
         let lower = line.lowercased()
-        guard let range = lower.firstRange(of: " min read") ?? lower.firstRange(of: " minute read") ?? lower.firstRange(of: " mins read")
+        guard let range = lower.firstRangeFast(of: " min read") ?? lower.firstRangeFast(of: " minute read")
+            ?? lower.firstRangeFast(of: " mins read")
         else { return nil }
         let number = lower[..<range.lowerBound].reversed().prefix(while: \.isNumber).reversed()
         guard number.count <= 3 else { return nil }
@@ -22,6 +25,7 @@ enum ArticleHeader {
 
     /// "Oct. 30, 2024", "October 30, 2024", "30 October 2024", "2024-10-30" → "2024-10-30".
     static func isoDate(_ line: String) -> String? {
+        guard hasASCIIDigit(line) else { return nil }
         let tokens = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "·" || $0 == "|" })
         for (index, token) in tokens.enumerated() {
             if let iso = isoToken(token) { return iso }
@@ -39,6 +43,10 @@ enum ArticleHeader {
             }
         }
         return nil
+    }
+
+    private static func hasASCIIDigit(_ line: String) -> Bool {
+        line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     private static func isoToken(_ token: Substring) -> String? {

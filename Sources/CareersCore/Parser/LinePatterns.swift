@@ -12,19 +12,8 @@ enum LinePatterns {
 
     /// "- x", "  • x", "1. x", "1) x", or a marker alone. Works on the bytes: every line asks.
     static func bullet(_ line: String) -> Bullet? {
-        let utf8 = Array(line.utf8.prefix(8))
-        guard let first = utf8.first else { return nil }
-        var markerLength = 0
-        if first >= 0x30 && first <= 0x39 {
-            var digits = 1
-            while digits < utf8.count && utf8[digits] >= 0x30 && utf8[digits] <= 0x39 { digits += 1 }
-            guard digits <= 2, digits < utf8.count, utf8[digits] == UInt8(ascii: ".") || utf8[digits] == UInt8(ascii: ")") else { return nil }
-            markerLength = digits + 1
-        } else if let marker = bulletMarkers.first(where: { utf8.starts(with: $0) }) {
-            markerLength = marker.count
-        } else {
-            return nil
-        }
+        guard let markerLength = line.utf8.withContiguousStorageIfAvailable(bulletMarkerLength) ?? bulletMarkerLength(Array(line.utf8.prefix(8)))
+        else { return nil }
         let rest = line.utf8.dropFirst(markerLength)
         guard let next = rest.first else { return .lone }
         guard next == 0x20 || next == 0x09 else { return nil }
@@ -32,11 +21,33 @@ enum LinePatterns {
         return text.isEmpty ? .lone : .item(String(decoding: text, as: UTF8.self))
     }
 
+    /// The length in bytes of the bullet marker that starts `utf8`, if one does.
+    private static func bulletMarkerLength<Bytes: RandomAccessCollection<UInt8>>(_ utf8: Bytes) -> Int? where Bytes.Index == Int {
+        guard let first = utf8.first else { return nil }
+        if first >= 0x30 && first <= 0x39 {
+            var digits = 1
+            while digits < min(utf8.count, 8) && utf8[digits] >= 0x30 && utf8[digits] <= 0x39 { digits += 1 }
+            guard digits <= 2, digits < utf8.count, utf8[digits] == UInt8(ascii: ".") || utf8[digits] == UInt8(ascii: ")") else { return nil }
+            return digits + 1
+        }
+        return bulletMarkers.first(where: { utf8.starts(with: $0) })?.count
+    }
+
     /// "Team Leadership: Manage …" → ("Team Leadership", "Manage …"). The label must be short and
     /// must not itself be a sentence, so "Note: see …" qualifies but "In 2024, it grew: …" does not.
     static func label(_ text: String) -> (label: String, text: String)? {
         let utf8 = text.utf8
-        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        // Most lines have no colon in their first 81 bytes: decided on the buffer, before any
+        // index arithmetic or String is made.
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon <= 80,
+                !bytes[..<colon].contains(UInt8(ascii: ","))
+            else { return nil }
+            return colon
+        }
+        guard let colonOffset = found ?? utf8.firstIndex(of: UInt8(ascii: ":")).map({ utf8.distance(from: utf8.startIndex, to: $0) })
+        else { return nil }
+        let colon = utf8.index(utf8.startIndex, offsetBy: colonOffset)
         let labelBytes = utf8[..<colon]
         guard labelBytes.count <= 80, !labelBytes.contains(UInt8(ascii: ",")) else { return nil }
         let label = String(decoding: labelBytes, as: UTF8.self).trimmingSpaces()
@@ -53,7 +64,7 @@ enum LinePatterns {
     }
 
     /// Words separated by spaces, counted on the UTF-8 bytes (no grapheme breaking).
-    static func wordCount(_ text: String) -> Int {
+    static func wordCount<Text: StringProtocol>(_ text: Text) -> Int {
         var count = 0
         var inWord = false
         for byte in text.utf8 {
@@ -98,9 +109,22 @@ enum LinePatterns {
     /// Every word of four letters or more starts with a capital: "Required Skills", "Key
     /// Differences", not "Improve your skills".
     static func isTitleCase(_ text: String) -> Bool {
-        text.split(separator: " ").allSatisfy { word in
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ isTitleCaseASCII($0) }) ?? nil { return ascii }
+        return text.split(separator: " ").allSatisfy { word in
             word.count < 4 || word.first.map { !$0.isLetter || $0.isUppercase } ?? true
         }
+    }
+
+    /// `isTitleCase` on ASCII bytes (a word's length in bytes is its length in characters, and
+    /// its first character is a letter that is not upper case only if it is a–z); nil for other text.
+    private static func isTitleCaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard ByteSearch.isASCII(bytes) else { return nil }
+        var wordStart = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            if index - wordStart >= 4 && bytes[wordStart] >= 0x61 && bytes[wordStart] <= 0x7A { return false }
+            wordStart = index + 1
+        }
+        return true
     }
 
     /// Headings of sections this parser keeps only as text, common in "X vs Y" articles.
@@ -142,25 +166,43 @@ enum LinePatterns {
         (.industries, ["work in industries", "employed in"]),
     ]
 
-    /// The section kind a folded line names, with the position of the keyword that decided.
-    private static let paddedSectionKeywords = sectionKeywords.map { ($0.0, $0.1.map { " " + $0 }) }
-    private static let paddedLeadInKeywords = leadInKeywords.map { ($0.0, $0.1.map { " " + $0 }) }
+    /// The keywords with their leading space, as bytes, in table order.
+    private static let sectionKeywordBytes = sectionKeywords.flatMap { kind, words in words.map { (kind, Array((" " + $0).utf8)) } }
+    private static let leadInKeywordBytes = leadInKeywords.flatMap { kind, words in words.map { (kind, Array((" " + $0).utf8)) } }
 
+    /// The section kind a folded line names: the keyword found earliest in `" " + folded`, and at
+    /// one position the first in table order. Keywords start with a space, so only the positions
+    /// of spaces are tried, in one pass over the bytes (no padded copy, no search per keyword).
     static func sectionKind(inFolded folded: String, leadIn: Bool = false) -> SectionKind? {
-        var best: (SectionKind, Int)?
-        let padded = " " + folded
-        for (kind, words) in leadIn ? paddedLeadInKeywords : paddedSectionKeywords {
-            for word in words {
-                guard let position = TextKey.offset(of: word, in: padded) else { continue }
-                if best == nil || position < (best?.1 ?? .max) { best = (kind, position) }
+        let table = leadIn ? leadInKeywordBytes : sectionKeywordBytes
+        var folded = folded
+        return folded.withUTF8 { text -> SectionKind? in
+            // Position p of the padded text is a space at p = 0 and where text[p - 1] is one; the
+            // bytes after it are text[p...].
+            var position = 0
+            while position <= text.count {
+                if position == 0 || text[position - 1] == 0x20 {
+                    for (kind, word) in table where word.count - 1 <= text.count - position {
+                        var matched = 1
+                        while matched < word.count && text[position + matched - 1] == word[matched] { matched += 1 }
+                        if matched == word.count { return kind }
+                    }
+                }
+                position += 1
             }
+            return nil
         }
-        return best?.0
     }
 }
 
 extension StringProtocol {
     func trimmingSpaces() -> SubSequence {
+        // Most lines start and end with ASCII: trimmed on the bytes (see `ByteSearch.trimBounds`).
+        let utf8 = self.utf8
+        if let bounds = utf8.withContiguousStorageIfAvailable(ByteSearch.trimBounds) ?? nil {
+            let start = utf8.index(utf8.startIndex, offsetBy: bounds.lowerBound)
+            return self[start..<utf8.index(start, offsetBy: bounds.count)]
+        }
         let start = firstIndex(where: { !$0.isWhitespace }) ?? endIndex
         let end = lastIndex(where: { !$0.isWhitespace }).map { index(after: $0) } ?? start
         return self[start..<Swift.max(start, end)]

@@ -10,7 +10,7 @@ enum RoleNames {
     /// Seniority spellings that only expand (a "Senior Data Scientist" is not also called "SR …").
     static let seniorityAbbreviations: [(short: String, long: String)] = [("sr", "senior"), ("jr", "junior")]
 
-    private static let expansions = abbreviations + seniorityAbbreviations
+    static let expansions = abbreviations + seniorityAbbreviations
 
     /// The merge key: folded, abbreviations expanded, a plural last word made singular.
     /// "ML Engineers" and "Machine Learning Engineer" share "machine learning engineer".
@@ -18,9 +18,13 @@ enum RoleNames {
         key(folded: TextKey.fold(title))
     }
 
-    private static let shortForms = Set(expansions.map(\.short))
+    static let shortForms = Set(expansions.map(\.short))
 
     static func key(folded: String) -> String {
+        if let plain = plainASCII(folded), !plain.hasOpsApart {
+            guard plain.hasWords else { return "" }
+            return plain.hasShortForm || plain.endsInS ? rebuiltKeyASCII(folded) : folded
+        }
         let split = folded.split(separator: " ")
         // Most titles have no abbreviation and no plural: nothing to rebuild.
         if let last = split.last, !last.hasSuffix("s"), !split.contains(where: { shortForms.contains(String($0)) || $0 == "ops" }) {
@@ -59,6 +63,7 @@ enum RoleNames {
 
     /// `folded` with abbreviations spelled out; returned as is when it has none (the usual case).
     static func expanded(folded: String) -> String {
+        if let plain = plainASCII(folded), !plain.hasShortForm, !plain.hasOpsApart { return folded }
         let words = folded.split(separator: " ")
         guard words.contains(where: { $0.utf8.count <= 3 && (shortForms.contains(String($0)) || $0 == "ops") }) else { return folded }
         return expand(joiningOps(words.map(String.init))).joined(separator: " ")
@@ -77,16 +82,22 @@ enum RoleNames {
     /// "Actuaries", but not "DevOps", "Analytics", "Data Services" or "Sales", which have no
     /// singular in a title.
     static func singular(_ word: String) -> String {
+        if let (keep, appendY) = word.utf8.withContiguousStorageIfAvailable({ bytes in
+            ByteSearch.isASCII(bytes) ? singularASCII(bytes[...]) : nil
+        }) ?? nil {
+            guard keep != word.utf8.count || appendY else { return word }
+            return String(decoding: word.utf8.prefix(keep), as: UTF8.self) + (appendY ? "y" : "")
+        }
         guard word.count > 3, word.hasSuffix("s"), !neverPlural.contains(where: { word.hasSuffix($0) }) else { return word }
         if word.hasSuffix("ies") && word.count > 4 { return String(word.dropLast(3)) + "y" }
         let stem = word.dropLast()
         return personSuffixes.contains(where: { stem.hasSuffix($0) }) ? String(stem) : word
     }
 
-    private static let neverPlural = ["ss", "us", "is", "ops", "ics", "ices"]
+    static let neverPlural = ["ss", "us", "is", "ops", "ics", "ices"]
     /// Endings of nouns for people: engineer, director, scientist, analyst, statistician,
     /// consultant, student, architect, lead, steward, executive, associate, trainee, expert, intern, chief.
-    private static let personSuffixes = ["er", "or", "ist", "yst", "ian", "ant", "ent", "ect", "ead", "ard", "ive", "ate", "ee", "ert", "ern", "ief"]
+    static let personSuffixes = ["er", "or", "ist", "yst", "ian", "ant", "ent", "ect", "ead", "ard", "ive", "ate", "ee", "ert", "ern", "ief"]
 
     /// "Data Scientists" → "Data Scientist", keeping the writer's capitalisation.
     static func singularTitle(_ title: String) -> String {
@@ -155,7 +166,7 @@ enum RoleNames {
         var text = Substring(title)
         if let colon = text.firstIndex(of: ":") { text = text[..<colon] }
         for dash in [" – ", " — ", " - ", " | "] {
-            if let range = text.firstRange(of: dash) { text = text[..<range.lowerBound] }
+            if let range = text.firstRangeFast(of: dash) { text = text[..<range.lowerBound] }
         }
         let words = ToolList.withoutParentheses(String(text)).split(separator: " ")
         var parts: [[Substring]] = [[]]
@@ -195,10 +206,19 @@ enum RoleNames {
 struct RoleMatcher {
     let titles: [String]
     private let keys: [String]
+    /// " key " and " keys " per role, built once rather than on every line searched.
+    private let variants: [[String]]
+    /// A line of more words than this cannot be a role line (see `exactRole(folded:)`).
+    private let maxLineWords: Int
 
     init(titles: [String]) {
         self.titles = titles
         self.keys = titles.map { RoleNames.key($0) }
+        self.variants = keys.map { [" " + $0 + " ", " " + $0 + "s "] }
+        // A key has at least as many words as the text it is made from (singulars keep the count,
+        // expansions add words), and the stripping below removes at most seven (five prefixes,
+        // two suffixes).
+        self.maxLineWords = (keys.map { $0.split(separator: " ").count }.max() ?? 0) + 7
     }
 
     /// The role a whole line names ("Data Scientist", "Data Scientists:", "The Data Scientist").
@@ -208,6 +228,8 @@ struct RoleMatcher {
 
     func exactRole(folded: String) -> Int? {
         guard folded.utf8.count <= 120 else { return nil }
+        // Most lines are sentences: too many words to be a role's name, known without the key.
+        if let words = RoleNames.asciiWordCount(folded), words > maxLineWords { return nil }
         var key = RoleNames.key(folded: folded)
         // "For Data Analysts", "As a Data Analyst", "The Data Scientist": group lines.
         for prefix in ["for ", "as ", "a ", "an ", "the "] where key.hasPrefix(prefix) {
@@ -220,8 +242,8 @@ struct RoleMatcher {
     /// `folded` (abbreviations spelled out) without the first mention of role `index`.
     func removingMention(of index: Int, from folded: String) -> String {
         let padded = " " + RoleNames.expanded(folded: folded) + " "
-        for variant in [" " + keys[index] + " ", " " + keys[index] + "s "] {
-            guard let range = padded.firstRange(of: variant) else { continue }
+        for variant in variants[index] {
+            guard let range = padded.firstRangeFast(of: variant) else { continue }
             return String((padded[..<range.lowerBound] + " " + padded[range.upperBound...]).trimmingSpaces())
         }
         return folded
@@ -246,7 +268,7 @@ struct RoleMatcher {
         let padded = " " + RoleNames.expanded(folded: folded) + " "
         var best: (index: Int, position: Int, length: Int)?
         for (index, key) in keys.enumerated() where !key.isEmpty {
-            for variant in [" " + key + " ", " " + key + "s "] {
+            for variant in variants[index] {
                 guard let position = TextKey.offset(of: variant, in: padded) else { continue }
                 if let current = best, current.position < position || (current.position == position && current.length >= key.count) {
                     continue

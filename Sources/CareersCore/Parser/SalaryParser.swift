@@ -49,7 +49,8 @@ enum SalaryParser {
         }
         var period = SalaryPeriod.year
         let afterAmount = cursor.drop(while: { $0 == " " })
-        for entry in periods where afterAmount.lowercased().hasPrefix(entry.words) {
+        let lowerAfterAmount = afterAmount.lowercased()
+        for entry in periods where lowerAfterAmount.hasPrefix(entry.words) {
             period = entry.period
             cursor = afterAmount.dropFirst(entry.words.count)
             break
@@ -95,7 +96,7 @@ enum SalaryParser {
         var numberText = String(digits)
         while let last = numberText.last, last == "." || last == "," { numberText.removeLast() }
         let consumed = numberText.count
-        guard let value = Double(numberText.replacing(",", with: "")) else { return nil }
+        guard let value = Double(numberText.contains(",") ? numberText.replacing(",", with: "") : numberText) else { return nil }
         var rest = cursor.dropFirst(consumed)
         var multiplier = 1.0
         if let suffix = rest.first {

@@ -130,7 +130,7 @@ enum ToolList {
     /// "Frameworks – TensorFlow, PyTorch": a short category before a dash, a list after it.
     private static func dashLabel(_ text: String) -> (label: String, text: String)? {
         for dash in [" – ", " — ", " - "] {
-            guard let range = text.firstRange(of: dash) else { continue }
+            guard let range = text.firstRangeFast(of: dash) else { continue }
             let label = String(text[..<range.lowerBound].trimmingSpaces())
             let rest = String(text[range.upperBound...].trimmingSpaces())
             guard !label.isEmpty, LinePatterns.wordCount(label) <= 4, !rest.isEmpty,
@@ -145,7 +145,7 @@ enum ToolList {
     /// before name the category.
     private static func introducedList(_ text: String) -> (label: String, text: String)? {
         for phrase in [" such as ", " like ", " including ", " e.g. ", " e.g., "] {
-            guard let range = text.firstRange(of: phrase) else { continue }
+            guard let range = text.firstRangeFast(of: phrase) else { continue }
             let label = String(text[..<range.lowerBound].trimmingSpaces())
             let rest = String(text[range.upperBound...].trimmingSpaces())
             guard !label.isEmpty, LinePatterns.wordCount(label) <= 4, !label.contains(","), !rest.isEmpty else { return nil }
@@ -156,7 +156,7 @@ enum ToolList {
 
     /// "T for data validation" → (T, "Data validation"), when T is a tool name.
     private static func purposePhrase(_ text: String) -> (tool: String, purpose: String)? {
-        guard let range = text.firstRange(of: " for ") else { return nil }
+        guard let range = text.firstRangeFast(of: " for ") else { return nil }
         let tool = String(text[..<range.lowerBound].trimmingSpaces())
         let purpose = text[range.upperBound...].trimmingSpaces()
         // "Weights & Biases – for experiment tracking" is a tool and a description (`describedTool`).
@@ -166,7 +166,7 @@ enum ToolList {
 
     /// The tools listed in the parentheses right after `name` in `text`, if they are all tool names.
     private static func parenthesisedTools(after name: String, in text: String) -> [String] {
-        guard let nameRange = text.firstRange(of: name + " ("), let close = text[nameRange.upperBound...].firstIndex(of: ")") else {
+        guard let nameRange = text.firstRangeFast(of: name + " ("), let close = text[nameRange.upperBound...].firstIndex(of: ")") else {
             return []
         }
         let inner = split(String(text[nameRange.upperBound..<close]))
@@ -204,12 +204,12 @@ enum ToolList {
     /// "a, b, or c" / "a, b and c" / "a or b" → [a, b, c].
     static func split(_ list: String) -> [String] {
         var parts: [String] = []
-        for piece in list.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+        for piece in list.splitFast(separators: [UInt8(ascii: ","), UInt8(ascii: ";")]) {
             var item = piece.trimmingSpaces()
-            for conjunction in ["and ", "or ", "& "] where item.lowercased().hasPrefix(conjunction) {
+            for conjunction in ["and ", "or ", "& "] where item.hasPrefixIgnoringCase(conjunction) {
                 item = item.dropFirst(conjunction.count).trimmingSpaces()
             }
-            let inner = item.components(separatedBy: " or ").flatMap { $0.components(separatedBy: " and ") }
+            let inner = item.componentsFast(separatedBy: " or ").flatMap { $0.componentsFast(separatedBy: " and ") }
             if inner.count > 1 && inner.allSatisfy({ LinePatterns.wordCount($0) <= 3 }) {
                 parts += inner.map { String($0.trimmingSpaces()) }
             } else if !item.isEmpty {
@@ -232,6 +232,7 @@ enum ToolList {
     }
 
     static func withoutParentheses(_ text: String) -> String {
+        if text.isASCIIOnly { return withoutParenthesesASCII(text) }
         var result = ""
         var depth = 0
         for character in text {
@@ -240,5 +241,37 @@ enum ToolList {
             if depth == 0 { result.append(character) }
         }
         return result.split(separator: " ").joined(separator: " ")
+    }
+
+    /// The same on the bytes, in one pass: what is outside parentheses, runs of spaces as one.
+    private static func withoutParenthesesASCII(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { source in
+            String(unsafeUninitializedCapacity: source.count) { output in
+                var depth = 0
+                var written = 0
+                var pendingSpace = false
+                for byte in source {
+                    if byte == UInt8(ascii: "(") {
+                        depth += 1
+                    } else if byte == UInt8(ascii: ")") {
+                        depth = max(0, depth - 1)
+                    } else if depth == 0 {
+                        if byte == 0x20 {
+                            pendingSpace = true
+                            continue
+                        }
+                        if pendingSpace && written > 0 {
+                            output[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                        output[written] = byte
+                        written += 1
+                    }
+                }
+                return written
+            }
+        }
     }
 }

@@ -23,7 +23,8 @@ struct JobIndex: Sendable {
     /// Each job's title as a role key (" senior data scientist "), to match role phrases.
     private let titleKeys: [String]
 
-    init(jobs: [Job], roles: [Role]) {
+    /// `folded` holds each job's folded title, company and location (same order as `jobs`).
+    init(jobs: [Job], folded: [FoldedJobFields], roles: [Role]) {
         count = jobs.count
         var levels: [JobLevel: Bitset] = [:]
         var types: [EmploymentType: Bitset] = [:]
@@ -49,25 +50,49 @@ struct JobIndex: Sendable {
         (self.levels, self.types, self.currencies) = (levels, types, currencies)
         (self.remote, self.notRemote, self.plausible) = (remote, notRemote, plausible)
         (self.annualMin, self.annualMax) = (annualMin, annualMax)
-        // Each field is folded once and shared by the word indexes and the sort keys.
-        let titles = jobs.map { TextKey.fold($0.posting.title) }
-        let companyKeys = jobs.map { TextKey.fold($0.posting.company ?? "") }
-        let locationKeys = jobs.map { TextKey.fold($0.posting.location ?? "") }
-        text = WordIndex(count: count) { [titles[$0], companyKeys[$0], locationKeys[$0]] }
-        companies = WordIndex(count: count) { [companyKeys[$0]] }
-        locations = WordIndex(count: count) { [locationKeys[$0]] }
-        let titleKeys = titles.map { RoleNames.key(folded: $0) }
-        roleJobs = JobIndex.roleJobs(titleKeys: titleKeys, roles: roles)
-        self.titleKeys = titleKeys.map { " " + $0 + " " }
+        let (plausibleJobs, annualMinima, annualMaxima) = (plausible, annualMin, annualMax)
+        // Each field was folded once by the merge and is shared by the word indexes and the sort keys.
+        let titles = folded.map(\.title)
+        let companyKeys = folded.map(\.company)
+        let locationKeys = folded.map(\.location)
+        // The word indexes and the role/sort work are independent: built side by side.
+        let (indexed, ordered) = Parallel.both({
+            let titleKeys = titles.map { RoleNames.key(folded: $0) }
+            let roleJobs = JobIndex.roleJobs(titleKeys: titleKeys, roles: roles)
+            let text = WordIndex(fields: [titles, companyKeys, locationKeys])
+            return (text, titleKeys.map { " " + $0 + " " }, roleJobs)
+        }, {
+            let orders = JobIndex.orders(
+                titles: titles, companyKeys: companyKeys, plausible: plausibleJobs, annualMin: annualMinima, annualMax: annualMaxima)
+            return (WordIndex(fields: [companyKeys]), WordIndex(fields: [locationKeys]), orders)
+        })
+        (text, titleKeys, roleJobs) = indexed
+        (companies, locations, orders) = ordered
+        var ranks: [JobSort: [Int32]] = [:]
+        for (sort, order) in orders {
+            var rank = [Int32](repeating: 0, count: count)
+            for (index, position) in order.enumerated() { rank[Int(position)] = Int32(index) }
+            ranks[sort] = rank
+        }
+        self.ranks = ranks
+    }
 
-        let identity = (0..<count).map { Int32($0) }
+    /// One permutation of the job positions per sort key.
+    private static func orders(
+        titles: [String], companyKeys: [String], plausible: Bitset, annualMin: [Double], annualMax: [Double]
+    ) -> [JobSort: [Int32]] {
+        let identity = (0..<titles.count).map { Int32($0) }
         // Jobs are stored in id order, so position breaks every tie by id.
         var orders: [JobSort: [Int32]] = [:]
-        orders[.title] = identity.sorted { titles[Int($0)] != titles[Int($1)] ? titles[Int($0)] < titles[Int($1)] : $0 < $1 }
+        // Texts sort as their ranks among the distinct texts: integer compares instead of string
+        // compares (a job title repeats across many jobs). No company sorts last.
+        let titleRanks = ranks(of: titles)
+        let companyRanks = ranks(of: companyKeys)
+        orders[.title] = identity.sorted { (titleRanks[Int($0)], $0) < (titleRanks[Int($1)], $1) }
         orders[.company] = identity.sorted {
-            let (lhs, rhs) = (companyKeys[Int($0)], companyKeys[Int($1)])
-            if lhs.isEmpty != rhs.isEmpty { return rhs.isEmpty }
-            return lhs != rhs ? lhs < rhs : $0 < $1
+            let (lhs, rhs) = (companyKeys[Int($0)].isEmpty, companyKeys[Int($1)].isEmpty)
+            if lhs != rhs { return rhs }
+            return (companyRanks[Int($0)], $0) < (companyRanks[Int($1)], $1)
         }
         orders[.salaryDesc] = identity.sorted {
             let (lhs, rhs) = (plausible.contains(Int($0)), plausible.contains(Int($1)))
@@ -81,35 +106,70 @@ struct JobIndex: Sendable {
             let (a, b) = (annualMin[Int($0)], annualMin[Int($1)])
             return a != b ? a < b : $0 < $1
         }
-        var ranks: [JobSort: [Int32]] = [:]
-        for (sort, order) in orders {
-            var rank = [Int32](repeating: 0, count: count)
-            for (index, position) in order.enumerated() { rank[Int(position)] = Int32(index) }
-            ranks[sort] = rank
+        return orders
+    }
+
+    /// Each text's position among the distinct texts in `<` order; equal texts share one.
+    private static func ranks(of texts: [String]) -> [Int32] {
+        var ids: [String: Int32] = [:]
+        var distinct: [String] = []
+        let firstIDs = texts.map { text -> Int32 in
+            if let id = ids[text] { return id }
+            let id = Int32(distinct.count)
+            ids[text] = id
+            distinct.append(text)
+            return id
         }
-        self.orders = orders
-        self.ranks = ranks
+        var rankOfID = [Int32](repeating: 0, count: distinct.count)
+        for (rank, id) in distinct.indices.sorted(by: { distinct[$0] < distinct[$1] }).enumerated() { rankOfID[id] = Int32(rank) }
+        return firstIDs.map { rankOfID[Int($0)] }
     }
 
     private static func roleJobs(titleKeys: [String], roles: [Role]) -> [String: Bitset] {
-        var rolesByKey: [String: [String]] = [:]
-        for role in roles {
+        // Role phrases as Substrings, so a title's word run is looked up as a slice of the title
+        // (its words are joined by single spaces, as keys are) rather than joined into a new String.
+        var rolesByKey: [Substring: [Int]] = [:]
+        for (index, role) in roles.enumerated() {
             for name in [role.title] + role.aliases {
-                let key = RoleNames.key(name)
-                if !(rolesByKey[key]?.contains(role.id) ?? false) { rolesByKey[key, default: []].append(role.id) }
+                let key = Substring(RoleNames.key(name))
+                if !(rolesByKey[key]?.contains(index) ?? false) { rolesByKey[key, default: []].append(index) }
             }
         }
         let longest = rolesByKey.keys.map { $0.split(separator: " ").count }.max() ?? 0
         let firstWords = Set(rolesByKey.keys.compactMap { $0.split(separator: " ").first })
-        var result: [String: Bitset] = [:]
-        for (position, titleKey) in titleKeys.enumerated() {
+        /// The roles (with repeats) whose phrases a title key contains as a run of words.
+        func roleMatches(_ titleKey: String) -> [Int] {
+            var matches: [Int] = []
             let words = titleKey.split(separator: " ")
+            let singleSpaced = words.count < 2 || titleKey.utf8.count == words.reduce(words.count - 1) { $0 + $1.utf8.count }
             for start in words.indices where firstWords.contains(words[start]) {
                 for end in stride(from: start + 1, through: min(words.count, start + longest), by: 1) {
-                    guard let ids = rolesByKey[words[start..<end].joined(separator: " ")] else { continue }
-                    for id in ids { result[id, default: Bitset(count: titleKeys.count)].insert(position) }
+                    let phrase = singleSpaced
+                        ? titleKey[words[start].startIndex..<words[end - 1].endIndex] : Substring(words[start..<end].joined(separator: " "))
+                    if let indexes = rolesByKey[phrase] { matches += indexes }
                 }
             }
+            return matches
+        }
+        // Titles repeat across postings: each distinct (ASCII) title key is matched once.
+        var matchesByKey: [String: [Int]] = [:]
+        var sets = [Bitset?](repeating: nil, count: roles.count)
+        for (position, titleKey) in titleKeys.enumerated() {
+            let matches: [Int]
+            if let known = matchesByKey[titleKey] {
+                matches = known
+            } else {
+                matches = roleMatches(titleKey)
+                if titleKey.isASCIIOnly { matchesByKey[titleKey] = matches }
+            }
+            for index in matches {
+                if sets[index] == nil { sets[index] = Bitset(count: titleKeys.count) }
+                sets[index]?.insert(position)
+            }
+        }
+        var result: [String: Bitset] = [:]
+        for (index, set) in sets.enumerated() {
+            if let set { result[roles[index].id, default: Bitset(count: titleKeys.count)].formUnion(set) }
         }
         return result
     }

@@ -21,10 +21,14 @@ public final class Repository: Sendable {
         var unique: [String: Article] = [:]
         for article in articles where unique[article.id] == nil { unique[article.id] = article }
         let sorted = unique.values.sorted { $0.id < $1.id }
-        var merger = RoleMerger()
-        sorted.forEach { merger.add($0) }
-        let roles = merger.roles()
-        let jobs = JobMerger.merge(sorted, extra: extraJobs)
+        // Roles and jobs are merged independently of each other: side by side.
+        let (roles, (jobs, foldedJobs)) = Parallel.both({
+            var merger = RoleMerger()
+            sorted.forEach { merger.add($0) }
+            return merger.roles()
+        }, {
+            JobMerger.merge(sorted, extra: extraJobs)
+        })
         self.articles = sorted
         self.roles = roles
         self.jobs = jobs
@@ -36,7 +40,7 @@ public final class Repository: Sendable {
         rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         jobPositions = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         roleSearch = RoleSearch(roles: roles)
-        jobIndex = JobIndex(jobs: jobs, roles: roles)
+        jobIndex = JobIndex(jobs: jobs, folded: foldedJobs, roles: roles)
     }
 
     public func article(id: String) -> Article? { articlePositions[id].map { articles[$0] } }

@@ -37,8 +37,7 @@ struct MergedTools {
     private var entries: [Entry] = []
     private var positions: [String: Int] = [:]
 
-    mutating func add(_ tool: ToolItem) {
-        let key = ToolNames.key(tool.name)
+    mutating func add(_ tool: ToolItem, key: String) {
         guard !key.isEmpty else { return }
         let position: Int
         if let existing = positions[key] {
@@ -89,6 +88,9 @@ struct RoleMerger {
 
     private var order: [String] = []
     private var positions: [String: Int] = [:]
+    /// `ToolNames.key` by (ASCII) tool name: every article lists a dozen tools from a small
+    /// vocabulary, so most keys are looked up rather than rebuilt.
+    private var toolKeys: [String: String] = [:]
     /// Mutated in place through the array (never copied out of a dictionary and back), so the
     /// growing lists stay uniquely referenced and appends stay O(1).
     private var accumulators: [Accumulator] = []
@@ -106,13 +108,28 @@ struct RoleMerger {
                 order.append(key)
                 accumulators.append(Accumulator(firstTitle: title))
             }
-            Self.add(article, key: key, keys: keys, title: title, to: &accumulators[index])
+            Self.add(article, key: key, keys: keys, title: title, to: &accumulators[index], toolKeys: &toolKeys)
         }
     }
 
     // Static: a method on self would hold a copy of `accumulators` during the inout access and
     // force a copy of every role on each call.
-    private static func add(_ article: Article, key: String, keys: [String], title: String, to role: inout Accumulator) {
+    private static func add(
+        _ article: Article, key: String, keys: [String], title: String, to role: inout Accumulator, toolKeys: inout [String: String]
+    ) {
+        func addTool(_ tool: ToolItem) {
+            // Only ASCII names are cached: String keys compare by canonical equivalence, and two
+            // such spellings of other text need not fold alike.
+            let cacheable = tool.name.isASCIIOnly
+            let toolKey: String
+            if cacheable, let known = toolKeys[tool.name] {
+                toolKey = known
+            } else {
+                toolKey = ToolNames.key(tool.name)
+                if cacheable { toolKeys[tool.name] = toolKey }
+            }
+            role.tools.add(tool, key: toolKey)
+        }
             role.titleCounts[RoleNames.singularTitle(title), default: 0] += 1
             appendSources([article.id], to: &role.comparisons)
             for other in keys where other != key { role.relatedKeys.insert(other) }
@@ -123,7 +140,7 @@ struct RoleMerger {
                 profile.education.forEach { role.education.add($0) }
                 profile.industries.forEach { role.industries.add($0) }
                 profile.tips.forEach { role.tips.add($0) }
-                profile.tools.forEach { role.tools.add($0) }
+                profile.tools.forEach(addTool)
                 if let outlook = profile.outlook ?? article.outlook { role.outlook.append(SourcedText(text: outlook, source: article.id)) }
             }
             // What the article says without splitting it by role holds for each of its roles.
@@ -136,7 +153,7 @@ struct RoleMerger {
                 case .tips: section.shared.forEach { role.tips.add($0) }
                 default: break
                 }
-                section.tools.forEach { role.tools.add($0) }
+                section.tools.forEach(addTool)
             }
     }
 

@@ -6,19 +6,49 @@ struct WordIndex: Sendable {
     private let postings: [[Int32]]
     private let count: Int
 
-    /// `folded(position)` gives the already folded texts of one job's indexed fields.
-    init(count: Int, folded: (Int) -> [String]) {
-        var lists: [String: [Int32]] = [:]
+    /// `fields` holds, per indexed field, every job's already folded text (indexed by position).
+    init(fields: [[String]]) {
+        let count = fields.first?.count ?? 0
+        // Words get integer ids, and a field's text is split once however many jobs share it
+        // (titles, companies and places repeat across postings): per job only ids are appended.
+        var wordIDs: [String: Int32] = [:]
+        var words: [String] = []
+        var lists: [[Int32]] = []
+        var textWords: [String: [Int32]] = [:]
+        func ids(of text: String) -> [Int32] {
+            text.split(separator: " ").map { word in
+                let word = String(word)
+                if let id = wordIDs[word] { return id }
+                let id = Int32(words.count)
+                wordIDs[word] = id
+                words.append(word)
+                lists.append([])
+                return id
+            }
+        }
+        // A job has a dozen words or so: a reused array finds repeats cheaper than a Set would.
+        var seen: [Int32] = []
         for position in 0..<count {
-            var seen: Set<Substring> = []
-            for text in folded(position) {
-                for word in text.split(separator: " ") where seen.insert(word).inserted {
-                    lists[String(word), default: []].append(Int32(position))
+            seen.removeAll(keepingCapacity: true)
+            for field in fields {
+                let text = field[position]
+                let textIDs: [Int32]
+                // Cached for ASCII text only, where equal Strings are equal bytes.
+                if let known = textWords[text] {
+                    textIDs = known
+                } else {
+                    textIDs = ids(of: text)
+                    if text.isASCIIOnly { textWords[text] = textIDs }
+                }
+                for id in textIDs where !seen.contains(id) {
+                    seen.append(id)
+                    lists[Int(id)].append(Int32(position))
                 }
             }
         }
-        vocabulary = lists.keys.sorted()
-        postings = vocabulary.map { lists[$0] ?? [] }
+        let order = words.indices.sorted { words[$0] < words[$1] }
+        vocabulary = order.map { words[$0] }
+        postings = order.map { lists[$0] }
         self.count = count
     }
 

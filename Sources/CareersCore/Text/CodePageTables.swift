@@ -61,6 +61,14 @@ enum CodePageTables {
         0x20AC: 0x80, 0x2122: 0x99,
     ]
 
+    /// `reverse[value]` without hashing the common cases: ASCII has no entry, and U+0080–U+00FF
+    /// map to their own value (the table above says so for each of them).
+    static func byte(for value: UInt32) -> UInt8? {
+        if value < 0x80 { return nil }
+        if value <= 0xFF { return UInt8(value) }
+        return reverse[value]
+    }
+
     /// Windows-1252's characters for 0x80–0x9F, in order; the five bytes it leaves undefined stay
     /// C1 controls, as in WHATWG's decoder.
     private static let windows1252High: [UInt32] = [

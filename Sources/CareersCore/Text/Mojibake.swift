@@ -17,7 +17,11 @@ enum Mojibake {
     static func repairOnce(_ text: String) -> String? {
         // Mojibake of a multi-byte sequence always starts with the image of a lead byte (≥ 0xC2),
         // so ASCII-only text (most lines) needs no further look.
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard !text.isASCIIOnly else { return nil }
+        // Nor does text without a character that a code page gives a lead byte (most non-ASCII
+        // lines: "’", "·", "👀" are not such images).
+        guard text.unicodeScalars.contains(where: { CodePageTables.byte(for: $0.value).map { $0 >= 0xC2 && $0 <= 0xF4 } == true })
+        else { return nil }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var changed = false
@@ -38,7 +42,7 @@ enum Mojibake {
     }
 
     private static func decodeSequence(_ scalars: [Unicode.Scalar], at start: Int, afterRepair: Bool) -> (Unicode.Scalar, Int)? {
-        guard let lead = CodePageTables.reverse[scalars[start].value] else { return nil }
+        guard let lead = CodePageTables.byte(for: scalars[start].value) else { return nil }
         if let quote = closingQuoteMissingLastByte(scalars, at: start, lead: lead) { return quote }
         guard let (scalar, length) = sequence(scalars, at: start, lead: lead),
             isPlausible(scalar, in: scalars, start..<start + length, afterRepair: afterRepair)
@@ -59,7 +63,7 @@ enum Mojibake {
         guard start + length <= scalars.count else { return nil }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in 1..<length {
-            guard let byte = CodePageTables.reverse[scalars[start + offset].value], byte & 0xC0 == 0x80 else {
+            guard let byte = CodePageTables.byte(for: scalars[start + offset].value), byte & 0xC0 == 0x80 else {
                 return nil
             }
             if offset == 1 && !secondByteAllowed(lead: lead, byte) { return nil }
@@ -82,7 +86,7 @@ enum Mojibake {
         if third == "?" { return ("\u{201D}", 3) }
         // Mojibake twice over: the first repair left "â€" + "Â" + U+009D (C2 9D, a C1 control).
         if third.value == 0xC2, start + 3 < scalars.count, scalars[start + 3].value == 0x9D { return ("\u{201D}", 4) }
-        if let byte = CodePageTables.reverse[third.value], byte & 0xC0 == 0x80 { return nil }
+        if let byte = CodePageTables.byte(for: third.value), byte & 0xC0 == 0x80 { return nil }
         return ("\u{201D}", 2)
     }
 
@@ -105,7 +109,7 @@ enum Mojibake {
     /// Whether the characters at `start` are the image of a character the site writes, and not all
     /// letters (so clean Greek or Thai cannot be taken for it).
     private static func isEvidentMojibake(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
-        guard let lead = CodePageTables.reverse[scalars[start].value], let (scalar, length) = sequence(scalars, at: start, lead: lead)
+        guard let lead = CodePageTables.byte(for: scalars[start].value), let (scalar, length) = sequence(scalars, at: start, lead: lead)
         else { return false }
         return plausibleBlocks.contains { $0.contains(scalar.value) } && !scalars[start..<start + length].allSatisfy(isNonLatinLetter)
     }

@@ -12,29 +12,37 @@ enum TextKey {
     static func fold(_ text: String) -> String {
         // Non-ASCII that is only punctuation or symbols ("’", "·", "–", "👀") separates words like
         // ASCII punctuation does, so such text needs no scalar folding either.
-        let needsScalarFold = !text.utf8.allSatisfy({ $0 < 0x80 })
+        let needsScalarFold = !text.isASCIIOnly
             && text.unicodeScalars.contains { !$0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
         if !needsScalarFold {
-            var output: [UInt8] = []
-            output.reserveCapacity(text.utf8.count)
-            var pendingSpace = false
-            for byte in text.utf8 {
-                if byte >= 0x80 {
-                    pendingSpace = true
-                    continue
-                }
-                let isDigit = byte >= 0x30 && byte <= 0x39
-                let lower = byte | 0x20
-                let isLetter = lower >= 0x61 && lower <= 0x7A
-                if isDigit || isLetter || byte == 0x2B || byte == 0x23 {
-                    if pendingSpace && !output.isEmpty { output.append(0x20) }
-                    pendingSpace = false
-                    output.append(isLetter ? lower : byte)
-                } else {
-                    pendingSpace = true
+            var text = text
+            // Written straight into the new string's storage: no intermediate array.
+            return text.withUTF8 { source in
+                String(unsafeUninitializedCapacity: source.count) { output in
+                    var written = 0
+                    var pendingSpace = false
+                    for byte in source {
+                        if byte >= 0x80 {
+                            pendingSpace = true
+                            continue
+                        }
+                        let lower = byte | 0x20
+                        let isLetter = lower >= 0x61 && lower <= 0x7A
+                        if isLetter || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x23 {
+                            if pendingSpace && written > 0 {
+                                output[written] = 0x20
+                                written += 1
+                            }
+                            pendingSpace = false
+                            output[written] = isLetter ? lower : byte
+                            written += 1
+                        } else {
+                            pendingSpace = true
+                        }
+                    }
+                    return written
                 }
             }
-            return String(decoding: output, as: UTF8.self)
         }
         var folded = ""
         var pendingSpace = false
@@ -54,11 +62,15 @@ enum TextKey {
     /// a dedup key where a 64-bit collision between two different items is negligible.
     static func foldedHash(_ text: String, seed: UInt64 = 0) -> UInt64 {
         // Folded text is a fixed point of the loop below (non-ASCII bytes of letters are kept).
-        let source = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : fold(text)
+        var source = text.isASCIIOnly ? text : fold(text)
+        return source.withUTF8 { foldedHash(bytes: $0, seed: seed) }
+    }
+
+    private static func foldedHash(bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
         var pendingSpace = false
         var wroteAny = false
-        for byte in source.utf8 {
+        for byte in bytes {
             let lower = byte | 0x20
             let isLetter = (lower >= 0x61 && lower <= 0x7A) || byte >= 0x80
             guard isLetter || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x23 else {
@@ -107,7 +119,23 @@ enum TextKey {
     /// URL-safe id: the folded text with hyphens ("Lead Machine Learning Engineer" →
     /// "lead-machine-learning-engineer"); "+" and "#" spelled out so that "C++" stays distinct.
     static func slug(_ text: String) -> String {
-        fold(text)
+        let folded = fold(text)
+        if folded.isASCIIOnly {
+            // Byte for byte the same as below: ASCII folded text holds only a–z, 0–9, "+", "#"
+            // and single spaces.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(folded.utf8.count + 8)
+            for byte in folded.utf8 {
+                switch byte {
+                case UInt8(ascii: "+"): bytes.append(UInt8(ascii: "p"))
+                case UInt8(ascii: "#"): bytes += "sharp".utf8
+                case 0x20: bytes.append(UInt8(ascii: "-"))
+                default: bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return folded
             .replacing("+", with: "p")
             .replacing("#", with: "sharp")
             .split(separator: " ").joined(separator: "-")

@@ -4,6 +4,7 @@ import Foundation
 // scale-bench embedded            the 4 seed articles
 // scale-bench load DIR...         a generated corpus (scripts/gen-corpus DIR N)
 // scale-bench check DIR           parser output against DIR/manifest.json (what gen-corpus wrote)
+// scale-bench dump DIR OUT        the repository (DIR plus the embedded seeds) as JSON lines, to diff builds
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "embedded"?:
@@ -16,7 +17,9 @@ case "merge"? where arguments.count == 2:
     for _ in 0..<3 { _ = Repository(articles: repository.articles, report: repository.report) }
 case "check"? where arguments.count == 2:
     exit(CorpusCheck.run(directory: URL(fileURLWithPath: arguments[1])) ? 0 : 1)
+case "dump"? where arguments.count == 3:
+    exit(Dump.run(directory: URL(fileURLWithPath: arguments[1]), output: URL(fileURLWithPath: arguments[2])) ? 0 : 1)
 default:
-    print("usage: scale-bench embedded | load DIR... | check DIR")
+    print("usage: scale-bench embedded | load DIR... | merge DIR | check DIR | dump DIR OUT")
     exit(2)
 }

@@ -1,0 +1,158 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Substring search and splitting on UTF-8 bytes for ASCII text, where it gives exactly the answer
+/// of the stdlib's Character-level `firstRange(of:)` (every ASCII character is one grapheme, CR LF
+/// aside, and no needle here holds a CR or LF). The stdlib's searcher and the `split`/`joined`
+/// round trips around it dominated parsing time; text with other characters still goes through
+/// the stdlib, so accents and combining marks keep their grapheme semantics.
+extension StringProtocol {
+    /// `firstRange(of: needle)`, on the bytes when both sides are ASCII.
+    func firstRangeFast(of needle: String) -> Range<Index>? {
+        let utf8 = self.utf8
+        let result = utf8.withContiguousStorageIfAvailable { text in
+            ByteSearch.isASCII(text) ? ByteSearch.searchASCII(needle, in: text) : .notASCII
+        }
+        switch result ?? .notASCII {
+        case .notASCII:
+            return firstRange(of: needle)
+        case .absent:
+            return nil
+        case .found(let offset):
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            return start..<utf8.index(start, offsetBy: needle.utf8.count)
+        }
+    }
+
+    /// Whether every byte is ASCII.
+    var isASCIIOnly: Bool {
+        utf8.withContiguousStorageIfAvailable(ByteSearch.isASCII) ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+}
+
+enum ByteSearch {
+    /// The bounds of `trimmingSpaces()` found on the bytes, or nil where that needs characters.
+    /// Leading blanks are read up to the first ASCII non-blank (index 0 starts a grapheme, and an
+    /// ASCII blank followed by ASCII is a grapheme of its own, CR LF being blank as a whole);
+    /// trailing blanks likewise down to an ASCII non-blank. A non-ASCII byte met on either side
+    /// (NBSP, a combining mark on a space, a prepended mark) leaves the decision to `Character`.
+    static func trimBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var low = 0
+        while low < bytes.count {
+            if bytes[low] >= 0x80 { return nil }
+            if !isBlank(bytes[low]) { break }
+            low += 1
+        }
+        var high = bytes.count
+        while high > low {
+            if bytes[high - 1] >= 0x80 { return nil }
+            if !isBlank(bytes[high - 1]) { break }
+            high -= 1
+        }
+        return low..<high
+    }
+
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Eight bytes at a time: this runs on nearly every line.
+        var index = 0
+        let count = bytes.count
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while index + 8 <= count {
+                if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+        }
+        while index < count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    enum Result { case found(Int), absent, notASCII }
+
+    /// Where `needle` is in ASCII `text`. A needle with other characters cannot be among ASCII
+    /// characters; one with a line break is left to the Character-level search (`.notASCII`).
+    static func searchASCII(_ needle: String, in text: UnsafeBufferPointer<UInt8>) -> Result {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard !pattern.contains(0x0D), !pattern.contains(0x0A) else { return .notASCII }
+            guard isASCII(pattern) else { return .absent }
+            return offset(of: pattern, in: text).map(Result.found) ?? .absent
+        }
+    }
+
+    static func offset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let first = pattern.first else { return start <= text.count ? start : nil }
+        guard pattern.count <= text.count else { return nil }
+        var position = start
+        let last = text.count - pattern.count
+        while position <= last {
+            if text[position] == first {
+                var matched = 1
+                while matched < pattern.count && text[position + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return position }
+            }
+            position += 1
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    /// `split(whereSeparator:)` on single ASCII characters, on the bytes when the text is ASCII.
+    func splitFast(separators: [UInt8]) -> [SubSequence] {
+        let utf8 = self.utf8
+        let offsets = utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
+            guard ByteSearch.isASCII(bytes) else { return nil }
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || separators.contains(bytes[index]) {
+                if index > start { ranges.append(start..<index) }
+                start = index + 1
+            }
+            return ranges
+        } ?? nil
+        guard let offsets else {
+            return split(whereSeparator: { character in
+                character.isASCII && character.asciiValue.map { separators.contains($0) } == true && character.utf8.count == 1
+            })
+        }
+        return offsets.map { range in
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return self[start..<utf8.index(start, offsetBy: range.count)]
+        }
+    }
+
+    /// `components(separatedBy:)` (empty parts kept), on the bytes when both sides are ASCII.
+    func componentsFast(separatedBy separator: String) -> [Substring] {
+        guard isASCIIOnly, separator.isASCIIOnly, !separator.isEmpty else {
+            return components(separatedBy: separator).map { Substring($0) }
+        }
+        guard let first = firstRangeFast(of: separator) else { return [Substring(self)] }
+        var parts: [Substring] = []
+        var rest = Substring(self)
+        var range: Range<String.Index>? = first
+        while let found = range {
+            parts.append(rest[..<found.lowerBound])
+            rest = rest[found.upperBound...]
+            range = rest.firstRangeFast(of: separator)
+        }
+        parts.append(rest)
+        return parts
+    }
+
+    /// `lowercased().hasPrefix(prefix)` for a lower-case ASCII `prefix`, without building the
+    /// lower-cased copy when the text is ASCII.
+    func hasPrefixIgnoringCase(_ prefix: String) -> Bool {
+        guard isASCIIOnly else { return lowercased().hasPrefix(prefix) }
+        let bytes = utf8
+        let pattern = prefix.utf8
+        guard bytes.count >= pattern.count else { return false }
+        return zip(bytes, pattern).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+    }
+}
