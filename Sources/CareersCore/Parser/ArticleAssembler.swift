@@ -104,6 +104,18 @@ struct ArticleAssembler {
 
     // MARK: Line classification
 
+    /// In a list, an item that reads like a heading ("5. Education", or "-" then "Education",
+    /// among the industries) is an item when its section came already. After a lone marker it is
+    /// one too when the list goes on right after it (`listGoesOn`); not after a numbered line,
+    /// since "2. Responsibilities" followed by bullets is a numbered heading.
+    private func isListItemLikeAHeading(_ line: ArticleLine, next: ArticleLine?, listGoesOn: Bool) -> Bool {
+        guard let current = sections.last, current.kind.isPerRoleList || current.kind == .tips,
+            let (kind, role) = heading(line, next: next), role == nil
+        else { return false }
+        if sections.dropLast().contains(where: { $0.kind == kind }) { return true }
+        return listGoesOn && (next.map { LinePatterns.bullet($0.text) != nil } ?? false)
+    }
+
     private mutating func read(at index: Int, title: String) {
         let line = lines[index]
         let next = index + 1 < lines.endIndex ? lines[index + 1] : nil
@@ -115,7 +127,9 @@ struct ArticleAssembler {
         if pendingBullet {
             pendingBullet = false
             // A stray lone marker must not swallow a role line, a heading or another bullet.
-            if LinePatterns.bullet(text) == nil, matcher.exactRole(folded: line.folded) == nil, heading(line, next: next) == nil {
+            if LinePatterns.bullet(text) == nil, matcher.exactRole(folded: line.folded) == nil,
+                heading(line, next: next) == nil || isListItemLikeAHeading(line, next: next, listGoesOn: true)
+            {
                 addBullet(text)
                 return
             }
@@ -132,6 +146,10 @@ struct ArticleAssembler {
             // it sits in a per-role list (there it is an empty list: "Industries / AI Scientist / Tips").
             let inList = sections.last.map { $0.kind.isPerRoleList } ?? false
             if let next, let (_, nextRole) = heading(next, next: nil), nextRole == nil, !inList || outerRole != nil { outerRole = role }
+            return
+        }
+        if case .item(let item)? = LinePatterns.bullet(text), isListItemLikeAHeading(line, next: next, listGoesOn: false) {
+            addBullet(item)
             return
         }
         if let (kind, role) = heading(line, next: next) {
