@@ -17,8 +17,15 @@ struct Exchange {
         return HTTPResponse(status: problem.status, headers: headers, body: problem.body(instance: request.path), route: route?.rawValue)
     }
 
+    /// The fields of an uncacheable JSON answer without CORS, serialised once (/healthz is the
+    /// probe load balancers send most).
+    private static let noStoreJSON = PreparedFields(HTTPHeaders([("Content-Type", Representation.json), ("Cache-Control", "no-store")]))
+
     /// Bodies that must never be cached or tagged (health, readiness, metrics).
     func plain(status: Int, body: [UInt8], contentType: String, route: Route) -> HTTPResponse {
+        if options.corsOrigins.isEmpty, contentType == Representation.json {
+            return HTTPResponse(status: status, prepared: Self.noStoreJSON, body: body, route: route.rawValue)
+        }
         var headers = HTTPHeaders([("Content-Type", contentType), ("Cache-Control", "no-store")])
         addCORS(&headers)
         return HTTPResponse(status: status, headers: headers, body: body, route: route.rawValue)

@@ -22,10 +22,20 @@ import Testing
         let general = api.call(path, encoding + [("If-None-Match", "\"no-such-tag\"")])
         #expect(fast.status == 200 && general.status == 200)
         #expect(fast.body == general.body)
-        if path != "/healthz" { #expect(fast.preparedFields != nil, "\(path) took the general path") }
+        #expect(fast.preparedFields != nil, "\(path) took the general path")
         #expect(fast.headers.map { "\($0.name): \($0.value)" } == general.headers.map { "\($0.name): \($0.value)" })
         if let prepared = fast.preparedFields {
             #expect(prepared.text == fast.headers.map { "\($0.name): \($0.value)\r\n" }.joined())
+        }
+    }
+
+    @Test func healthAndReadinessAreUncachedJSON() throws {
+        for path in ["/healthz", "/readyz"] {
+            let response = api.call(path)
+            #expect(response.preparedFields != nil)
+            #expect(response.headers["Cache-Control"] == "no-store")
+            #expect(response.headers["Content-Type"] == "application/json; charset=utf-8")
+            #expect(response.headers["ETag"] == nil)
         }
     }
 
