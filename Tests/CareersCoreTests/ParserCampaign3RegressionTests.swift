@@ -1,0 +1,102 @@
+import CareersCore
+import Testing
+
+/// One small article per defect the third parser campaign found on unseen articles (D1, D2, … in
+/// the campaign's report). Each reproduces the shape, not the campaign's strings.
+@Suite struct ParserCampaign3RegressionTests {
+    static let featuredJob = """
+        Featured Job 👀
+        Senior Data Scientist
+
+        @ Acme | Berlin, Germany
+
+        Full Time Senior-level / Expert EUR 70K - 90K
+        """
+
+    /// Tight layout: no markers, each meta line runs into the next title.
+    static let gluedJobs = """
+        Data Engineer
+        @ Acme | Remote
+        Full Time Mid-level / Intermediate USD 100K - 130KSenior Data Scientist
+        @ Beta | Paris, France
+        Full Time Senior-level / Expert EUR 70K - 90K
+        """
+
+    static let body = """
+        Responsibilities
+
+        Data Scientist
+
+        - Train models.
+
+        Data Engineer
+
+        - Build pipelines.
+
+        Required Skills
+
+        Data Scientist
+
+        - Statistics.
+
+        Data Engineer
+
+        - SQL.
+
+        Practical Tips
+
+        - Build a portfolio.
+
+        By understanding both roles you can choose the path that suits you best.
+        """
+
+    /// D1: postings before the first section heading (after "Table of contents") are taken out;
+    /// the article is not rejected, and the job title ("Data Engineer") is no role line.
+    @Test(arguments: [featuredJob, gluedJobs])
+    func jobBlockBeforeFirstHeading(jobs: String) throws {
+        let text = """
+            Data Scientist vs. Data Engineer
+
+            3 min read · Jan. 5, 2024
+            Table of contents
+
+            \(jobs)
+
+            Two roles compared in this article today.
+
+            \(defaultDefinitions)
+
+            \(Self.body)
+            """
+        let article = try parseArticle(text)
+        #expect(article.jobs.count == (jobs == Self.featuredJob ? 1 : 2))
+        #expect(article.profile("Data Scientist")?.definition == "A Data Scientist analyses data.")
+        #expect(article.profile("Data Engineer")?.skills.map(\.text) == ["SQL."])
+        #expect(article.intro == "Two roles compared in this article today.")
+        #expect(article.conclusion == "By understanding both roles you can choose the path that suits you best.")
+    }
+
+    /// D2: postings between sections (or before the closing paragraph) do not end the body: every
+    /// later section, the tips and the conclusion are kept.
+    @Test(arguments: ["Required Skills", "Data Engineer\n\n- Build", "Practical Tips", "By understanding"])
+    func jobBlockBetweenSections(before anchor: String) throws {
+        for jobs in [Self.featuredJob, Self.gluedJobs] {
+            let body = Self.body.replacing(anchor, with: jobs + "\n" + anchor)
+            #expect(body != Self.body)
+            let article = try parseArticle(sampleArticle(body: body))
+            #expect(article.jobs.count == (jobs == Self.featuredJob ? 1 : 2))
+            #expect(article.profile("Data Scientist")?.responsibilities.map(\.text) == ["Train models."])
+            #expect(article.profile("Data Engineer")?.responsibilities.map(\.text) == ["Build pipelines."])
+            #expect(article.profile("Data Engineer")?.skills.map(\.text) == ["SQL."])
+            #expect(article.section(.tips)?.shared.map(\.text) == ["Build a portfolio."])
+            #expect(article.conclusion == "By understanding both roles you can choose the path that suits you best.")
+        }
+    }
+
+    /// D2: lines after the last postings that read like no part of an article stay out of it.
+    @Test func furnitureAfterTrailingJobsIsNotBody() throws {
+        let article = try parseArticle(sampleArticle(body: Self.body, jobs: Self.featuredJob + "\nApply now\nShare"))
+        #expect(article.jobs.count == 1)
+        #expect(article.conclusion == "By understanding both roles you can choose the path that suits you best.")
+    }
+}
