@@ -100,3 +100,54 @@ import Testing
         #expect(article.conclusion == "By understanding both roles you can choose the path that suits you best.")
     }
 }
+
+extension ParserCampaign3RegressionTests {
+    /// D6: a group line that repeats the title's "Role (ABBR)" form opens that role's list; an
+    /// abbreviation may keep a known short form whole ("ML Engineer (MLE)").
+    @Test(arguments: [
+        ("Data Scientist", "Data Engineer", "Data Scientist (DS)", "Data Engineer (DE)"),
+        ("Data Scientist", "ML Engineer", "Data Scientists (DS)", "ML Engineer (MLE)"),
+        ("Data Scientist", "Machine Learning Engineer", "Data Scientist", "Machine Learning Engineer (MLE)"),
+    ])
+    func groupLineWithAbbreviation(roles: (String, String, String, String)) throws {
+        let text = """
+            \(roles.0) vs. \(roles.1)
+
+            Responsibilities
+
+            \(roles.2)
+
+            - Train models.
+
+            \(roles.3)
+
+            - Build pipelines.
+            - Run jobs.
+            """
+        let article = try parseArticle(text)
+        #expect(article.profile(roles.0)?.responsibilities.map(\.text) == ["Train models."])
+        #expect(article.profile(roles.1)?.responsibilities.map(\.text) == ["Build pipelines.", "Run jobs."])
+    }
+
+    /// D6: a last word that is no abbreviation of the role still makes another line ("Data
+    /// Engineer Intern", "Data Engineer Day").
+    @Test(arguments: ["Data Engineer Intern", "Data Engineer Day", "Data Engineer Ed"])
+    func lastWordThatIsNoAbbreviation(line: String) throws {
+        let text = """
+            Data Scientist vs. Data Engineer
+
+            Responsibilities
+
+            Data Scientist
+
+            - Train models.
+
+            \(line)
+
+            - Build pipelines.
+            """
+        let article = try parseArticle(text)
+        #expect(article.profile("Data Scientist")?.responsibilities.count == 2)
+        #expect(article.profile("Data Engineer")?.responsibilities.isEmpty == true)
+    }
+}

@@ -236,7 +236,39 @@ struct RoleMatcher {
             key = String(key.dropFirst(prefix.count))
         }
         for suffix in [" role", " position"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
-        return keys.firstIndex(of: key)
+        if let role = keys.firstIndex(of: key) { return role }
+        // "Data Engineer (DE)", "ML Engineer (MLE)": the group line repeats the title's form with its
+        // abbreviation (the fold dropped the parentheses). Only a last word made of the initials of
+        // the words before it is dropped, so "Data Engineer Intern" stays another role.
+        guard let cut = RoleMatcher.initialsSuffixStart(folded) else { return nil }
+        return exactRole(folded: String(folded[..<cut]))
+    }
+
+    /// Where the space before a last word that abbreviates the words before it starts ("data
+    /// engineer de", "ml engineer mle": each word gives its initial, or itself when it is a known
+    /// short form), or nil. Works on the bytes: every short line asks.
+    static func initialsSuffixStart(_ folded: String) -> String.Index? {
+        let utf8 = folded.utf8
+        guard let space = utf8.lastIndex(of: 0x20) else { return nil }
+        let abbreviation = utf8[utf8.index(after: space)...]
+        // The first letters agree, or it cannot be: most lines stop here, before any array is made.
+        guard (2...6).contains(abbreviation.count), utf8.first == abbreviation.first,
+            abbreviation.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A })
+        else { return nil }
+        let words = utf8[..<space].split(separator: 0x20)
+        guard words.count >= 2, words.count <= abbreviation.count else { return nil }
+        /// Whether words[wordIndex...] spell abbreviation[from...].
+        func spells(_ wordIndex: Int, _ from: String.UTF8View.Index) -> Bool {
+            guard wordIndex < words.count else { return from == abbreviation.endIndex }
+            guard from < abbreviation.endIndex else { return false }
+            let word = words[wordIndex]
+            if word.count <= 3, RoleNames.shortForms.contains(String(decoding: word, as: UTF8.self)),
+                abbreviation[from...].starts(with: word), spells(wordIndex + 1, utf8.index(from, offsetBy: word.count)) {
+                return true
+            }
+            return word.first == abbreviation[from] && spells(wordIndex + 1, utf8.index(after: from))
+        }
+        return spells(0, abbreviation.startIndex) ? space : nil
     }
 
     /// `folded` (abbreviations spelled out) without the first mention of role `index`.
