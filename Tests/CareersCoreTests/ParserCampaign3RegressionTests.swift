@@ -151,3 +151,32 @@ extension ParserCampaign3RegressionTests {
         #expect(article.profile("Data Engineer")?.responsibilities.isEmpty == true)
     }
 }
+
+extension ParserCampaign3RegressionTests {
+    static func tools(_ line: String) throws -> [[String?]] {
+        let body = """
+            Tools and Software Used
+
+            Data Scientist
+
+            - \(line)
+            """
+        let article = try parseArticle(sampleArticle(body: body))
+        return (article.profile("Data Scientist")?.tools ?? []).map { [$0.name, $0.category] }
+    }
+
+    /// D3: " for " inside a tool's name ("Copilot for Microsoft 365") is no "tool for purpose"
+    /// phrase when a capitalised name follows it; the line keeps every tool and its category.
+    @Test(arguments: [
+        ("Documentation: Model Cards, Datasheets for Datasets.", [["Model Cards", "Documentation"], ["Datasheets for Datasets", "Documentation"]]),
+        ("Documentation: Model Cards and Datasheets for Datasets.", [["Model Cards", "Documentation"], ["Datasheets for Datasets", "Documentation"]]),
+        ("Productivity: Copilot for Microsoft 365, Slack.", [["Copilot for Microsoft 365", "Productivity"], ["Slack", "Productivity"]]),
+        ("Copilot for Microsoft 365, Notion, or Slack", [["Copilot for Microsoft 365", nil], ["Notion", nil], ["Slack", nil]]),
+        ("Datasheets for Datasets or Model Cards", [["Datasheets for Datasets", nil], ["Model Cards", nil]]),
+        // A purpose after "for" is still the category.
+        ("Great Expectations for data validation", [["Great Expectations", "Data validation"]]),
+    ] as [(String, [[String?]])])
+    func toolNameWithFor(line: String, expected: [[String?]]) throws {
+        #expect(try Self.tools(line) == expected)
+    }
+}

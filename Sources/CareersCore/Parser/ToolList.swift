@@ -160,7 +160,8 @@ enum ToolList {
         let tool = String(text[..<range.lowerBound].trimmingSpaces())
         let purpose = text[range.upperBound...].trimmingSpaces()
         // "Weights & Biases – for experiment tracking" is a tool and a description (`describedTool`).
-        guard !tool.contains(","), isToolName(tool), !["-", "–", "—"].contains(where: { tool.hasSuffix($0) }), !purpose.isEmpty, LinePatterns.wordCount(String(purpose)) <= 4 else { return nil }
+        // "Datasheets for Datasets or Model Cards": capitalised words after "for" name a tool.
+        guard !tool.contains(","), isToolName(tool), !namesAfterFor(purpose), !["-", "–", "—"].contains(where: { tool.hasSuffix($0) }), !purpose.isEmpty, LinePatterns.wordCount(String(purpose)) <= 4 else { return nil }
         return (tool, purpose.prefix(1).uppercased() + purpose.dropFirst())
     }
 
@@ -221,8 +222,27 @@ enum ToolList {
 
     static func isToolName(_ name: String) -> Bool {
         let words = TextKey.fold(name).split(separator: " ")
-        guard !words.isEmpty, words.count <= 4, name.count <= 40 else { return false }
-        return !words.contains { sentenceWords.contains(String($0)) }
+        guard !words.isEmpty, words.count <= 5, name.count <= 40 else { return false }
+        guard words.contains(where: { sentenceWords.contains(String($0)) }) else { return words.count <= 4 }
+        // "Copilot for Microsoft 365", "Datasheets for Datasets": a name joined by "for" to a
+        // capitalised name; a purpose after "for" is lower case ("Jupyter for data exploration").
+        guard words.count >= 3, let range = name.firstRangeFast(of: " for "), namesAfterFor(name[range.upperBound...]) else {
+            return false
+        }
+        return !words.contains { $0 != "for" && sentenceWords.contains(String($0)) }
+    }
+
+    /// Whether the words after " for " (up to a list separator) are a name: each starts with a
+    /// capital or a digit ("Microsoft 365", "Datasets"), not "data validation".
+    static func namesAfterFor(_ text: Substring) -> Bool {
+        var sawWord = false
+        for word in text.split(separator: " ") {
+            if word == "or" || word == "and" || word == "&" { break }
+            guard let first = word.first, first.isUppercase || first.isNumber else { return false }
+            sawWord = true
+            if word.last == "," || word.last == ";" { break }
+        }
+        return sawWord
     }
 
     static func withoutTrailingPeriod(_ text: String) -> String {
