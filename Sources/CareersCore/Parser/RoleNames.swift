@@ -12,16 +12,20 @@ enum RoleNames {
 
     static let expansions = abbreviations + seniorityAbbreviations
 
+    /// "Gen AI" and "GenAI" are "Generative AI". Only expanded (an alias "Gen Artificial
+    /// Intelligence Engineer" is written by nobody), and "gen" only before "ai" ("Gen Z" stays).
+    static let generativeShortForms: Set<String> = ["gen", "genai"]
+
     /// The merge key: folded, abbreviations expanded, a plural last word made singular.
     /// "ML Engineers" and "Machine Learning Engineer" share "machine learning engineer".
     static func key(_ title: String) -> String {
         key(folded: TextKey.fold(title))
     }
 
-    static let shortForms = Set(expansions.map(\.short))
+    static let shortForms = Set(expansions.map(\.short)).union(generativeShortForms)
 
     static func key(folded: String) -> String {
-        if let plain = plainASCII(folded), !plain.hasOpsApart {
+        if let plain = plainASCII(folded), !plain.hasOpsApart, !plain.hasGenerative {
             guard plain.hasWords else { return "" }
             return plain.hasShortForm || plain.endsInS ? rebuiltKeyASCII(folded) : folded
         }
@@ -63,17 +67,27 @@ enum RoleNames {
 
     /// `folded` with abbreviations spelled out; returned as is when it has none (the usual case).
     static func expanded(folded: String) -> String {
-        if let plain = plainASCII(folded), !plain.hasShortForm, !plain.hasOpsApart { return folded }
+        if let plain = plainASCII(folded), !plain.hasShortForm, !plain.hasOpsApart, !plain.hasGenerative { return folded }
         let words = folded.split(separator: " ")
-        guard words.contains(where: { $0.utf8.count <= 3 && (shortForms.contains(String($0)) || $0 == "ops") }) else { return folded }
+        guard words.contains(where: { $0.utf8.count <= 5 && (shortForms.contains(String($0)) || $0 == "ops") }) else { return folded }
         return expand(joiningOps(words.map(String.init))).joined(separator: " ")
     }
 
+    /// How many short forms a title uses ("Gen AI Engineer" and "GenAI Engineer": 2).
+    static func shortFormCount(_ title: String) -> Int {
+        TextKey.fold(title).split(separator: " ").reduce(0) { count, word in
+            count + (word == "genai" ? 2 : shortForms.contains(String(word)) ? 1 : 0)
+        }
+    }
+
     static func expand(_ words: [String]) -> [String] {
-        words.flatMap { word -> [String] in
+        words.indices.flatMap { index -> [String] in
+            let word = words[index]
             if let entry = expansions.first(where: { $0.short == word }) {
                 return entry.long.split(separator: " ").map(String.init)
             }
+            if word == "genai" { return ["generative", "artificial", "intelligence"] }
+            if word == "gen", index + 1 < words.count, words[index + 1] == "ai" { return ["generative"] }
             return [word]
         }
     }
@@ -121,7 +135,19 @@ enum RoleNames {
             abbreviated = replacing(longWords, with: [short.uppercased()], in: abbreviated)
             spelledOut = replacing([short], with: longWords.map(capitalised), in: spelledOut)
         }
-        for candidate in [abbreviated, spelledOut] where candidate != words {
+        // "Gen AI Engineer", "GenAI Engineer" → "Generative AI Engineer" (found by "generative").
+        var generative: [String] = []
+        for (index, word) in words.enumerated() {
+            let folded = TextKey.fold(word)
+            if folded == "genai" {
+                generative += ["Generative", "AI"]
+            } else if folded == "gen", index + 1 < words.count, TextKey.fold(words[index + 1]) == "ai" {
+                generative.append("Generative")
+            } else {
+                generative.append(word)
+            }
+        }
+        for candidate in [abbreviated, spelledOut, generative] where candidate != words {
             let alias = candidate.joined(separator: " ")
             // "ML Ops Engineer" is not "Machine Learning Ops Engineer": an alias must merge with its title.
             if candidate == spelledOut && key(alias) != key(title) { continue }
