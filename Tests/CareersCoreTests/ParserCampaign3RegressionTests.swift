@@ -180,3 +180,25 @@ extension ParserCampaign3RegressionTests {
         #expect(try Self.tools(line) == expected)
     }
 }
+
+extension ParserCampaign3RegressionTests {
+    /// D10: "What They Do" (and "What Do They Do?") heads the responsibilities, in both layouts.
+    @Test(arguments: ["What They Do", "What Do They Do?"])
+    func whatTheyDoHeading(heading: String) throws {
+        let listFirst = """
+            \(heading)
+
+            Data Scientist
+
+            - Train models.
+
+            Data Engineer
+
+            - Build pipelines.
+            """
+        let article = try parseArticle(sampleArticle(body: listFirst))
+        #expect(article.profile("Data Scientist")?.responsibilities.map(\.text) == ["Train models."])
+        #expect(article.profile("Data Engineer")?.responsibilities.map(\.text) == ["Build pipelines."])
+        #expect(article.profile("Data Scientist")?.definition == "A Data Scientist analyses data.")
+    }
+}
