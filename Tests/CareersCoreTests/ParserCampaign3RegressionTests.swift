@@ -182,6 +182,18 @@ extension ParserCampaign3RegressionTests {
 }
 
 extension ParserCampaign3RegressionTests {
+    /// D4: in a list under a category, "and" inside an item before the last is part of a name
+    /// ("Weights and Biases"); in the last item it still joins two tools.
+    @Test(arguments: [
+        ("Experiment Tracking: Weights and Biases, Neptune.", [["Weights and Biases", "Experiment Tracking"], ["Neptune", "Experiment Tracking"]]),
+        ("Tracking: MLflow, Weights and Biases, Neptune and Comet.",
+         [["MLflow", "Tracking"], ["Weights and Biases", "Tracking"], ["Neptune", "Tracking"], ["Comet", "Tracking"]]),
+        ("Languages: Python, R and SQL.", [["Python", "Languages"], ["R", "Languages"], ["SQL", "Languages"]]),
+    ] as [(String, [[String?]])])
+    func andInsideAToolName(line: String, expected: [[String?]]) throws {
+        #expect(try Self.tools(line) == expected)
+    }
+
     /// D10: "What They Do" (and "What Do They Do?") heads the responsibilities, in both layouts.
     @Test(arguments: ["What They Do", "What Do They Do?"])
     func whatTheyDoHeading(heading: String) throws {

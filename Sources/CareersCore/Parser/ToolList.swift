@@ -78,9 +78,11 @@ enum ToolList {
     private static func listedTools(_ text: String, category givenCategory: String?, source: String) -> [ToolItem]? {
         var body = withoutTrailingPeriod(withoutParentheses(text))
         var category = givenCategory
+        var labelled = false
         if category == nil, let (label, rest) = LinePatterns.label(body) ?? dashLabel(body) ?? introducedList(body) {
             category = label
             body = rest
+            labelled = true
         } else if let (tool, purpose) = purposePhrase(body) {
             // "Great Expectations for data validation": the tool, and what it is for as its category.
             body = tool
@@ -96,7 +98,7 @@ enum ToolList {
             body = String(decoding: utf8[..<start], as: UTF8.self)
             break
         }
-        let names = withoutOpenEnd(split(body)).flatMap(alternatives)
+        let names = withoutOpenEnd(split(body, andOnlyInLastItem: labelled)).flatMap(alternatives)
         guard !names.isEmpty, names.allSatisfy(isToolName) else { return nil }
         // "Python (pandas, PySpark)": a list in parentheses names tools too, after its parent.
         var all: [String] = []
@@ -202,15 +204,19 @@ enum ToolList {
         "etc", "more", "many more", "much more", "others", "many others", "so on", "so forth", "the like", "similar", "similar tools",
     ]
 
-    /// "a, b, or c" / "a, b and c" / "a or b" → [a, b, c].
-    static func split(_ list: String) -> [String] {
+    /// "a, b, or c" / "a, b and c" / "a or b" → [a, b, c]. With `andOnlyInLastItem` (a list under a
+    /// category), "and" joins items only in the last one, as a list is written: "Weights and
+    /// Biases, Neptune" names two tools.
+    static func split(_ list: String, andOnlyInLastItem: Bool = false) -> [String] {
         var parts: [String] = []
-        for piece in list.splitFast(separators: [UInt8(ascii: ","), UInt8(ascii: ";")]) {
+        let pieces = list.splitFast(separators: [UInt8(ascii: ","), UInt8(ascii: ";")])
+        for (index, piece) in pieces.enumerated() {
             var item = piece.trimmingSpaces()
             for conjunction in ["and ", "or ", "& "] where item.hasPrefixIgnoringCase(conjunction) {
                 item = item.dropFirst(conjunction.count).trimmingSpaces()
             }
-            let inner = item.componentsFast(separatedBy: " or ").flatMap { $0.componentsFast(separatedBy: " and ") }
+            let keepsAnd = andOnlyInLastItem && index < pieces.count - 1
+            let inner = item.componentsFast(separatedBy: " or ").flatMap { keepsAnd ? [$0] : $0.componentsFast(separatedBy: " and ") }
             if inner.count > 1 && inner.allSatisfy({ LinePatterns.wordCount($0) <= 3 }) {
                 parts += inner.map { String($0.trimmingSpaces()) }
             } else if !item.isEmpty {
