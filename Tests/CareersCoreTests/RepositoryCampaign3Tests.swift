@@ -34,3 +34,27 @@ import Testing
         #expect(role.aliases.isEmpty)
     }
 }
+
+extension RepositoryCampaign3Tests {
+    /// D9: "Machine Learning Operations Engineer" and "ML Operations Engineer" are "MLOps
+    /// Engineer": one role, found by "mlops", with "MLOps Engineer" among its names.
+    @Test func machineLearningOperationsIsMLOps() throws {
+        let alone = Repository(articles: [
+            try RepositoryRoleTests.article("Machine Learning Operations Engineers vs. Data Platform Engineers", file: "a.txt"),
+        ])
+        let role = try #require(alone.role(id: "mlops-engineer"))
+        #expect(role.aliases.contains("MLOps Engineer"))
+        #expect(alone.searchRoles(RoleFilter(query: "mlops")).first?.id == "mlops-engineer")
+        #expect(alone.searchRoles(RoleFilter(query: "machine learning operations")).first?.id == "mlops-engineer")
+
+        let repository = Repository(articles: [
+            try RepositoryRoleTests.article("Machine Learning Operations Engineer vs. Data Architect", file: "a.txt"),
+            try RepositoryRoleTests.article("MLOps Engineer vs. Data Analyst", file: "b.txt"),
+            try RepositoryRoleTests.article("ML Operations Engineer vs. Data Scientist", file: "c.txt"),
+            try RepositoryRoleTests.article("Business Operations Analyst vs. Data Analyst", file: "d.txt"),
+        ])
+        #expect(repository.role(id: "mlops-engineer")?.comparisons == ["a", "b", "c"])
+        #expect(repository.role(id: "machine-learning-operations-engineer") == nil)
+        #expect(repository.role(id: "business-operations-analyst")?.comparisons == ["d"])
+    }
+}

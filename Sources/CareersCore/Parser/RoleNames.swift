@@ -25,13 +25,14 @@ enum RoleNames {
     static let shortForms = Set(expansions.map(\.short)).union(generativeShortForms)
 
     static func key(folded: String) -> String {
-        if let plain = plainASCII(folded), !plain.hasOpsApart, !plain.hasGenerative {
+        if let plain = plainASCII(folded), !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations {
             guard plain.hasWords else { return "" }
             return plain.hasShortForm || plain.endsInS ? rebuiltKeyASCII(folded) : folded
         }
         let split = folded.split(separator: " ")
         // Most titles have no abbreviation and no plural: nothing to rebuild.
-        if let last = split.last, !last.hasSuffix("s"), !split.contains(where: { shortForms.contains(String($0)) || $0 == "ops" }) {
+        if let last = split.last, !last.hasSuffix("s"),
+            !split.contains(where: { shortForms.contains(String($0)) || $0 == "ops" || $0 == "operations" || $0 == "operation" }) {
             return folded
         }
         var words = joiningOps(split.map(String.init))
@@ -67,9 +68,12 @@ enum RoleNames {
 
     /// `folded` with abbreviations spelled out; returned as is when it has none (the usual case).
     static func expanded(folded: String) -> String {
-        if let plain = plainASCII(folded), !plain.hasShortForm, !plain.hasOpsApart, !plain.hasGenerative { return folded }
+        if let plain = plainASCII(folded), !plain.hasShortForm, !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations {
+            return folded
+        }
         let words = folded.split(separator: " ")
-        guard words.contains(where: { $0.utf8.count <= 5 && (shortForms.contains(String($0)) || $0 == "ops") }) else { return folded }
+        guard words.contains(where: { ($0.utf8.count <= 5 && (shortForms.contains(String($0)) || $0 == "ops")) || $0 == "operations" || $0 == "operation" })
+        else { return folded }
         return expand(joiningOps(words.map(String.init))).joined(separator: " ")
     }
 
@@ -81,6 +85,27 @@ enum RoleNames {
     }
 
     static func expand(_ words: [String]) -> [String] {
+        contractingMLOps(expandingShortForms(words))
+    }
+
+    /// "Machine Learning Operations" (or "ML Operations") is "MLOps", the form the field and
+    /// the role's id use; contracted after expansion so every spelling meets at "mlops".
+    private static func contractingMLOps(_ words: [String]) -> [String] {
+        guard words.count >= 3, words.contains(where: { $0 == "operations" || $0 == "operation" }) else { return words }
+        var result: [String] = []
+        for word in words {
+            if word == "operations" || word == "operation", result.count >= 2, result[result.count - 2] == "machine",
+                result[result.count - 1] == "learning" {
+                result.removeLast(2)
+                result.append("mlops")
+            } else {
+                result.append(word)
+            }
+        }
+        return result
+    }
+
+    private static func expandingShortForms(_ words: [String]) -> [String] {
         words.indices.flatMap { index -> [String] in
             let word = words[index]
             if let entry = expansions.first(where: { $0.short == word }) {
@@ -147,7 +172,16 @@ enum RoleNames {
                 generative.append(word)
             }
         }
-        for candidate in [abbreviated, spelledOut, generative] where candidate != words {
+        // "Machine Learning Operations Engineer", "ML Operations Engineer" → "MLOps Engineer".
+        var mlops: [String] = []
+        for word in abbreviated {
+            if TextKey.fold(word).hasPrefix("operation"), let previous = mlops.last, previous == "ML" {
+                mlops[mlops.count - 1] = "MLOps"
+            } else {
+                mlops.append(word)
+            }
+        }
+        for candidate in [abbreviated, spelledOut, generative, mlops] where candidate != words {
             let alias = candidate.joined(separator: " ")
             // "ML Ops Engineer" is not "Machine Learning Ops Engineer": an alias must merge with its title.
             if candidate == spelledOut && key(alias) != key(title) { continue }
