@@ -214,3 +214,33 @@ extension ParserCampaign3RegressionTests {
         #expect(article.profile("Data Scientist")?.definition == "A Data Scientist analyses data.")
     }
 }
+
+extension ParserCampaign3RegressionTests {
+    /// D8: a plural title ("Data Scientists vs. Data Engineers") gives singular roles and
+    /// profiles; words with no singular ("Analytics") keep their spelling.
+    @Test func pluralTitleGivesSingularProfiles() throws {
+        let text = """
+            Data Scientists vs. Data Engineers: Which Career?
+
+            Definitions
+
+            Data Scientists: A Data Scientist analyses data.
+
+            Data Engineers: A Data Engineer builds pipelines.
+
+            Responsibilities
+
+            Data Scientists
+
+            - Train models.
+            """
+        let article = try parseArticle(text)
+        #expect(article.roles == ["Data Scientist", "Data Engineer"])
+        #expect(article.profiles.map(\.title) == ["Data Scientist", "Data Engineer"])
+        #expect(article.profile("Data Scientist")?.responsibilities.map(\.text) == ["Train models."])
+        #expect(article.profile("Data Engineer")?.definition == "A Data Engineer builds pipelines.")
+
+        let analytics = try parseArticle("Data Analytics vs. Business Intelligence\n\nDefinitions\n\nData Analytics: Data Analytics is a field.\n")
+        #expect(analytics.roles == ["Data Analytics", "Business Intelligence"])
+    }
+}

@@ -34,7 +34,9 @@ struct ArticleAssembler {
         let title = lines.first?.text ?? ""
         var titleRoles = RoleNames.rolesFromTitle(title)
         if titleRoles.isEmpty { titleRoles = ArticleAssembler.rolesNamedInBody(RoleNames.rolesFromTitle(title, allowOr: true), lines) }
-        self.roles = titleRoles.isEmpty ? ArticleAssembler.rolesFromLabels(lines) : titleRoles
+        // "Data Platform Engineers vs. …": a profile is one role, titled in the singular (its key
+        // already is, so matching in the body is unchanged).
+        self.roles = (titleRoles.isEmpty ? ArticleAssembler.rolesFromLabels(lines) : titleRoles).map(RoleNames.singularTitle)
         self.matcher = RoleMatcher(titles: roles)
     }
 
