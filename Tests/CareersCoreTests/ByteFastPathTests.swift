@@ -11,6 +11,8 @@ import Testing
         "Python, Java, or C++", "Git or other version control systems", "Frameworks – TensorFlow, PyTorch",
         "Ingénieur ML", "cafe\u{301}s", "résumés", " \u{301}leading mark", "trailing nbsp\u{A0}", "\u{A0}lead", "a\r\nb ",
         "scikit learn and numpy", "and R", "& more", "Or maybe", "SQL databases such as PostgreSQL and Snowflake",
+        "gen ai engineers", "GenAI Leads", "gen z marketer", "senior gen", "genais",
+        "machine learning operations engineers", "ML Operations Lead", "operations", "business operations analyst", "operationss",
     ]
 
     @Test func roleKeysMatchTheWordByWordReference() {
@@ -54,7 +56,8 @@ import Testing
 
     static func referenceKey(_ folded: String) -> String {
         let split = folded.split(separator: " ")
-        if let last = split.last, !last.hasSuffix("s"), !split.contains(where: { RoleNames.shortForms.contains(String($0)) }) {
+        if let last = split.last, !last.hasSuffix("s"),
+            !split.contains(where: { RoleNames.shortForms.contains(String($0)) || $0 == "operations" || $0 == "operation" }) {
             return folded
         }
         var words = split.map(String.init)
@@ -64,7 +67,8 @@ import Testing
 
     static func referenceExpanded(_ folded: String) -> String {
         let words = folded.split(separator: " ")
-        guard words.contains(where: { $0.utf8.count <= 3 && RoleNames.shortForms.contains(String($0)) }) else { return folded }
+        guard words.contains(where: { ($0.utf8.count <= 5 && RoleNames.shortForms.contains(String($0))) || $0 == "operations" || $0 == "operation" })
+        else { return folded }
         return RoleNames.expand(words.map(String.init)).joined(separator: " ")
     }
 

@@ -34,7 +34,9 @@ struct ArticleAssembler {
         let title = lines.first?.text ?? ""
         var titleRoles = RoleNames.rolesFromTitle(title)
         if titleRoles.isEmpty { titleRoles = ArticleAssembler.rolesNamedInBody(RoleNames.rolesFromTitle(title, allowOr: true), lines) }
-        self.roles = titleRoles.isEmpty ? ArticleAssembler.rolesFromLabels(lines) : titleRoles
+        // "Data Platform Engineers vs. …": a profile is one role, titled in the singular (its key
+        // already is, so matching in the body is unchanged).
+        self.roles = (titleRoles.isEmpty ? ArticleAssembler.rolesFromLabels(lines) : titleRoles).map(RoleNames.singularTitle)
         self.matcher = RoleMatcher(titles: roles)
     }
 
@@ -71,10 +73,12 @@ struct ArticleAssembler {
             throw ArticleRejection(file: fileName, reason: "no recognisable article structure: first line is not a title", line: titleLine.number)
         }
         let stop = lines.indices.dropFirst().first { LinePatterns.isStopMarker(folded: lines[$0].folded) } ?? lines.endIndex
-        let jobsStart = jobsStartIndex(before: stop)
+        let (body, jobLines) = splitJobBlocks(before: stop)
         titleFolded = titleLine.folded
-        for index in 1..<max(1, jobsStart) { read(at: index, title: title) }
-        let jobs = JobParser.parse(lines[jobsStart..<stop])
+        for (position, index) in body.enumerated() {
+            read(at: index, next: position + 1 < body.count ? lines[body[position + 1]] : nil, title: title)
+        }
+        let jobs = JobParser.parse(jobLines[...])
         guard !sections.isEmpty else {
             throw ArticleRejection(
                 file: fileName,
@@ -87,19 +91,78 @@ struct ArticleAssembler {
         return article(title: title, jobs: jobs)
     }
 
-    /// Where the job postings start: a "Featured Job" marker, or the title line above the first
-    /// "@ company | location" line.
-    private func jobsStartIndex(before stop: Int) -> Int {
-        for index in 1..<max(1, stop) {
-            let text = lines[index].text
-            if LinePatterns.isFeaturedJobMarker(folded: lines[index].folded) { return index }
-            if LinePatterns.isCompanyLine(text) && index > 1 && LinePatterns.bullet(lines[index - 1].text) == nil {
-                return index - 1
+    /// The body's line indices and the job postings' lines. Featured Job blocks usually close the
+    /// article, but may sit anywhere (before Definitions, between sections): each block is taken
+    /// out and the body goes on after it, so no section after a block is lost.
+    private func splitJobBlocks(before stop: Int) -> (body: [Int], jobs: [ArticleLine]) {
+        var body: [Int] = []
+        var jobs: [ArticleLine] = []
+        var lastBlockEnd: Int?
+        var index = 1
+        while index < stop {
+            if isJobBlockStart(at: index, before: stop) {
+                let end = jobBlockEnd(from: index, before: stop)
+                jobs += lines[index..<end]
+                lastBlockEnd = end
+                index = end
+            } else {
+                body.append(index)
+                index += 1
             }
-            // Postings that lost their line breaks: "Title @ Company | Place Full Time … USD …".
-            if LinePatterns.bullet(text) == nil, JobParser.oneLinePostings(text) != nil { return index }
+        }
+        // After the last block, lines with nothing of an article (site furniture no stop marker
+        // caught: "Apply now", "Share") stay with the postings, as when the postings ended the body.
+        if let lastBlockEnd, let tail = body.firstIndex(where: { $0 >= lastBlockEnd }),
+            !body[tail...].contains(where: { readsLikeArticle(lines[$0]) }) {
+            jobs += body[tail...].map { lines[$0] }
+            body.removeSubrange(tail...)
+        }
+        return (body, jobs)
+    }
+
+    /// A posting starts at a "Featured Job" marker, at the title line above "@ company | location",
+    /// or at postings that lost their line breaks ("Title @ Company | Place Full Time … USD …").
+    private func isJobBlockStart(at index: Int, before stop: Int) -> Bool {
+        let line = lines[index]
+        if LinePatterns.isFeaturedJobMarker(folded: line.folded) { return true }
+        guard LinePatterns.bullet(line.text) == nil else { return false }
+        if index + 1 < stop, LinePatterns.isCompanyLine(lines[index + 1].text) { return true }
+        return JobParser.oneLinePostings(line.text) != nil
+    }
+
+    /// The index after the job block starting at `start`: markers, titles, "@" lines, the meta
+    /// line right after each "@" line, and one-line postings, in any number.
+    private func jobBlockEnd(from start: Int, before stop: Int) -> Int {
+        var index = start
+        var afterMarker = false
+        var awaitingMeta = false
+        while index < stop {
+            let line = lines[index]
+            if LinePatterns.isFeaturedJobMarker(folded: line.folded) {
+                (afterMarker, awaitingMeta) = (true, false)
+            } else if LinePatterns.isCompanyLine(line.text) {
+                (afterMarker, awaitingMeta) = (false, true)
+            } else if awaitingMeta, JobParser.parseMeta(Substring(line.text)) != nil {
+                // "Full Time Senior-level / Expert USD 120K - 150K", maybe with the next title glued on.
+                awaitingMeta = false
+            } else if afterMarker || isJobBlockStart(at: index, before: stop) {
+                (afterMarker, awaitingMeta) = (false, false)
+            } else {
+                return index
+            }
+            index += 1
         }
         return stop
+    }
+
+    /// Whether a line after the postings is still the article's: a list item, a heading, a role
+    /// line or a sentence of some length (the closing paragraph).
+    private func readsLikeArticle(_ line: ArticleLine) -> Bool {
+        if case .item? = LinePatterns.bullet(line.text) { return true }
+        let words = LinePatterns.wordCount(line.text)
+        if words >= 8 && LinePatterns.endsSentence(line.text) { return true }
+        if matcher.exactRole(folded: line.folded) != nil { return true }
+        return words <= 8 && LinePatterns.sectionKind(inFolded: line.folded) != nil
     }
 
     // MARK: Line classification
@@ -116,9 +179,9 @@ struct ArticleAssembler {
         return listGoesOn && (next.map { LinePatterns.bullet($0.text) != nil } ?? false)
     }
 
-    private mutating func read(at index: Int, title: String) {
+    /// `next` is the next line of the body (job blocks between them taken out).
+    private mutating func read(at index: Int, next: ArticleLine?, title: String) {
         let line = lines[index]
-        let next = index + 1 < lines.endIndex ? lines[index + 1] : nil
         let text = line.text
         if let target = lastItem {
             lastItem = nil

@@ -148,7 +148,7 @@ enum LinePatterns {
     /// earliest match in a line wins ("Tools and Software Used" → tools).
     static let sectionKeywords: [(SectionKind, [String])] = [
         (.definitions, ["definition", "defining", "what is", "what are", "what does", "overview of the role", "role overview"]),
-        (.responsibilities, ["responsibilit", "duties", "day to day", "key tasks", "job description"]),
+        (.responsibilities, ["responsibilit", "duties", "day to day", "key tasks", "job description", "what they do", "what do they do"]),
         (.skills, ["skill", "competenc"]),
         (.education, ["education", "qualification", "degree", "academic"]),
         (.tools, ["tool", "software used", "technologies", "tech stack", "technology stack"]),

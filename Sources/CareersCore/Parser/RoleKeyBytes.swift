@@ -12,6 +12,11 @@ extension RoleNames {
         var endsInS = false
         /// A word after the first is "ops" ("ML Ops"): the String path joins it to the word before.
         var hasOpsApart = false
+        /// A word is "gen" or "genai": expanded by context, on the String path (rare).
+        var hasGenerative = false
+        /// A word is "operations" or "operation" ("Machine Learning Operations" is "MLOps"): the
+        /// String path contracts it.
+        var hasOperations = false
     }
 
     static func plainASCII(_ text: String) -> PlainWords? {
@@ -31,6 +36,11 @@ extension RoleNames {
                         for offset in wordStart..<index { packed = packed << 8 | UInt32(bytes[offset]) }
                         if packedShortForms.contains(packed) { result.hasShortForm = true }
                         if packed == packedOps && wordStart > 0 { result.hasOpsApart = true }
+                        if packed == packedGen { result.hasGenerative = true }
+                    } else if length == 5, bytes[wordStart..<index].elementsEqual(genaiBytes) {
+                        result.hasGenerative = true
+                    } else if length >= 9, bytes[wordStart..<index].starts(with: operationBytes), length == 9 || bytes[index - 1] == UInt8(ascii: "s") && length == 10 {
+                        result.hasOperations = true
                     }
                 }
                 wordStart = index + 1
@@ -40,9 +50,12 @@ extension RoleNames {
     }
 
     private static let packedOps: UInt32 = 0x6F_70_73
+    private static let packedGen: UInt32 = 0x67_65_6E
+    private static let genaiBytes = Array("genai".utf8)
+    private static let operationBytes = Array("operation".utf8)
 
     /// The short forms as their bytes packed big-endian into an integer ("ml" → 0x6D6C).
-    static let packedShortForms: [UInt32] = shortForms.map { $0.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
+    static let packedShortForms: [UInt32] = shortForms.filter { $0.utf8.count <= 3 }.map { $0.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
 
     /// The number of words `split(separator: " ")` finds in ASCII text; nil for other text.
     static func asciiWordCount(_ text: String) -> Int? {

@@ -12,22 +12,27 @@ enum RoleNames {
 
     static let expansions = abbreviations + seniorityAbbreviations
 
+    /// "Gen AI" and "GenAI" are "Generative AI". Only expanded (an alias "Gen Artificial
+    /// Intelligence Engineer" is written by nobody), and "gen" only before "ai" ("Gen Z" stays).
+    static let generativeShortForms: Set<String> = ["gen", "genai"]
+
     /// The merge key: folded, abbreviations expanded, a plural last word made singular.
     /// "ML Engineers" and "Machine Learning Engineer" share "machine learning engineer".
     static func key(_ title: String) -> String {
         key(folded: TextKey.fold(title))
     }
 
-    static let shortForms = Set(expansions.map(\.short))
+    static let shortForms = Set(expansions.map(\.short)).union(generativeShortForms)
 
     static func key(folded: String) -> String {
-        if let plain = plainASCII(folded), !plain.hasOpsApart {
+        if let plain = plainASCII(folded), !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations {
             guard plain.hasWords else { return "" }
             return plain.hasShortForm || plain.endsInS ? rebuiltKeyASCII(folded) : folded
         }
         let split = folded.split(separator: " ")
         // Most titles have no abbreviation and no plural: nothing to rebuild.
-        if let last = split.last, !last.hasSuffix("s"), !split.contains(where: { shortForms.contains(String($0)) || $0 == "ops" }) {
+        if let last = split.last, !last.hasSuffix("s"),
+            !split.contains(where: { shortForms.contains(String($0)) || $0 == "ops" || $0 == "operations" || $0 == "operation" }) {
             return folded
         }
         var words = joiningOps(split.map(String.init))
@@ -63,17 +68,51 @@ enum RoleNames {
 
     /// `folded` with abbreviations spelled out; returned as is when it has none (the usual case).
     static func expanded(folded: String) -> String {
-        if let plain = plainASCII(folded), !plain.hasShortForm, !plain.hasOpsApart { return folded }
+        if let plain = plainASCII(folded), !plain.hasShortForm, !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations {
+            return folded
+        }
         let words = folded.split(separator: " ")
-        guard words.contains(where: { $0.utf8.count <= 3 && (shortForms.contains(String($0)) || $0 == "ops") }) else { return folded }
+        guard words.contains(where: { ($0.utf8.count <= 5 && (shortForms.contains(String($0)) || $0 == "ops")) || $0 == "operations" || $0 == "operation" })
+        else { return folded }
         return expand(joiningOps(words.map(String.init))).joined(separator: " ")
     }
 
+    /// How many short forms a title uses ("Gen AI Engineer" and "GenAI Engineer": 2).
+    static func shortFormCount(_ title: String) -> Int {
+        TextKey.fold(title).split(separator: " ").reduce(0) { count, word in
+            count + (word == "genai" ? 2 : shortForms.contains(String(word)) ? 1 : 0)
+        }
+    }
+
     static func expand(_ words: [String]) -> [String] {
-        words.flatMap { word -> [String] in
+        contractingMLOps(expandingShortForms(words))
+    }
+
+    /// "Machine Learning Operations" (or "ML Operations") is "MLOps", the form the field and
+    /// the role's id use; contracted after expansion so every spelling meets at "mlops".
+    private static func contractingMLOps(_ words: [String]) -> [String] {
+        guard words.count >= 3, words.contains(where: { $0 == "operations" || $0 == "operation" }) else { return words }
+        var result: [String] = []
+        for word in words {
+            if word == "operations" || word == "operation", result.count >= 2, result[result.count - 2] == "machine",
+                result[result.count - 1] == "learning" {
+                result.removeLast(2)
+                result.append("mlops")
+            } else {
+                result.append(word)
+            }
+        }
+        return result
+    }
+
+    private static func expandingShortForms(_ words: [String]) -> [String] {
+        words.indices.flatMap { index -> [String] in
+            let word = words[index]
             if let entry = expansions.first(where: { $0.short == word }) {
                 return entry.long.split(separator: " ").map(String.init)
             }
+            if word == "genai" { return ["generative", "artificial", "intelligence"] }
+            if word == "gen", index + 1 < words.count, words[index + 1] == "ai" { return ["generative"] }
             return [word]
         }
     }
@@ -121,7 +160,28 @@ enum RoleNames {
             abbreviated = replacing(longWords, with: [short.uppercased()], in: abbreviated)
             spelledOut = replacing([short], with: longWords.map(capitalised), in: spelledOut)
         }
-        for candidate in [abbreviated, spelledOut] where candidate != words {
+        // "Gen AI Engineer", "GenAI Engineer" → "Generative AI Engineer" (found by "generative").
+        var generative: [String] = []
+        for (index, word) in words.enumerated() {
+            let folded = TextKey.fold(word)
+            if folded == "genai" {
+                generative += ["Generative", "AI"]
+            } else if folded == "gen", index + 1 < words.count, TextKey.fold(words[index + 1]) == "ai" {
+                generative.append("Generative")
+            } else {
+                generative.append(word)
+            }
+        }
+        // "Machine Learning Operations Engineer", "ML Operations Engineer" → "MLOps Engineer".
+        var mlops: [String] = []
+        for word in abbreviated {
+            if TextKey.fold(word).hasPrefix("operation"), let previous = mlops.last, previous == "ML" {
+                mlops[mlops.count - 1] = "MLOps"
+            } else {
+                mlops.append(word)
+            }
+        }
+        for candidate in [abbreviated, spelledOut, generative, mlops] where candidate != words {
             let alias = candidate.joined(separator: " ")
             // "ML Ops Engineer" is not "Machine Learning Ops Engineer": an alias must merge with its title.
             if candidate == spelledOut && key(alias) != key(title) { continue }
@@ -236,7 +296,39 @@ struct RoleMatcher {
             key = String(key.dropFirst(prefix.count))
         }
         for suffix in [" role", " position"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
-        return keys.firstIndex(of: key)
+        if let role = keys.firstIndex(of: key) { return role }
+        // "Data Engineer (DE)", "ML Engineer (MLE)": the group line repeats the title's form with its
+        // abbreviation (the fold dropped the parentheses). Only a last word made of the initials of
+        // the words before it is dropped, so "Data Engineer Intern" stays another role.
+        guard let cut = RoleMatcher.initialsSuffixStart(folded) else { return nil }
+        return exactRole(folded: String(folded[..<cut]))
+    }
+
+    /// Where the space before a last word that abbreviates the words before it starts ("data
+    /// engineer de", "ml engineer mle": each word gives its initial, or itself when it is a known
+    /// short form), or nil. Works on the bytes: every short line asks.
+    static func initialsSuffixStart(_ folded: String) -> String.Index? {
+        let utf8 = folded.utf8
+        guard let space = utf8.lastIndex(of: 0x20) else { return nil }
+        let abbreviation = utf8[utf8.index(after: space)...]
+        // The first letters agree, or it cannot be: most lines stop here, before any array is made.
+        guard (2...6).contains(abbreviation.count), utf8.first == abbreviation.first,
+            abbreviation.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A })
+        else { return nil }
+        let words = utf8[..<space].split(separator: 0x20)
+        guard words.count >= 2, words.count <= abbreviation.count else { return nil }
+        /// Whether words[wordIndex...] spell abbreviation[from...].
+        func spells(_ wordIndex: Int, _ from: String.UTF8View.Index) -> Bool {
+            guard wordIndex < words.count else { return from == abbreviation.endIndex }
+            guard from < abbreviation.endIndex else { return false }
+            let word = words[wordIndex]
+            if word.count <= 3, RoleNames.shortForms.contains(String(decoding: word, as: UTF8.self)),
+                abbreviation[from...].starts(with: word), spells(wordIndex + 1, utf8.index(from, offsetBy: word.count)) {
+                return true
+            }
+            return word.first == abbreviation[from] && spells(wordIndex + 1, utf8.index(after: from))
+        }
+        return spells(0, abbreviation.startIndex) ? space : nil
     }
 
     /// `folded` (abbreviations spelled out) without the first mention of role `index`.

@@ -78,9 +78,11 @@ enum ToolList {
     private static func listedTools(_ text: String, category givenCategory: String?, source: String) -> [ToolItem]? {
         var body = withoutTrailingPeriod(withoutParentheses(text))
         var category = givenCategory
+        var labelled = false
         if category == nil, let (label, rest) = LinePatterns.label(body) ?? dashLabel(body) ?? introducedList(body) {
             category = label
             body = rest
+            labelled = true
         } else if let (tool, purpose) = purposePhrase(body) {
             // "Great Expectations for data validation": the tool, and what it is for as its category.
             body = tool
@@ -96,7 +98,7 @@ enum ToolList {
             body = String(decoding: utf8[..<start], as: UTF8.self)
             break
         }
-        let names = withoutOpenEnd(split(body)).flatMap(alternatives)
+        let names = withoutOpenEnd(split(body, andOnlyInLastItem: labelled)).flatMap(alternatives)
         guard !names.isEmpty, names.allSatisfy(isToolName) else { return nil }
         // "Python (pandas, PySpark)": a list in parentheses names tools too, after its parent.
         var all: [String] = []
@@ -160,7 +162,8 @@ enum ToolList {
         let tool = String(text[..<range.lowerBound].trimmingSpaces())
         let purpose = text[range.upperBound...].trimmingSpaces()
         // "Weights & Biases – for experiment tracking" is a tool and a description (`describedTool`).
-        guard !tool.contains(","), isToolName(tool), !["-", "–", "—"].contains(where: { tool.hasSuffix($0) }), !purpose.isEmpty, LinePatterns.wordCount(String(purpose)) <= 4 else { return nil }
+        // "Datasheets for Datasets or Model Cards": capitalised words after "for" name a tool.
+        guard !tool.contains(","), isToolName(tool), !namesAfterFor(purpose), !["-", "–", "—"].contains(where: { tool.hasSuffix($0) }), !purpose.isEmpty, LinePatterns.wordCount(String(purpose)) <= 4 else { return nil }
         return (tool, purpose.prefix(1).uppercased() + purpose.dropFirst())
     }
 
@@ -201,15 +204,19 @@ enum ToolList {
         "etc", "more", "many more", "much more", "others", "many others", "so on", "so forth", "the like", "similar", "similar tools",
     ]
 
-    /// "a, b, or c" / "a, b and c" / "a or b" → [a, b, c].
-    static func split(_ list: String) -> [String] {
+    /// "a, b, or c" / "a, b and c" / "a or b" → [a, b, c]. With `andOnlyInLastItem` (a list under a
+    /// category), "and" joins items only in the last one, as a list is written: "Weights and
+    /// Biases, Neptune" names two tools.
+    static func split(_ list: String, andOnlyInLastItem: Bool = false) -> [String] {
         var parts: [String] = []
-        for piece in list.splitFast(separators: [UInt8(ascii: ","), UInt8(ascii: ";")]) {
+        let pieces = list.splitFast(separators: [UInt8(ascii: ","), UInt8(ascii: ";")])
+        for (index, piece) in pieces.enumerated() {
             var item = piece.trimmingSpaces()
             for conjunction in ["and ", "or ", "& "] where item.hasPrefixIgnoringCase(conjunction) {
                 item = item.dropFirst(conjunction.count).trimmingSpaces()
             }
-            let inner = item.componentsFast(separatedBy: " or ").flatMap { $0.componentsFast(separatedBy: " and ") }
+            let keepsAnd = andOnlyInLastItem && index < pieces.count - 1
+            let inner = item.componentsFast(separatedBy: " or ").flatMap { keepsAnd ? [$0] : $0.componentsFast(separatedBy: " and ") }
             if inner.count > 1 && inner.allSatisfy({ LinePatterns.wordCount($0) <= 3 }) {
                 parts += inner.map { String($0.trimmingSpaces()) }
             } else if !item.isEmpty {
@@ -221,8 +228,27 @@ enum ToolList {
 
     static func isToolName(_ name: String) -> Bool {
         let words = TextKey.fold(name).split(separator: " ")
-        guard !words.isEmpty, words.count <= 4, name.count <= 40 else { return false }
-        return !words.contains { sentenceWords.contains(String($0)) }
+        guard !words.isEmpty, words.count <= 5, name.count <= 40 else { return false }
+        guard words.contains(where: { sentenceWords.contains(String($0)) }) else { return words.count <= 4 }
+        // "Copilot for Microsoft 365", "Datasheets for Datasets": a name joined by "for" to a
+        // capitalised name; a purpose after "for" is lower case ("Jupyter for data exploration").
+        guard words.count >= 3, let range = name.firstRangeFast(of: " for "), namesAfterFor(name[range.upperBound...]) else {
+            return false
+        }
+        return !words.contains { $0 != "for" && sentenceWords.contains(String($0)) }
+    }
+
+    /// Whether the words after " for " (up to a list separator) are a name: each starts with a
+    /// capital or a digit ("Microsoft 365", "Datasets"), not "data validation".
+    static func namesAfterFor(_ text: Substring) -> Bool {
+        var sawWord = false
+        for word in text.split(separator: " ") {
+            if word == "or" || word == "and" || word == "&" { break }
+            guard let first = word.first, first.isUppercase || first.isNumber else { return false }
+            sawWord = true
+            if word.last == "," || word.last == ";" { break }
+        }
+        return sawWord
     }
 
     static func withoutTrailingPeriod(_ text: String) -> String {

@@ -164,11 +164,14 @@ struct RoleMerger {
             guard let position = positions[key] else { continue }
             let role = accumulators[position]
             // The most used spelling; on a tie the spelled-out one ("Machine Learning Engineer"
-            // over "ML Engineer"), then the alphabetically first, so load order never matters.
+            // over "ML Engineer"), then the one with fewer short forms ("Generative AI Engineer"
+            // over "Gen AI Engineer"), then the alphabetically first, so load order never matters.
             let title = role.titleCounts.max { lhs, rhs in
                 if lhs.value != rhs.value { return lhs.value < rhs.value }
                 let (lhsFull, rhsFull) = (TextKey.fold(lhs.key) == key, TextKey.fold(rhs.key) == key)
                 if lhsFull != rhsFull { return rhsFull }
+                let (lhsShort, rhsShort) = (RoleNames.shortFormCount(lhs.key), RoleNames.shortFormCount(rhs.key))
+                if lhsShort != rhsShort { return lhsShort > rhsShort }
                 return lhs.key > rhs.key
             }?.key ?? role.firstTitle
             titles[key] = title
