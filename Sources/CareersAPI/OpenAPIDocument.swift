@@ -347,7 +347,7 @@ enum OpenAPIDocument {
                 query("salary_min", ["type": "number", "minimum": 0], "Annualised maximum at least this; implausible salaries never match."),
                 query("salary_max", ["type": "number", "minimum": 0], "Annualised minimum at most this; implausible salaries never match."),
                 parameterRef("currency"),
-                query("sort", enumeration(JobSort.allCases.map(\.rawValue)), "Order; ties by id. Default: by id."),
+                query("sort", enumeration(JobSort.allCases.map(\.rawValue)), "Order; ties by id. Default: by id. Salary orders compare amounts within one currency: USD first, then the other currencies alphabetically, each by annual amount; postings without a plausible salary last."),
                 parameterRef("limit"), parameterRef("offset"),
             ], responses: [("200", ok("JobList", "A page of jobs.")), notModified, badRequest], tags: ["jobs"]),
             "/jobs/{id}": operation("getJob", "One posting; a schema.org JobPosting with Accept: application/ld+json", parameters: [id("job", example: examples.job)], responses: [

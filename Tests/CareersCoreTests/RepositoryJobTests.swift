@@ -116,17 +116,38 @@ import Testing
             }
             return true
         }
-        func key(_ job: Job) -> (Int, Double) {
-            guard let salary = job.posting.salary, salary.plausible else { return (1, 0) }
-            return (0, sort == .salaryAsc ? salary.annualMin : -salary.annualMax)
+        // Salary sorts group by currency (USD first, then alphabetically), then by amount.
+        func key(_ job: Job) -> (Int, String, Double) {
+            guard let salary = job.posting.salary, salary.plausible else { return (1, "", 0) }
+            let group = salary.currency == JobFilter.defaultSalaryCurrency ? "" : salary.currency
+            return (0, group, sort == .salaryAsc ? salary.annualMin : -salary.annualMax)
         }
         switch sort {
         case nil: return matching.sorted { $0.id < $1.id }
         case .title?: return matching.sorted { ($0.posting.title.lowercased(), $0.id) < ($1.posting.title.lowercased(), $1.id) }
         case .company?: return matching.sorted { (($0.posting.company ?? "").lowercased(), $0.id) < (($1.posting.company ?? "").lowercased(), $1.id) }
         case .salaryAsc?, .salaryDesc?:
-            return matching.sorted { (key($0).0, key($0).1, $0.id) < (key($1).0, key($1).1, $1.id) }
+            return matching.sorted { (key($0).0, key($0).1, key($0).2, $0.id) < (key($1).0, key($1).1, key($1).2, $1.id) }
         }
+    }
+
+    /// Amounts in different currencies are not comparable: a salary sort lists USD by amount,
+    /// then each other currency by amount, never EUR 100K between USD 120K and USD 90K.
+    @Test func salarySortsGroupByCurrency() {
+        let salaries: [(String, Double)] = [("EUR", 150_000), ("USD", 90_000), ("GBP", 70_000), ("USD", 120_000), ("EUR", 100_000)]
+        let postings = salaries.enumerated().map { index, salary in
+            JobPosting(
+                title: "Job \(index)", company: "Acme", location: "Remote", employmentTypes: [.fullTime], level: .mid, levelLabel: nil,
+                salary: Salary.annual(currency: salary.0, min: salary.1, width: 0, implausible: false))
+        } + [JobPosting(title: "Unpaid", company: "Acme", location: "Remote", employmentTypes: [.fullTime], level: .mid, levelLabel: nil, salary: nil)]
+        let repository = Repository(articles: [Article(id: "synthetic", fileName: "s.txt", title: "S", jobs: postings)])
+        func order(_ sort: JobSort) -> [String] {
+            repository.searchJobs(JobFilter(), sort: sort, offset: 0, limit: 10).items.map {
+                $0.posting.salary.map { "\($0.currency) \(Int($0.annualMax))" } ?? "none"
+            }
+        }
+        #expect(order(.salaryDesc) == ["USD 120000", "USD 90000", "EUR 150000", "EUR 100000", "GBP 70000", "none"])
+        #expect(order(.salaryAsc) == ["USD 90000", "USD 120000", "EUR 100000", "EUR 150000", "GBP 70000", "none"])
     }
 
     @Test func loadReportsRejectedFilesAndKeepsTheRest() throws {

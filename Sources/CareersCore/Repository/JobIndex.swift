@@ -34,12 +34,14 @@ struct JobIndex: Sendable {
         var plausible = Bitset(count: count)
         var annualMin = [Double](repeating: 0, count: count)
         var annualMax = [Double](repeating: 0, count: count)
+        var currencyCodes = [String](repeating: "", count: count)
         for (position, job) in jobs.enumerated() {
             if let level = job.posting.level { levels[level, default: Bitset(count: count)].insert(position) }
             for type in job.posting.employmentTypes { types[type, default: Bitset(count: count)].insert(position) }
             if job.remote { remote.insert(position) } else { notRemote.insert(position) }
             if let salary = job.posting.salary {
                 currencies[salary.currency.uppercased(), default: Bitset(count: count)].insert(position)
+                currencyCodes[position] = salary.currency.uppercased()
                 if salary.plausible {
                     plausible.insert(position)
                     annualMin[position] = salary.annualMin
@@ -51,6 +53,7 @@ struct JobIndex: Sendable {
         (self.remote, self.notRemote, self.plausible) = (remote, notRemote, plausible)
         (self.annualMin, self.annualMax) = (annualMin, annualMax)
         let (plausibleJobs, annualMinima, annualMaxima) = (plausible, annualMin, annualMax)
+        let currencyRanks = JobIndex.currencyRanks(currencyCodes)
         // Each field was folded once by the merge and is shared by the word indexes and the sort keys.
         let titles = folded.map(\.title)
         let companyKeys = folded.map(\.company)
@@ -63,7 +66,8 @@ struct JobIndex: Sendable {
             return (text, titleKeys.map { " " + $0 + " " }, roleJobs)
         }, {
             let orders = JobIndex.orders(
-                titles: titles, companyKeys: companyKeys, plausible: plausibleJobs, annualMin: annualMinima, annualMax: annualMaxima)
+                titles: titles, companyKeys: companyKeys, plausible: plausibleJobs, currencyRanks: currencyRanks,
+                annualMin: annualMinima, annualMax: annualMaxima)
             return (WordIndex(fields: [companyKeys]), WordIndex(fields: [locationKeys]), orders)
         })
         (text, titleKeys, roleJobs) = indexed
@@ -77,9 +81,20 @@ struct JobIndex: Sendable {
         self.ranks = ranks
     }
 
+    /// Salaries compare only within one currency, so salary sorts group by currency: the default
+    /// one (USD) first, then the others alphabetically, each group by amount; a `currency`
+    /// filter leaves one group. Without this, EUR 100K and USD 100K sorted as equals.
+    private static func currencyRanks(_ codes: [String]) -> [Int32] {
+        let others = Set(codes).subtracting(["", JobFilter.defaultSalaryCurrency]).sorted()
+        var rankOf: [String: Int32] = [JobFilter.defaultSalaryCurrency: 0]
+        for (index, code) in others.enumerated() { rankOf[code] = Int32(index + 1) }
+        return codes.map { rankOf[$0] ?? Int32.max }
+    }
+
     /// One permutation of the job positions per sort key.
     private static func orders(
-        titles: [String], companyKeys: [String], plausible: Bitset, annualMin: [Double], annualMax: [Double]
+        titles: [String], companyKeys: [String], plausible: Bitset, currencyRanks: [Int32], annualMin: [Double],
+        annualMax: [Double]
     ) -> [JobSort: [Int32]] {
         let identity = (0..<titles.count).map { Int32($0) }
         // Jobs are stored in id order, so position breaks every tie by id.
@@ -97,12 +112,16 @@ struct JobIndex: Sendable {
         orders[.salaryDesc] = identity.sorted {
             let (lhs, rhs) = (plausible.contains(Int($0)), plausible.contains(Int($1)))
             if lhs != rhs { return lhs }
+            let (x, y) = (currencyRanks[Int($0)], currencyRanks[Int($1)])
+            if x != y { return x < y }
             let (a, b) = (annualMax[Int($0)], annualMax[Int($1)])
             return a != b ? a > b : $0 < $1
         }
         orders[.salaryAsc] = identity.sorted {
             let (lhs, rhs) = (plausible.contains(Int($0)), plausible.contains(Int($1)))
             if lhs != rhs { return lhs }
+            let (x, y) = (currencyRanks[Int($0)], currencyRanks[Int($1)])
+            if x != y { return x < y }
             let (a, b) = (annualMin[Int($0)], annualMin[Int($1)])
             return a != b ? a < b : $0 < $1
         }
