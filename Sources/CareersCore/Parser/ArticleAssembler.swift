@@ -452,7 +452,9 @@ struct ArticleAssembler {
                 sections[last].blocks[block].items.append(listItem(text))
             }
         case .responsibilities, .skills, .education, .industries, .tips:
-            let parts = ToolList.split(ToolList.withoutTrailingPeriod(text))
+            // A comma list keeps "and" inside its items: "Technology and Software Development,
+            // Healthcare, and Finance" names three industries, not four.
+            let parts = ToolList.split(ToolList.withoutTrailingPeriod(text), andOnlyInLastItem: true)
             if parts.count > 1 && parts.allSatisfy({ LinePatterns.wordCount($0) <= 5 }) {
                 sections[last].blocks[block].items += parts.map { ListItem(text: capitalisedFirst($0), sources: [id]) }
             } else {
