@@ -30,3 +30,46 @@ import Testing
         #expect(article.profile("Data Scientist")?.industries.map(\.text) == ["Technology", "Finance", "Healthcare", "Retail"])
     }
 }
+
+extension ParserCampaign4RegressionTests {
+    static let body = """
+        Responsibilities
+
+        Data Scientist
+
+        - Train models.
+
+        Data Engineer
+
+        - Build pipelines.
+        """
+
+    /// D2: postings below the site's salary links ("Salary Insights", "View salary info for …")
+    /// are still postings; the links themselves stay out of the article.
+    @Test func postingsAfterSalaryInsightsAreKept() throws {
+        let jobs = """
+            Salary Insights
+
+            View salary info for Data Scientist (global) Details
+
+            Featured Job 👀
+            Senior Data Scientist
+
+            @ Acme | Berlin, Germany
+
+            Full Time Senior-level / Expert EUR 70K - 90K
+            Featured Job 👀
+            Data Engineer
+
+            @ Beta | Remote
+
+            Full Time Mid-level / Intermediate USD 100K - 130K
+
+            Related articles
+            """
+        let article = try parseArticle(sampleArticle(body: Self.body, jobs: jobs))
+        #expect(article.jobs.map(\.title) == ["Senior Data Scientist", "Data Engineer"])
+        #expect(article.profile("Data Engineer")?.responsibilities.map(\.text) == ["Build pipelines."])
+        #expect(article.conclusion == nil)
+    }
+}
