@@ -93,20 +93,26 @@ struct ArticleAssembler {
 
     /// The body's line indices and the job postings' lines. Featured Job blocks usually close the
     /// article, but may sit anywhere (before Definitions, between sections): each block is taken
-    /// out and the body goes on after it, so no section after a block is lost.
+    /// out and the body goes on after it, so no section after a block is lost. The body ends at
+    /// `stop` (site furniture such as "Salary Insights"), but postings are looked for to the end of
+    /// the file: a page may put its salary links above the Featured Jobs.
     private func splitJobBlocks(before stop: Int) -> (body: [Int], jobs: [ArticleLine]) {
         var body: [Int] = []
         var jobs: [ArticleLine] = []
         var lastBlockEnd: Int?
         var index = 1
-        while index < stop {
-            if isJobBlockStart(at: index, before: stop) {
-                let end = jobBlockEnd(from: index, before: stop)
-                jobs += lines[index..<end]
-                lastBlockEnd = end
+        while index < lines.endIndex {
+            if isJobBlockStart(at: index, before: lines.endIndex) {
+                let end = jobBlockEnd(from: index, before: lines.endIndex)
+                // Past the furniture only whole postings count: a block with its "Full Time …"
+                // line, not a related link that happens to sit above an "@ …" line.
+                if index < stop || lines[index..<end].contains(where: { JobParser.parseMeta(Substring($0.text)) != nil }) {
+                    jobs += lines[index..<end]
+                    if index < stop { lastBlockEnd = end }
+                }
                 index = end
             } else {
-                body.append(index)
+                if index < stop { body.append(index) }
                 index += 1
             }
         }
@@ -452,7 +458,9 @@ struct ArticleAssembler {
                 sections[last].blocks[block].items.append(listItem(text))
             }
         case .responsibilities, .skills, .education, .industries, .tips:
-            let parts = ToolList.split(ToolList.withoutTrailingPeriod(text))
+            // A comma list keeps "and" inside its items: "Technology and Software Development,
+            // Healthcare, and Finance" names three industries, not four.
+            let parts = ToolList.split(ToolList.withoutTrailingPeriod(text), andOnlyInLastItem: true)
             if parts.count > 1 && parts.allSatisfy({ LinePatterns.wordCount($0) <= 5 }) {
                 sections[last].blocks[block].items += parts.map { ListItem(text: capitalisedFirst($0), sources: [id]) }
             } else {

@@ -205,17 +205,20 @@ enum ToolList {
     ]
 
     /// "a, b, or c" / "a, b and c" / "a or b" → [a, b, c]. With `andOnlyInLastItem` (a list under a
-    /// category), "and" joins items only in the last one, as a list is written: "Weights and
-    /// Biases, Neptune" names two tools.
+    /// category or a role), "and" joins items only in the last one, as a list is written: "Weights
+    /// and Biases, Neptune" names two tools. A last item that already follows ", and" (the serial
+    /// comma) is one item too: "…, and Media and Entertainment".
     static func split(_ list: String, andOnlyInLastItem: Bool = false) -> [String] {
         var parts: [String] = []
         let pieces = list.splitFast(separators: [UInt8(ascii: ","), UInt8(ascii: ";")])
         for (index, piece) in pieces.enumerated() {
             var item = piece.trimmingSpaces()
+            var followsConjunction = false
             for conjunction in ["and ", "or ", "& "] where item.hasPrefixIgnoringCase(conjunction) {
                 item = item.dropFirst(conjunction.count).trimmingSpaces()
+                followsConjunction = true
             }
-            let keepsAnd = andOnlyInLastItem && index < pieces.count - 1
+            let keepsAnd = andOnlyInLastItem && (index < pieces.count - 1 || (followsConjunction && pieces.count > 1))
             let inner = item.componentsFast(separatedBy: " or ").flatMap { keepsAnd ? [$0] : $0.componentsFast(separatedBy: " and ") }
             if inner.count > 1 && inner.allSatisfy({ LinePatterns.wordCount($0) <= 3 }) {
                 parts += inner.map { String($0.trimmingSpaces()) }
