@@ -111,6 +111,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func sweep() {
+        context.restoreReserve()
         for connection in connections.values { connection.checkTimeouts(now: now) }
         for (fd, until) in pausedListeners where now >= until {
             pausedListeners[fd] = nil
@@ -136,13 +137,13 @@ final class EventLoop: @unchecked Sendable {
         for _ in 0..<64 {
             var storage = sockaddr_storage()
             var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-            let fd = withUnsafeMutablePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    cepoll_accept4(listener, $0, &length, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
+            let (fd, error) = withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                    context.accept { cepoll_accept4(listener, address, &length, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)) }
                 }
             }
             if fd < 0 {
-                switch errno {
+                switch error {
                 case EAGAIN, EWOULDBLOCK:
                     return
                 case EINTR, ECONNABORTED, EPROTO:

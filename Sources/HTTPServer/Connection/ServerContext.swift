@@ -86,6 +86,25 @@ final class ServerContext: Sendable {
         if draining.load(ordering: .relaxed) { drainSignal.signal() }
     }
 
+    /// Runs one `accept4` (returning its result and errno) under the reserve's lock. Loops accept
+    /// concurrently; without the lock, another loop's accept could take the slot the reserve
+    /// frees for a 503 while shedding, the reserve could not be reopened, and from then on
+    /// connections waiting at the descriptor limit hung instead of being answered 503.
+    func accept(_ call: () -> Int32) -> (fd: Int32, error: Int32) {
+        reserveFD.withLock { _ in
+            let fd = call()
+            return (fd, fd < 0 ? errno : 0)
+        }
+    }
+
+    /// Takes the reserve descriptor back when it was lost (opening it failed at the limit): called
+    /// on every sweep, so shedding resumes once any descriptor is free again.
+    func restoreReserve() {
+        reserveFD.withLock { reserve in
+            if reserve < 0 { reserve = open("/dev/null", O_RDONLY | O_CLOEXEC) }
+        }
+    }
+
     /// Out of descriptors: frees the reserve, accepts one pending connection, answers it 503 and
     /// closes it, then takes the reserve back. False when nothing could be shed.
     func shedOneConnection(listener: Int32, answer: (Int32) -> Void) -> Bool {
