@@ -80,7 +80,10 @@ enum JobParser {
     /// that lost every line break, as the lines of the usual layout (title, "@ company | place",
     /// meta), or nil when the text is not that. Each place ends where a meta line would start.
     static func oneLinePostings(_ text: String) -> [String]? {
-        guard !text.hasPrefix("@"), TextKey.contains(text, " @ ") else { return nil }
+        // Cheap rejections first (most lines are prose): every posting needs a "|" after its " @ ",
+        // so a line without any "|" byte cannot be one; the byte scan costs far less than the
+        // Substring work below.
+        guard !text.hasPrefix("@"), text.utf8.contains(UInt8(ascii: "|")), TextKey.contains(text, " @ ") else { return nil }
         var lines: [String] = []
         var rest = Substring(text)
         while let at = rest.firstRange(of: " @ ") {
@@ -112,6 +115,9 @@ enum JobParser {
 
     /// Employment types, then the level, then the salary; returns them and any text glued after.
     static func parseMeta(_ text: Substring) -> (Meta, Substring)? {
+        // `splitAtMeta` tries every word of a place, so most calls fail: reject on the first
+        // significant byte before any Character work.
+        guard mayStartMeta(text.utf8) else { return nil }
         var meta = Meta()
         var cursor = text.trimmingSpaces()
         var matchedSomething = false
@@ -139,6 +145,40 @@ enum JobParser {
             matchedSomething = true
         }
         return matchedSomething ? (meta, cursor) : nil
+    }
+
+    /// ASCII bytes that can start an employment type, a level (either case: `hasPrefixWord` folds
+    /// the text) or a salary (a currency code, which `SalaryParser` matches case-sensitively, or "$").
+    private static let metaStartBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for words in employmentTypes.map(\.words) + levels.map(\.words) {
+            guard let first = words.utf8.first, first < 0x80 else { continue }
+            table[Int(first)] = true
+            if first >= 0x61 && first <= 0x7A { table[Int(first - 0x20)] = true }
+            if first >= 0x41 && first <= 0x5A { table[Int(first | 0x20)] = true }
+        }
+        for code in SalaryParser.currencyCodes {
+            if let first = code.utf8.first, first < 0x80 { table[Int(first)] = true }
+        }
+        for symbol in SalaryParser.currencySymbols.keys {
+            if let first = String(symbol).utf8.first, first < 0x80 { table[Int(first)] = true }
+        }
+        return table
+    }()
+
+    /// False only when `parseMeta` must fail: the first byte after the separators it skips
+    /// (whitespace, ",", and — trimmed again by `SalaryParser` — more whitespace) is ASCII and
+    /// starts no type, level or currency. Any non-ASCII byte ("·", "€", Unicode spaces) is left to
+    /// the full parse, so this never rejects text the Character-based code would accept.
+    private static func mayStartMeta(_ bytes: Substring.UTF8View) -> Bool {
+        for byte in bytes {
+            if byte >= 0x80 { return true }
+            // Every control byte is skipped too, not just 0x09–0x0D: skipping more than the
+            // parser does only lets more text through to it.
+            if byte <= 0x20 || byte == 0x2C { continue }
+            return metaStartBytes[Int(byte)]
+        }
+        return false
     }
 
     /// A case-insensitive prefix that ends at a word boundary, or where the next posting's title
