@@ -86,7 +86,7 @@ enum JobParser {
         guard !text.hasPrefix("@"), text.utf8.contains(UInt8(ascii: "|")), TextKey.contains(text, " @ ") else { return nil }
         var lines: [String] = []
         var rest = Substring(text)
-        while let at = rest.firstRange(of: " @ ") {
+        while let at = rest.firstRangeFast(of: " @ ") {
             let title = rest[..<at.lowerBound].trimmingSpaces()
             let place = rest[at.upperBound...]
             guard !title.isEmpty, let bar = place.firstIndex(of: "|"),

@@ -29,6 +29,11 @@ enum SalaryParser {
         ("annually", .year), ("yearly", .year),
     ]
 
+    /// First bytes of `periods`, both cases of letters (the period is matched lower-cased).
+    private static let periodStartBytes: Set<UInt8> = Set(periods.compactMap(\.words.utf8.first).flatMap { byte in
+        byte >= 0x61 && byte <= 0x7A ? [byte, byte - 0x20] : [byte]
+    })
+
     /// Parses a salary at the start of `text`; returns it and what follows it.
     static func parse(_ text: Substring) -> (salary: Salary, rest: Substring)? {
         var cursor = text.trimmingSpaces()
@@ -49,11 +54,15 @@ enum SalaryParser {
         }
         var period = SalaryPeriod.year
         let afterAmount = cursor.drop(while: { $0 == " " })
-        let lowerAfterAmount = afterAmount.lowercased()
-        for entry in periods where lowerAfterAmount.hasPrefix(entry.words) {
-            period = entry.period
-            cursor = afterAmount.dropFirst(entry.words.count)
-            break
+        // Lower-casing the whole rest (often the next posting, glued on) is the costly part; no
+        // period can match when the first byte is ASCII and starts none of them in either case.
+        if afterAmount.utf8.first.map({ $0 >= 0x80 || periodStartBytes.contains($0) }) == true {
+            let lowerAfterAmount = afterAmount.lowercased()
+            for entry in periods where lowerAfterAmount.hasPrefix(entry.words) {
+                period = entry.period
+                cursor = afterAmount.dropFirst(entry.words.count)
+                break
+            }
         }
         return (make(currency: currency, min: low, max: high, period: period), cursor)
     }
