@@ -122,20 +122,21 @@ enum JobParser {
         var cursor = text.trimmingSpaces()
         var matchedSomething = false
         typeLoop: while true {
-            cursor = cursor.drop(while: { $0 == " " || $0 == "," || $0 == "·" })
+            cursor = droppingSeparators(cursor)
             for entry in employmentTypes where hasPrefixWord(cursor, entry.words) {
                 if !meta.types.contains(entry.type) { meta.types.append(entry.type) }
-                cursor = cursor.dropFirst(entry.words.count)
+                cursor = splitMatched(cursor, entry.words).rest
                 matchedSomething = true
                 continue typeLoop
             }
             break
         }
-        cursor = cursor.drop(while: { $0 == " " || $0 == "," || $0 == "·" })
+        cursor = droppingSeparators(cursor)
         for entry in levels where hasPrefixWord(cursor, entry.words) {
+            let (label, rest) = splitMatched(cursor, entry.words)
             meta.level = entry.level
-            meta.levelLabel = String(cursor.prefix(entry.words.count))
-            cursor = cursor.dropFirst(entry.words.count)
+            meta.levelLabel = String(label)
+            cursor = rest
             matchedSomething = true
             break
         }
@@ -145,6 +146,46 @@ enum JobParser {
             matchedSomething = true
         }
         return matchedSomething ? (meta, cursor) : nil
+    }
+
+    /// `text.drop(while: { $0 == " " || $0 == "," || $0 == "·" })`, on the bytes (grapheme breaking
+    /// dominated parseMeta). Where the bytes stop at a non-ASCII byte after skipping something, it
+    /// may be a combining mark that makes the last separator another Character: then the
+    /// Character-based drop decides, so the result is always the same.
+    private static func droppingSeparators(_ text: Substring) -> Substring {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || byte == 0x2C {
+                index = utf8.index(after: index)
+                continue
+            }
+            if byte == 0xC2 {  // "·" is C2 B7
+                let next = utf8.index(after: index)
+                if next < utf8.endIndex, utf8[next] == 0xB7 {
+                    index = utf8.index(after: next)
+                    continue
+                }
+            }
+            break
+        }
+        if index > utf8.startIndex, index < utf8.endIndex, utf8[index] >= 0x80 {
+            return text.drop(while: { $0 == " " || $0 == "," || $0 == "·" })
+        }
+        return text[index...]
+    }
+
+    /// `(text.prefix(n), text.dropFirst(n))` with n = `words.count`, after `hasPrefixWord(text,
+    /// words)` matched: those n bytes are ASCII (the words are), so they are n Characters, and the
+    /// split is on the bytes unless a non-ASCII byte follows (a combining mark would join the last
+    /// Character): then the Character-based split decides.
+    private static func splitMatched(_ text: Substring, _ words: String) -> (label: Substring, rest: Substring) {
+        let utf8 = text.utf8
+        let count = words.utf8.count
+        let end = utf8.index(utf8.startIndex, offsetBy: count)
+        if end == utf8.endIndex || utf8[end] < 0x80 { return (text[..<end], text[end...]) }
+        return (text.prefix(count), text.dropFirst(count))
     }
 
     /// ASCII bytes that can start an employment type, a level (either case: `hasPrefixWord` folds
