@@ -85,6 +85,27 @@ enum SalaryParser {
     }
 
     private static func takeCurrency(_ cursor: inout Substring) -> String? {
+        // Fast path on the bytes when the first five are ASCII: then the first four Characters are
+        // those bytes (CR LF aside, which matches nothing here either way), and hashing Characters
+        // and Strings dominated this function.
+        let utf8 = cursor.utf8
+        let head = utf8.prefix(5)
+        if head.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(head)
+            guard let first = bytes.first else { return nil }
+            if first == UInt8(ascii: "$") {
+                cursor = cursor[utf8.index(after: utf8.startIndex)...]
+                return "USD"
+            }
+            guard bytes.count >= 4, first >= 0x41 && first <= 0x5A else { return nil }
+            let code = String(decoding: bytes[0..<3], as: UTF8.self)
+            let next = bytes[3]
+            guard currencyCodes.contains(code), next == 0x20 || (next >= 0x30 && next <= 0x39) || next == UInt8(ascii: "$")
+            else { return nil }
+            let afterCode = utf8.index(utf8.startIndex, offsetBy: next == UInt8(ascii: "$") ? 4 : 3)
+            cursor = cursor[afterCode...]
+            return code
+        }
         if let first = cursor.first, let code = currencySymbols[first] {
             cursor = cursor.dropFirst()
             return code
@@ -100,7 +121,16 @@ enum SalaryParser {
 
     /// "100K", "1.2M", "100,000", "45.50". Stops before glued text ("130KSenior" → 130,000).
     private static func takeAmount(_ cursor: inout Substring) -> Double? {
-        let digits = cursor.prefix(while: { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") })
+        // The run of digits, "," and "." on the bytes; each is its own Character unless a non-ASCII
+        // byte (maybe a combining mark) follows the run: then the Character-based prefix decides.
+        let utf8 = cursor.utf8
+        var end = utf8.startIndex
+        while end < utf8.endIndex, (utf8[end] >= 0x30 && utf8[end] <= 0x39) || utf8[end] == 0x2C || utf8[end] == 0x2E {
+            end = utf8.index(after: end)
+        }
+        let digits = end == utf8.endIndex || utf8[end] < 0x80
+            ? cursor[..<end]
+            : cursor.prefix(while: { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") })
         guard let firstDigit = digits.first, firstDigit.isNumber, digits.count <= 15 else { return nil }
         var numberText = String(digits)
         while let last = numberText.last, last == "." || last == "," { numberText.removeLast() }
