@@ -29,6 +29,28 @@ enum SalaryParser {
         ("annually", .year), ("yearly", .year),
     ]
 
+    /// The period `afterAmount.lowercased().hasPrefix(words)` would find, decided on the first bytes
+    /// when they are ASCII: `.some(nil)` for none, nil when the bytes cannot decide (a non-ASCII byte
+    /// close to the start). Lower-casing is per character, and the longest period has 9 bytes: 12
+    /// ASCII bytes followed by an ASCII byte (or the end) are 12 Characters that lower-case to
+    /// themselves with A–Z folded, so the answer is the same as lower-casing all of the text.
+    private static func asciiPeriod(_ text: Substring) -> (words: String, period: SalaryPeriod)?? {
+        let window = 12
+        let utf8 = text.utf8
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(window)
+        var index = utf8.startIndex
+        while index < utf8.endIndex, bytes.count < window {
+            let byte = utf8[index]
+            guard byte < 0x80 else { return nil }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            index = utf8.index(after: index)
+        }
+        if index < utf8.endIndex, utf8[index] >= 0x80 { return nil }
+        for entry in periods where bytes.starts(with: entry.words.utf8) { return .some(entry) }
+        return .some(nil)
+    }
+
     /// First bytes of `periods`, both cases of letters (the period is matched lower-cased).
     private static let periodStartBytes: Set<UInt8> = Set(periods.compactMap(\.words.utf8.first).flatMap { byte in
         byte >= 0x61 && byte <= 0x7A ? [byte, byte - 0x20] : [byte]
@@ -56,7 +78,13 @@ enum SalaryParser {
         let afterAmount = cursor.drop(while: { $0 == " " })
         // Lower-casing the whole rest (often the next posting, glued on) is the costly part; no
         // period can match when the first byte is ASCII and starts none of them in either case.
-        if afterAmount.utf8.first.map({ $0 >= 0x80 || periodStartBytes.contains($0) }) == true {
+        if let matched = asciiPeriod(afterAmount) {
+            // Decided on the bytes (see `asciiPeriod`).
+            if let (words, found) = matched {
+                period = found
+                cursor = afterAmount.dropFirst(words.utf8.count)
+            }
+        } else if afterAmount.utf8.first.map({ $0 >= 0x80 || periodStartBytes.contains($0) }) == true {
             let lowerAfterAmount = afterAmount.lowercased()
             for entry in periods where lowerAfterAmount.hasPrefix(entry.words) {
                 period = entry.period
