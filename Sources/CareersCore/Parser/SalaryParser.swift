@@ -76,10 +76,10 @@ enum SalaryParser {
         }
         var period = SalaryPeriod.year
         let afterAmount = cursor.drop(while: { $0 == " " })
-        // Lower-casing the whole rest (often the next posting, glued on) is the costly part; no
-        // period can match when the first byte is ASCII and starts none of them in either case.
+        // Lower-casing the whole rest (often the next posting, glued on) is the costly part: ASCII
+        // first bytes decide on their own (`asciiPeriod`); otherwise no period can match when the
+        // first byte is ASCII and starts none of them in either case.
         if let matched = asciiPeriod(afterAmount) {
-            // Decided on the bytes (see `asciiPeriod`).
             if let (words, found) = matched {
                 period = found
                 cursor = afterAmount.dropFirst(words.utf8.count)
