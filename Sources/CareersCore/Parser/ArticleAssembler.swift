@@ -131,8 +131,13 @@ struct ArticleAssembler {
     private func isJobBlockStart(at index: Int, before stop: Int) -> Bool {
         let line = lines[index]
         if LinePatterns.isFeaturedJobMarker(folded: line.folded) { return true }
+        let nextIsCompanyLine = index + 1 < stop && LinePatterns.isCompanyLine(lines[index + 1].text)
+        // This runs for every body line: most have neither a company line below nor the "|" every
+        // one-line posting needs, so they are rejected before `bullet` (which builds the item's
+        // String) and before `oneLinePostings`. Same answer as testing in the order below.
+        guard nextIsCompanyLine || line.text.utf8.contains(UInt8(ascii: "|")) else { return false }
         guard LinePatterns.bullet(line.text) == nil else { return false }
-        if index + 1 < stop, LinePatterns.isCompanyLine(lines[index + 1].text) { return true }
+        if nextIsCompanyLine { return true }
         return JobParser.oneLinePostings(line.text) != nil
     }
 

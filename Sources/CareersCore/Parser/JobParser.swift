@@ -80,10 +80,13 @@ enum JobParser {
     /// that lost every line break, as the lines of the usual layout (title, "@ company | place",
     /// meta), or nil when the text is not that. Each place ends where a meta line would start.
     static func oneLinePostings(_ text: String) -> [String]? {
-        guard !text.hasPrefix("@"), TextKey.contains(text, " @ ") else { return nil }
+        // Cheap rejections first (most lines are prose): every posting needs a "|" after its " @ ",
+        // so a line without any "|" byte cannot be one; the byte scan costs far less than the
+        // Substring work below.
+        guard !text.hasPrefix("@"), text.utf8.contains(UInt8(ascii: "|")), TextKey.contains(text, " @ ") else { return nil }
         var lines: [String] = []
         var rest = Substring(text)
-        while let at = rest.firstRange(of: " @ ") {
+        while let at = rest.firstRangeFast(of: " @ ") {
             let title = rest[..<at.lowerBound].trimmingSpaces()
             let place = rest[at.upperBound...]
             guard !title.isEmpty, let bar = place.firstIndex(of: "|"),
@@ -112,24 +115,28 @@ enum JobParser {
 
     /// Employment types, then the level, then the salary; returns them and any text glued after.
     static func parseMeta(_ text: Substring) -> (Meta, Substring)? {
+        // `splitAtMeta` tries every word of a place, so most calls fail: reject on the first
+        // significant byte before any Character work.
+        guard mayStartMeta(text.utf8) else { return nil }
         var meta = Meta()
         var cursor = text.trimmingSpaces()
         var matchedSomething = false
         typeLoop: while true {
-            cursor = cursor.drop(while: { $0 == " " || $0 == "," || $0 == "·" })
+            cursor = droppingSeparators(cursor)
             for entry in employmentTypes where hasPrefixWord(cursor, entry.words) {
                 if !meta.types.contains(entry.type) { meta.types.append(entry.type) }
-                cursor = cursor.dropFirst(entry.words.count)
+                cursor = splitMatched(cursor, entry.words).rest
                 matchedSomething = true
                 continue typeLoop
             }
             break
         }
-        cursor = cursor.drop(while: { $0 == " " || $0 == "," || $0 == "·" })
+        cursor = droppingSeparators(cursor)
         for entry in levels where hasPrefixWord(cursor, entry.words) {
+            let (label, rest) = splitMatched(cursor, entry.words)
             meta.level = entry.level
-            meta.levelLabel = String(cursor.prefix(entry.words.count))
-            cursor = cursor.dropFirst(entry.words.count)
+            meta.levelLabel = String(label)
+            cursor = rest
             matchedSomething = true
             break
         }
@@ -139,6 +146,80 @@ enum JobParser {
             matchedSomething = true
         }
         return matchedSomething ? (meta, cursor) : nil
+    }
+
+    /// `text.drop(while: { $0 == " " || $0 == "," || $0 == "·" })`, on the bytes (grapheme breaking
+    /// dominated parseMeta). Where the bytes stop at a non-ASCII byte after skipping something, it
+    /// may be a combining mark that makes the last separator another Character: then the
+    /// Character-based drop decides, so the result is always the same.
+    private static func droppingSeparators(_ text: Substring) -> Substring {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || byte == 0x2C {
+                index = utf8.index(after: index)
+                continue
+            }
+            if byte == 0xC2 {  // "·" is C2 B7
+                let next = utf8.index(after: index)
+                if next < utf8.endIndex, utf8[next] == 0xB7 {
+                    index = utf8.index(after: next)
+                    continue
+                }
+            }
+            break
+        }
+        if index > utf8.startIndex, index < utf8.endIndex, utf8[index] >= 0x80 {
+            return text.drop(while: { $0 == " " || $0 == "," || $0 == "·" })
+        }
+        return text[index...]
+    }
+
+    /// `(text.prefix(n), text.dropFirst(n))` with n = `words.count`, after `hasPrefixWord(text,
+    /// words)` matched: those n bytes are ASCII (the words are), so they are n Characters, and the
+    /// split is on the bytes unless a non-ASCII byte follows (a combining mark would join the last
+    /// Character): then the Character-based split decides.
+    private static func splitMatched(_ text: Substring, _ words: String) -> (label: Substring, rest: Substring) {
+        let utf8 = text.utf8
+        let count = words.utf8.count
+        let end = utf8.index(utf8.startIndex, offsetBy: count)
+        if end == utf8.endIndex || utf8[end] < 0x80 { return (text[..<end], text[end...]) }
+        return (text.prefix(count), text.dropFirst(count))
+    }
+
+    /// ASCII bytes that can start an employment type, a level (either case: `hasPrefixWord` folds
+    /// the text) or a salary (a currency code, which `SalaryParser` matches case-sensitively, or "$").
+    private static let metaStartBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for words in employmentTypes.map(\.words) + levels.map(\.words) {
+            guard let first = words.utf8.first, first < 0x80 else { continue }
+            table[Int(first)] = true
+            if first >= 0x61 && first <= 0x7A { table[Int(first - 0x20)] = true }
+            if first >= 0x41 && first <= 0x5A { table[Int(first | 0x20)] = true }
+        }
+        for code in SalaryParser.currencyCodes {
+            if let first = code.utf8.first, first < 0x80 { table[Int(first)] = true }
+        }
+        for symbol in SalaryParser.currencySymbols.keys {
+            if let first = String(symbol).utf8.first, first < 0x80 { table[Int(first)] = true }
+        }
+        return table
+    }()
+
+    /// False only when `parseMeta` must fail: the first byte after the separators it skips
+    /// (whitespace, ",", and — trimmed again by `SalaryParser` — more whitespace) is ASCII and
+    /// starts no type, level or currency. Any non-ASCII byte ("·", "€", Unicode spaces) is left to
+    /// the full parse, so this never rejects text the Character-based code would accept.
+    private static func mayStartMeta(_ bytes: Substring.UTF8View) -> Bool {
+        for byte in bytes {
+            if byte >= 0x80 { return true }
+            // Every control byte is skipped too, not just 0x09–0x0D: skipping more than the
+            // parser does only lets more text through to it.
+            if byte <= 0x20 || byte == 0x2C { continue }
+            return metaStartBytes[Int(byte)]
+        }
+        return false
     }
 
     /// A case-insensitive prefix that ends at a word boundary, or where the next posting's title

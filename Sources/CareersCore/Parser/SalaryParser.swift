@@ -29,6 +29,33 @@ enum SalaryParser {
         ("annually", .year), ("yearly", .year),
     ]
 
+    /// The period `afterAmount.lowercased().hasPrefix(words)` would find, decided on the first bytes
+    /// when they are ASCII: `.some(nil)` for none, nil when the bytes cannot decide (a non-ASCII byte
+    /// close to the start). Lower-casing is per character, and the longest period has 9 bytes: 12
+    /// ASCII bytes followed by an ASCII byte (or the end) are 12 Characters that lower-case to
+    /// themselves with A–Z folded, so the answer is the same as lower-casing all of the text.
+    private static func asciiPeriod(_ text: Substring) -> (words: String, period: SalaryPeriod)?? {
+        let window = 12
+        let utf8 = text.utf8
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(window)
+        var index = utf8.startIndex
+        while index < utf8.endIndex, bytes.count < window {
+            let byte = utf8[index]
+            guard byte < 0x80 else { return nil }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            index = utf8.index(after: index)
+        }
+        if index < utf8.endIndex, utf8[index] >= 0x80 { return nil }
+        for entry in periods where bytes.starts(with: entry.words.utf8) { return .some(entry) }
+        return .some(nil)
+    }
+
+    /// First bytes of `periods`, both cases of letters (the period is matched lower-cased).
+    private static let periodStartBytes: Set<UInt8> = Set(periods.compactMap(\.words.utf8.first).flatMap { byte in
+        byte >= 0x61 && byte <= 0x7A ? [byte, byte - 0x20] : [byte]
+    })
+
     /// Parses a salary at the start of `text`; returns it and what follows it.
     static func parse(_ text: Substring) -> (salary: Salary, rest: Substring)? {
         var cursor = text.trimmingSpaces()
@@ -49,11 +76,21 @@ enum SalaryParser {
         }
         var period = SalaryPeriod.year
         let afterAmount = cursor.drop(while: { $0 == " " })
-        let lowerAfterAmount = afterAmount.lowercased()
-        for entry in periods where lowerAfterAmount.hasPrefix(entry.words) {
-            period = entry.period
-            cursor = afterAmount.dropFirst(entry.words.count)
-            break
+        // Lower-casing the whole rest (often the next posting, glued on) is the costly part: ASCII
+        // first bytes decide on their own (`asciiPeriod`); otherwise no period can match when the
+        // first byte is ASCII and starts none of them in either case.
+        if let matched = asciiPeriod(afterAmount) {
+            if let (words, found) = matched {
+                period = found
+                cursor = afterAmount.dropFirst(words.utf8.count)
+            }
+        } else if afterAmount.utf8.first.map({ $0 >= 0x80 || periodStartBytes.contains($0) }) == true {
+            let lowerAfterAmount = afterAmount.lowercased()
+            for entry in periods where lowerAfterAmount.hasPrefix(entry.words) {
+                period = entry.period
+                cursor = afterAmount.dropFirst(entry.words.count)
+                break
+            }
         }
         return (make(currency: currency, min: low, max: high, period: period), cursor)
     }
@@ -76,6 +113,27 @@ enum SalaryParser {
     }
 
     private static func takeCurrency(_ cursor: inout Substring) -> String? {
+        // Fast path on the bytes when the first five are ASCII: then the first four Characters are
+        // those bytes (CR LF aside, which matches nothing here either way), and hashing Characters
+        // and Strings dominated this function.
+        let utf8 = cursor.utf8
+        let head = utf8.prefix(5)
+        if head.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(head)
+            guard let first = bytes.first else { return nil }
+            if first == UInt8(ascii: "$") {
+                cursor = cursor[utf8.index(after: utf8.startIndex)...]
+                return "USD"
+            }
+            guard bytes.count >= 4, first >= 0x41 && first <= 0x5A else { return nil }
+            let code = String(decoding: bytes[0..<3], as: UTF8.self)
+            let next = bytes[3]
+            guard currencyCodes.contains(code), next == 0x20 || (next >= 0x30 && next <= 0x39) || next == UInt8(ascii: "$")
+            else { return nil }
+            let afterCode = utf8.index(utf8.startIndex, offsetBy: next == UInt8(ascii: "$") ? 4 : 3)
+            cursor = cursor[afterCode...]
+            return code
+        }
         if let first = cursor.first, let code = currencySymbols[first] {
             cursor = cursor.dropFirst()
             return code
@@ -91,7 +149,16 @@ enum SalaryParser {
 
     /// "100K", "1.2M", "100,000", "45.50". Stops before glued text ("130KSenior" → 130,000).
     private static func takeAmount(_ cursor: inout Substring) -> Double? {
-        let digits = cursor.prefix(while: { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") })
+        // The run of digits, "," and "." on the bytes; each is its own Character unless a non-ASCII
+        // byte (maybe a combining mark) follows the run: then the Character-based prefix decides.
+        let utf8 = cursor.utf8
+        var end = utf8.startIndex
+        while end < utf8.endIndex, (utf8[end] >= 0x30 && utf8[end] <= 0x39) || utf8[end] == 0x2C || utf8[end] == 0x2E {
+            end = utf8.index(after: end)
+        }
+        let digits = end == utf8.endIndex || utf8[end] < 0x80
+            ? cursor[..<end]
+            : cursor.prefix(while: { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") })
         guard let firstDigit = digits.first, firstDigit.isNumber, digits.count <= 15 else { return nil }
         var numberText = String(digits)
         while let last = numberText.last, last == "." || last == "," { numberText.removeLast() }

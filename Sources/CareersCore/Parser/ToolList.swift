@@ -35,7 +35,7 @@ enum ToolList {
         var names = [name]
         // "… with libraries like pandas and scikit-learn.": tools the description names.
         for phrase in [" such as ", " like ", " including ", " e.g. "] {
-            guard let range = description.firstRange(of: phrase) else { continue }
+            guard let range = description.firstRangeFast(of: phrase) else { continue }
             let more = split(withoutTrailingPeriod(String(description[range.upperBound...])))
             if !more.isEmpty && more.allSatisfy(isToolName) { names += more }
             break
@@ -67,7 +67,7 @@ enum ToolList {
     /// "Tool – text": the text before the first spaced dash and after it, both trimmed.
     private static func dashSplit(_ text: String) -> (String, String)? {
         for dash in [" – ", " — ", " - "] {
-            guard let range = text.firstRange(of: dash) else { continue }
+            guard let range = text.firstRangeFast(of: dash) else { continue }
             let name = String(text[..<range.lowerBound].trimmingSpaces())
             let rest = String(text[range.upperBound...].trimmingSpaces())
             return name.isEmpty || rest.isEmpty ? nil : (name, rest)
@@ -114,7 +114,8 @@ enum ToolList {
     /// slash without spaces splits only words with lower-case letters of 3 characters or more, so
     /// "CI/CD", "PL/SQL" and "A/B" stay whole.
     private static func alternatives(_ name: String) -> [String] {
-        if name.contains(" / ") {
+        // `firstRangeFast`: same answer as `contains`, on the bytes for ASCII names (most items).
+        if name.firstRangeFast(of: " / ") != nil {
             let parts = name.split(separator: " / ").map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
             if parts.count > 1 && parts.allSatisfy(isToolName) { return parts }
         } else if name.contains("/"), !name.contains(" ") {
@@ -122,7 +123,7 @@ enum ToolList {
             if parts.count > 1, parts.allSatisfy({ $0.count >= 3 && $0.contains(where: \.isLowercase) && isToolName($0) }) { return parts }
         }
         guard !isToolName(name) else { return [name] }
-        for conjunction in [" or ", " and "] where name.contains(conjunction) {
+        for conjunction in [" or ", " and "] where name.firstRangeFast(of: conjunction) != nil {
             let parts = name.split(separator: conjunction).map { String($0.trimmingSpaces()) }
             if parts.count > 1 && parts.allSatisfy(isToolName) { return parts }
         }
