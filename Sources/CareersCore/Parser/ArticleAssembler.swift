@@ -73,12 +73,14 @@ struct ArticleAssembler {
             throw ArticleRejection(file: fileName, reason: "no recognisable article structure: first line is not a title", line: titleLine.number)
         }
         let stop = lines.indices.dropFirst().first { LinePatterns.isStopMarker(folded: lines[$0].folded) } ?? lines.endIndex
-        let (body, jobLines) = splitJobBlocks(before: stop)
+        // Each line's `parseMeta`, filled in as block finding asks, so no line is parsed twice.
+        var knownMeta = [JobParser.KnownMeta](repeating: .unknown, count: lines.count)
+        let (body, jobLines) = splitJobBlocks(before: stop, knownMeta: &knownMeta)
         titleFolded = titleLine.folded
         for (position, index) in body.enumerated() {
             read(at: index, next: position + 1 < body.count ? lines[body[position + 1]] : nil, title: title)
         }
-        let jobs = JobParser.parse(jobLines[...])
+        let jobs = JobParser.parse(jobLines.map { (lines[$0], knownMeta[$0]) })
         guard !sections.isEmpty else {
             throw ArticleRejection(
                 file: fileName,
@@ -96,18 +98,18 @@ struct ArticleAssembler {
     /// out and the body goes on after it, so no section after a block is lost. The body ends at
     /// `stop` (site furniture such as "Salary Insights"), but postings are looked for to the end of
     /// the file: a page may put its salary links above the Featured Jobs.
-    private func splitJobBlocks(before stop: Int) -> (body: [Int], jobs: [ArticleLine]) {
+    private func splitJobBlocks(before stop: Int, knownMeta: inout [JobParser.KnownMeta]) -> (body: [Int], jobs: [Int]) {
         var body: [Int] = []
-        var jobs: [ArticleLine] = []
+        var jobs: [Int] = []
         var lastBlockEnd: Int?
         var index = 1
         while index < lines.endIndex {
             if isJobBlockStart(at: index, before: lines.endIndex) {
-                let end = jobBlockEnd(from: index, before: lines.endIndex)
+                let end = jobBlockEnd(from: index, before: lines.endIndex, knownMeta: &knownMeta)
                 // Past the furniture only whole postings count: a block with its "Full Time …"
                 // line, not a related link that happens to sit above an "@ …" line.
-                if index < stop || lines[index..<end].contains(where: { JobParser.parseMeta(Substring($0.text)) != nil }) {
-                    jobs += lines[index..<end]
+                if index < stop || (index..<end).contains(where: { hasMeta(at: $0, &knownMeta) }) {
+                    jobs += index..<end
                     if index < stop { lastBlockEnd = end }
                 }
                 index = end
@@ -120,7 +122,7 @@ struct ArticleAssembler {
         // caught: "Apply now", "Share") stay with the postings, as when the postings ended the body.
         if let lastBlockEnd, let tail = body.firstIndex(where: { $0 >= lastBlockEnd }),
             !body[tail...].contains(where: { readsLikeArticle(lines[$0]) }) {
-            jobs += body[tail...].map { lines[$0] }
+            jobs += body[tail...]
             body.removeSubrange(tail...)
         }
         return (body, jobs)
@@ -143,7 +145,7 @@ struct ArticleAssembler {
 
     /// The index after the job block starting at `start`: markers, titles, "@" lines, the meta
     /// line right after each "@" line, and one-line postings, in any number.
-    private func jobBlockEnd(from start: Int, before stop: Int) -> Int {
+    private func jobBlockEnd(from start: Int, before stop: Int, knownMeta: inout [JobParser.KnownMeta]) -> Int {
         var index = start
         var afterMarker = false
         var awaitingMeta = false
@@ -153,7 +155,7 @@ struct ArticleAssembler {
                 (afterMarker, awaitingMeta) = (true, false)
             } else if LinePatterns.isCompanyLine(line.text) {
                 (afterMarker, awaitingMeta) = (false, true)
-            } else if awaitingMeta, JobParser.parseMeta(Substring(line.text)) != nil {
+            } else if awaitingMeta, hasMeta(at: index, &knownMeta) {
                 // "Full Time Senior-level / Expert USD 120K - 150K", maybe with the next title glued on.
                 awaitingMeta = false
             } else if afterMarker || isJobBlockStart(at: index, before: stop) {
@@ -164,6 +166,13 @@ struct ArticleAssembler {
             index += 1
         }
         return stop
+    }
+
+    /// Whether `lines[index]` parses as a meta line, parsing it only the first time it is asked.
+    private func hasMeta(at index: Int, _ knownMeta: inout [JobParser.KnownMeta]) -> Bool {
+        if case .unknown = knownMeta[index] { knownMeta[index] = JobParser.KnownMeta(JobParser.parseMeta(Substring(lines[index].text))) }
+        if case .present = knownMeta[index] { return true }
+        return false
     }
 
     /// Whether a line after the postings is still the article's: a list item, a heading, a role

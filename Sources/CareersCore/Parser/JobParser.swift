@@ -26,9 +26,23 @@ enum JobParser {
         var salary: Salary?
     }
 
-    static func parse(_ physicalLines: ArraySlice<ArticleLine>) -> [JobPosting] {
-        let lines = physicalLines.flatMap { line in
-            oneLinePostings(line.text).map { $0.map { ArticleLine(number: line.number, text: $0) } } ?? [line]
+    /// `parseMeta` of one line, remembered: the assembler already parsed many job lines' meta
+    /// while finding the job blocks, and the answer is the same here (same text, same function).
+    enum KnownMeta {
+        case unknown
+        case absent
+        case present(Meta, Substring)
+
+        init(_ parsed: (Meta, Substring)?) {
+            self = parsed.map { .present($0.0, $0.1) } ?? .absent
+        }
+    }
+
+    static func parse(_ physicalLines: [(line: ArticleLine, meta: KnownMeta)]) -> [JobPosting] {
+        // Lines split out of a one-line posting are new text: their meta is not known yet.
+        let lines = physicalLines.flatMap { entry in
+            oneLinePostings(entry.line.text).map { $0.map { (line: ArticleLine(number: entry.line.number, text: $0), meta: KnownMeta.unknown) } }
+                ?? [entry]
         }
         var postings: [JobPosting] = []
         var pendingTitle: String?
@@ -43,7 +57,7 @@ enum JobParser {
             open = nil
         }
 
-        for line in lines {
+        for (line, known) in lines {
             let text = line.text
             if LinePatterns.isFeaturedJobMarker(folded: line.folded) {
                 close()
@@ -61,7 +75,7 @@ enum JobParser {
                 awaitingMeta = true
                 continue
             }
-            if awaitingMeta, let (meta, rest) = parseMeta(Substring(text)) {
+            if awaitingMeta, let (meta, rest) = meta(of: text, known) {
                 close(meta)
                 awaitingMeta = false
                 let glued = rest.trimmingSpaces()
@@ -74,6 +88,14 @@ enum JobParser {
         }
         close()
         return postings
+    }
+
+    private static func meta(of text: String, _ known: KnownMeta) -> (Meta, Substring)? {
+        switch known {
+        case .unknown: parseMeta(Substring(text))
+        case .absent: nil
+        case .present(let meta, let rest): (meta, rest)
+        }
     }
 
     /// "Title @ Company | Place Full Time … USD 110K - 140KNext Title @ Company | Place …": postings
