@@ -54,7 +54,18 @@ enum ToolList {
     /// Words of tool kinds, not tool names: such a label is a category ("Languages: …"). Stems match
     /// word starts ("librar" → "libraries"); short words only whole, so "Databricks" stays a tool.
     private static func isCategoryWord(_ word: Substring) -> Bool {
-        categoryWords.contains(String(word)) || categoryStems.contains { word.hasPrefix($0) }
+        categoryWords.contains(String(word)) || categoryStems.contains { hasStem(word, $0) }
+    }
+
+    /// `word.hasPrefix(stem)` for an ASCII stem, on the bytes. The byte match is the Character
+    /// match unless a non-ASCII scalar (a combining mark) right after it joins the stem's last
+    /// letter into another Character: only then is the Character comparison asked.
+    private static func hasStem(_ word: Substring, _ stem: String) -> Bool {
+        let bytes = word.utf8
+        guard bytes.starts(with: stem.utf8) else { return false }
+        let after = bytes.index(bytes.startIndex, offsetBy: stem.utf8.count)
+        guard after < bytes.endIndex, bytes[after] >= 0x80 else { return true }
+        return word.hasPrefix(stem)
     }
 
     private static let categoryWords: Set<String> = ["cloud", "ide", "ides", "ci", "cd", "bi", "etl", "ml", "data", "big"]
@@ -231,8 +242,12 @@ enum ToolList {
     }
 
     static func isToolName(_ name: String) -> Bool {
+        // The length first, and by bytes when that settles it (a String has no more Characters
+        // than UTF-8 bytes): most names are short, so neither the fold nor a Character count runs
+        // for the long ones, and the short ones skip the count. Same answer: all checks must hold.
+        guard name.utf8.count <= 40 || name.count <= 40 else { return false }
         let words = TextKey.fold(name).split(separator: " ")
-        guard !words.isEmpty, words.count <= 5, name.count <= 40 else { return false }
+        guard !words.isEmpty, words.count <= 5 else { return false }
         guard words.contains(where: { sentenceWords.contains(String($0)) }) else { return words.count <= 4 }
         // "Copilot for Microsoft 365", "Datasheets for Datasets": a name joined by "for" to a
         // capitalised name; a purpose after "for" is lower case ("Jupyter for data exploration").
