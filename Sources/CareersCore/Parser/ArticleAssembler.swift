@@ -26,11 +26,15 @@ struct ArticleAssembler {
     /// it may still continue it.
     private var lastItem: (section: Int, block: Int?)?
     private var titleFolded = ""
+    /// `matcher.exactRole(folded:)` per line index once known (nil: not asked yet). `read` asks up
+    /// to three times for one line, and the answer depends on the line and the roles only.
+    private var lineRoles: [Int??]
 
     init(id: String, fileName: String, lines: [ArticleLine]) {
         self.id = id
         self.fileName = fileName
         self.lines = lines
+        self.lineRoles = Array(repeating: nil, count: lines.count)
         let title = lines.first?.text ?? ""
         var titleRoles = RoleNames.rolesFromTitle(title)
         if titleRoles.isEmpty { titleRoles = ArticleAssembler.rolesNamedInBody(RoleNames.rolesFromTitle(title, allowOr: true), lines) }
@@ -210,7 +214,7 @@ struct ArticleAssembler {
         if pendingBullet {
             pendingBullet = false
             // A stray lone marker must not swallow a role line, a heading or another bullet.
-            if LinePatterns.bullet(text) == nil, matcher.exactRole(folded: line.folded) == nil,
+            if LinePatterns.bullet(text) == nil, exactRole(at: index) == nil,
                 heading(line, next: next) == nil || isListItemLikeAHeading(line, next: next, listGoesOn: true)
             {
                 addBullet(text)
@@ -223,7 +227,7 @@ struct ArticleAssembler {
         }
         // A line that is a role's name is a role line, even when the name contains a section
         // keyword ("Industrial AI Engineer", "Tooling Engineer").
-        if !sections.isEmpty || headerDone, let role = matcher.exactRole(folded: line.folded) {
+        if !sections.isEmpty || headerDone, let role = exactRole(at: index) {
             enterRole(role)
             // A role line right before a heading is the outer role of a role-first layout, unless
             // it sits in a per-role list (there it is an empty list: "Industries / AI Scientist / Tips").
@@ -261,7 +265,7 @@ struct ArticleAssembler {
             }
             return
         }
-        if let role = matcher.exactRole(folded: line.folded) {
+        if let role = exactRole(at: index) {
             enterRole(role)
             return
         }
@@ -271,6 +275,13 @@ struct ArticleAssembler {
         }
         if LinePatterns.wordCount(text) <= 30, isLeadIn(line, next: next), leadIn(line) { return }
         addProse(text)
+    }
+
+    private mutating func exactRole(at index: Int) -> Int? {
+        if let known = lineRoles[index] { return known }
+        let role = matcher.exactRole(folded: lines[index].folded)
+        lineRoles[index] = .some(role)
+        return role
     }
 
     /// "… include:" always; "The responsibilities of a Data Analyst include the following." only
