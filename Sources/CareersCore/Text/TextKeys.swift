@@ -95,20 +95,7 @@ enum TextKey {
         var needle = needle
         var haystack = haystack
         return needle.withUTF8 { pattern in
-            haystack.withUTF8 { text -> Int? in
-                guard let first = pattern.first, pattern.count <= text.count else { return pattern.isEmpty ? 0 : nil }
-                var start = 0
-                let last = text.count - pattern.count
-                while start <= last {
-                    if text[start] == first {
-                        var matched = 1
-                        while matched < pattern.count && text[start + matched] == pattern[matched] { matched += 1 }
-                        if matched == pattern.count { return start }
-                    }
-                    start += 1
-                }
-                return nil
-            }
+            haystack.withUTF8 { text in ByteSearch.offset(of: pattern, in: text) }
         }
     }
 
