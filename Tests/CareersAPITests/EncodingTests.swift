@@ -110,7 +110,7 @@ import Testing
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.bytes(version: "t", repository: sharedAPI.repository))) as? [String: Any])
         #expect(doc["openapi"] as? String == "3.1.0")
         let paths = try #require(doc["paths"] as? [String: Any])
-        #expect(Set(paths.keys) == Set(Route.allCases.map(\.rawValue)))
+        #expect(Set(paths.keys) == Set(Routes.all.map(\.path)))
         #expect(sharedAPI.call("/openapi.json").body == OpenAPIDocument.bytes(version: sharedAPI.options.version, repository: sharedAPI.repository))
     }
 }
