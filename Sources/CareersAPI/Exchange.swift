@@ -37,7 +37,7 @@ struct Exchange {
 
     private func represent(_ rep: Representation, varyAlso: String?, route: Route) -> HTTPResponse {
         let gzipBody: [UInt8]? =
-            Gzip.accepted(by: request.headers.list("Accept-Encoding"))
+            Negotiation.prefersGzip(acceptEncoding: request.headers.list("Accept-Encoding"))
             ? (rep.precompressed ? rep.gzipBody : Representation.compressed(rep.body)) : nil
         // The common answer, a plain 200 with the fields prepared once: no field is built here.
         if varyAlso == nil, request.headers.list("If-Match") == nil, request.headers.list("If-None-Match") == nil,
@@ -105,39 +105,5 @@ struct Exchange {
         guard let origin = request.headers["Origin"], let allow = allowedOrigin(origin) else { return }
         headers.add("Access-Control-Allow-Origin", allow)
         headers.add("Access-Control-Expose-Headers", "ETag, X-Request-Id, Content-Encoding")
-    }
-}
-
-enum MediaType {
-    /// True when `Accept` ranks `application/ld+json` above plain JSON: strictly above an
-    /// explicit `application/json`, at least as high as a wildcard (the named type wins a tie);
-    /// wildcards alone keep plain JSON, the API's default.
-    static func prefersLinkedData(_ accept: String?) -> Bool {
-        guard let accept else { return false }
-        var ld: Double?
-        var json: Double?
-        var applicationAny: Double?
-        var any: Double?
-        for element in accept.split(separator: ",") {
-            let parts = element.split(separator: ";")
-            guard let type = parts.first?.trimming(" \t").lowercased() else { continue }
-            var q = 1.0
-            for param in parts.dropFirst() {
-                let kv = param.split(separator: "=", maxSplits: 1)
-                if kv.count == 2, kv[0].trimming(" \t").lowercased() == "q" {
-                    q = qValue(kv[1].trimming(" \t"))
-                }
-            }
-            switch type {
-            case "application/ld+json": ld = q
-            case "application/json": json = q
-            case "application/*": applicationAny = q
-            case "*/*": any = q
-            default: break
-            }
-        }
-        guard let ld, ld > 0 else { return false }
-        if let json { return ld > json }
-        return ld >= (applicationAny ?? any ?? 0)
     }
 }

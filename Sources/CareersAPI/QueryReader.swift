@@ -126,3 +126,13 @@ extension String {
         return String(scalars[start...end])
     }
 }
+
+extension StringProtocol {
+    /// Without the given characters at either end.
+    func trimming(_ set: String) -> String {
+        let chars = Set(set)
+        guard let start = firstIndex(where: { !chars.contains($0) }), let end = lastIndex(where: { !chars.contains($0) })
+        else { return "" }
+        return String(self[start...end])
+    }
+}

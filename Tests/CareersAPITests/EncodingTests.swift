@@ -99,11 +99,11 @@ import Testing
     }
 
     @Test func namedLinkedDataWinsATieWithAWildcard() {
-        #expect(MediaType.prefersLinkedData("application/ld+json, */*"))
-        #expect(MediaType.prefersLinkedData("application/ld+json, application/*"))
-        #expect(!MediaType.prefersLinkedData("application/ld+json, application/json"))
-        #expect(!MediaType.prefersLinkedData("application/ld+json;q=0.5, */*"))
-        #expect(!MediaType.prefersLinkedData("*/*"))
+        #expect(Negotiation.prefersLinkedData(accept: "application/ld+json, */*"))
+        #expect(Negotiation.prefersLinkedData(accept: "application/ld+json, application/*"))
+        #expect(!Negotiation.prefersLinkedData(accept: "application/ld+json, application/json"))
+        #expect(!Negotiation.prefersLinkedData(accept: "application/ld+json;q=0.5, */*"))
+        #expect(!Negotiation.prefersLinkedData(accept: "*/*"))
     }
 
     @Test func openAPIDocumentCoversEveryRoute() throws {

@@ -46,7 +46,7 @@ extension Route {
             }
             return { [docs, linked] id, request, _ in
                 guard let doc = docs[id] else { return .problem(.notFound("no job with id '\(id)'")) }
-                if MediaType.prefersLinkedData(request.headers.list("Accept")), let ld = linked[id] {
+                if Negotiation.prefersLinkedData(accept: request.headers.list("Accept")), let ld = linked[id] {
                     return .ok(ld, vary: "Accept")
                 }
                 return .ok(doc, vary: "Accept")
