@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// Every route the API serves, in the order `/` links them and `/openapi.json` lists them.
 ///
 /// HOW TO ADD AN ENDPOINT
@@ -35,13 +37,6 @@ enum Routes {
 
 extension Routes {
     /// `Allow` of `OPTIONS *`: every method some route serves.
-    static let allowedAnywhere: String = {
-        var methods: [String] = []
-        for route in all {
-            for method in route.allow.split(separator: ", ").map(String.init) where !methods.contains(method) {
-                methods.append(method)
-            }
-        }
-        return methods.joined(separator: ", ")
-    }()
+    static let allowedAnywhere = OrderedSet(all.flatMap { $0.allow.split(separator: ", ").map(String.init) })
+        .joined(separator: ", ")
 }
