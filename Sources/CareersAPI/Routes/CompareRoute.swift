@@ -138,7 +138,7 @@ extension Catalog {
                 o.overlap("tools", roles) { $0.tools.map(\.name) }
                 o.overlap("industries", roles) { $0.industries.map { $0.label ?? $0.text } }
             })
-            var sourceIDs: [String] = []
+            var sourceIDs: Set<String> = []
             o.field("pairs", array: { a in
                 for i in roles.indices {
                     for j in roles.indices where j > i {
@@ -146,7 +146,7 @@ extension Catalog {
                             let ids = articleRoleIDs[article.id] ?? []
                             return ids.contains(roles[i].id) && ids.contains(roles[j].id)
                         }.map(\.id)
-                        for id in articles where !sourceIDs.contains(id) { sourceIDs.append(id) }
+                        sourceIDs.formUnion(articles)
                         a.object { o in
                             o.field("roles", [roles[i].id, roles[j].id])
                             o.field("comparisons", articles)
