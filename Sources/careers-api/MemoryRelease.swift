@@ -5,14 +5,20 @@ import Glibc
 ///
 /// glibc's malloc keeps freed memory in its arenas for reuse instead of returning it, and a
 /// repository is built by several threads at once (articles are parsed in parallel), so its
-/// blocks are spread over several arenas (up to 8 per core). Freeing the old repository after a
-/// SIGHUP left most of it resident: a 1,000-article corpus went from 151 MB to 758 MB resident
-/// over 10 reloads. `malloc_trim(0)` walks every arena and returns its free pages (`madvise`),
-/// so after each reload the process is back to about one dataset. It is called once the old
-/// repository is gone (requests in flight may hold it for a moment) and costs a few ms per
-/// reload. Fewer arenas (`M_ARENA_MAX`) would bound the growth too, but at the cost of lock
-/// contention between the event loops on every request's allocations; trimming costs nothing on
-/// the request path. (Figures for both: README, "Reloads and memory".)
+/// blocks are spread over several arenas (up to 8 per core). Measured with `scripts/soak --parts
+/// reload` (1,000 articles, 10 SIGHUPs, release build), RSS after the first load and after the
+/// 10th reload (arena counts set with `MALLOC_ARENA_MAX`, the same as `mallopt(M_ARENA_MAX)` at start-up):
+///   - neither:                      150 MB -> 540 MB (643 MB on the way)
+///   - `M_ARENA_MAX` 2:              150 MB -> 491 MB
+///   - `M_ARENA_MAX` 1:              148 MB -> 281 MB (two datasets, reached at once and kept)
+///   - `malloc_trim(0)` (this):      149 MB -> 156 MB (every reload 155-157 MB)
+///   - both, arenas 2:               150 MB -> 152 MB
+/// `malloc_trim(0)` walks every arena and returns its free pages (`madvise`), so it alone brings
+/// the process back to one dataset after each reload. It runs on the reload queue, once the old
+/// repository is gone (requests in flight may hold it for a moment), off the request path. Fewer
+/// arenas would add nothing here and would make the event loops contend for one allocator lock
+/// on every request, so the arena count stays glibc's default (an operator can still set
+/// `MALLOC_ARENA_MAX`).
 enum MemoryRelease {
     /// Trims once `reference` no longer points to anything, checking every 100 ms for up to 5 s
     /// (then trims anyway: what was freed so far is returned).

@@ -38,6 +38,8 @@ final class Service: Sendable {
             exit(1)
         }
         Self.logLoaded(repository, logger: logger)
+        // The parse's garbage goes back too, so the first figure is one dataset, as after a reload.
+        MemoryRelease.trimNow()
         self.repository = Shared(repository)
 
         // The API needs the server (readiness, metrics) and the server the API: a late-bound box.

@@ -162,4 +162,22 @@ import Testing
         let loaded = try #require(server.waitForLine { $0.contains("data loaded") })
         #expect(loaded.contains("articles=2") && loaded.contains("rejected_files=0"), "\(loaded)")
     }
+
+    /// Clients that pipeline requests and never read fill their own buffers, not the server:
+    /// a fresh client is still answered while they hang on.
+    @Test func nonReadingPipelinersDoNotStopOthersBeingServed() throws {
+        let server = try RunningServer(["--no-access-log"])
+        defer { server.stop() }
+        let port = try #require(server.plainPort())
+        let batch = Array(String(repeating: "GET /roles HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", count: 64).utf8)
+        var sockets: [Int32] = []
+        defer { sockets.forEach { close($0) } }
+        for _ in 0..<50 {
+            let fd = try RawHTTP.connect(port: port)
+            sockets.append(fd)
+            _ = batch.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+        }
+        #expect(try RawHTTP.get(port: port, "/healthz").status == 200)
+        #expect(try RawHTTP.get(port: port, "/roles").status == 200)
+    }
 }
