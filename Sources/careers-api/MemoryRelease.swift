@@ -1,3 +1,4 @@
+import CareersCore
 import Dispatch
 import Glibc
 
@@ -20,24 +21,54 @@ import Glibc
 /// on every request, so the arena count stays glibc's default (an operator can still set
 /// `MALLOC_ARENA_MAX`).
 enum MemoryRelease {
+    /// What a trim did, for the log line that follows a reload.
+    struct Outcome: Sendable, CustomStringConvertible {
+        var residentBefore: Int?
+        var residentAfter: Int?
+        var milliseconds: Double
+
+        var description: String {
+            // MiB with one decimal, without Foundation's formatting.
+            let mb = { (bytes: Int?) in bytes.map { ($0 * 10 + 524_288) >> 20 }.map { "\($0 / 10).\($0 % 10)" } ?? "?" }
+            return "RSS \(mb(residentBefore)) -> \(mb(residentAfter)) MB in \(Int(milliseconds.rounded())) ms"
+        }
+    }
+
     /// Trims once `reference` no longer points to anything, checking every 100 ms for up to 5 s
-    /// (then trims anyway: what was freed so far is returned).
-    static func trim<Object: AnyObject & Sendable>(whenReleased reference: WeakReference<Object>, on queue: DispatchQueue, attempt: Int = 0) {
+    /// (then trims anyway: what was freed so far is returned); `done` gets the outcome.
+    static func trim<Object: AnyObject & Sendable>(
+        whenReleased reference: WeakReference<Object>, on queue: DispatchQueue, attempt: Int = 0,
+        done: @escaping @Sendable (Outcome) -> Void
+    ) {
         guard reference.object != nil, attempt < 50 else {
-            trimNow()
+            done(trimNow())
             return
         }
         queue.asyncAfter(deadline: .now() + .milliseconds(100)) {
-            trim(whenReleased: reference, on: queue, attempt: attempt + 1)
+            trim(whenReleased: reference, on: queue, attempt: attempt + 1, done: done)
         }
     }
 
     /// `malloc_trim(0)`, looked up at run time: Glibc's Swift module leaves out `<malloc.h>`, and a
     /// C library without the function (musl) makes this a no-op rather than a link error.
-    static func trimNow() {
+    @discardableResult
+    static func trimNow() -> Outcome {
+        let before = residentBytes()
+        let start = DispatchTime.now().uptimeNanoseconds
         typealias MallocTrim = @convention(c) (Int) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        return Outcome(residentBefore: before, residentAfter: residentBytes(), milliseconds: elapsed)
+    }
+
+    /// VmRSS of this process, from /proc/self/statm (pages resident, second field).
+    static func residentBytes() -> Int? {
+        guard let text = try? SourceFiles.readAll("/proc/self/statm") else { return nil }
+        let fields = text.split(separator: 0x20)
+        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return nil }
+        return pages * sysconf(Int32(_SC_PAGESIZE))
     }
 }
 

@@ -32,14 +32,15 @@ final class Service: Sendable {
         let repository = Self.load(data, logger: logger, previous: nil) ?? Repository(articles: [])
         if !Self.hasData(repository) && !data.allowEmpty {
             // A replica with nothing to serve must not look healthy to an orchestrator.
+            let rejected = repository.counts.rejectedFiles
             logger.error(
-                "cannot start: no usable article and no job loaded (\(repository.counts.rejectedFiles) files rejected); give --allow-empty to start anyway, not ready until a SIGHUP reload brings data")
+                "cannot start: no usable article and no job loaded (\(rejected == 0 ? "no article file found" : "\(rejected) files rejected, see above")); give --allow-empty to start anyway, not ready until a SIGHUP reload brings data")
             sink.flush()
             exit(1)
         }
         Self.logLoaded(repository, logger: logger)
         // The parse's garbage goes back too, so the first figure is one dataset, as after a reload.
-        MemoryRelease.trimNow()
+        logger.info("memory of the load's intermediate data returned: \(MemoryRelease.trimNow())")
         self.repository = Shared(repository)
 
         // The API needs the server (readiness, metrics) and the server the API: a late-bound box.
@@ -118,7 +119,9 @@ final class Service: Sendable {
     private func reload() {
         logger.notice("SIGHUP: reloading articles")
         if let replaced = swapInFreshData() {
-            MemoryRelease.trim(whenReleased: replaced, on: reloads)
+            MemoryRelease.trim(whenReleased: replaced, on: reloads) { [logger] in
+                logger.info("SIGHUP: memory of the replaced data returned: \($0)")
+            }
         } else {
             MemoryRelease.trimNow()
         }

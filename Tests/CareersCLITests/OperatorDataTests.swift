@@ -180,4 +180,20 @@ import Testing
         #expect(try RawHTTP.get(port: port, "/healthz").status == 200)
         #expect(try RawHTTP.get(port: port, "/roles").status == 200)
     }
+
+    /// A SIGTERM that comes while the data still load (seconds for a large corpus) is acted on
+    /// once the server is up, not dropped: an orchestrator stopping a slow starter gets an exit.
+    @Test func aStopSignalDuringTheLoadIsNotLost() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Copies of one article: each is parsed (then rejected as a duplicate), which takes time.
+        for index in 0..<150 {
+            try FileManager.default.copyItem(
+                at: Self.seeds.appendingPathComponent(Self.seed), to: directory.appendingPathComponent("copy-\(index).txt"))
+        }
+        let server = try RunningServer(["--articles", directory.path])
+        defer { server.stop() }
+        server.signal(SIGTERM)
+        #expect(server.waitForExit(timeout: 120) == 0, "\(server.log.suffix(5))")
+    }
 }
