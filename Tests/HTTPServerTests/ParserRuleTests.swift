@@ -141,19 +141,17 @@ import Testing
 
     @Test(arguments: ["GET /healthz HTTP/1.1\rHost: x\r\r", "GET / HTTP/1.1\r\nHost: x\rX", "GET /a\rb"])
     func bareCRWithoutAnyLFIs400AtOnce(raw: String) throws {
-        let started = Date()
-        try expectRefusal(raw, 400, configure: { $0.headerTimeout = 5 })
-        #expect(Date().timeIntervalSince(started) < 2)
+        // The header timeout is far beyond the client's 5 s guard: only an immediate answer passes.
+        try expectRefusal(raw, 400, configure: { $0.headerTimeout = 600 })
     }
 
     @Test func bareCRInAChunkSizeLineIs400AtOnce() throws {
-        try withServer(configure: { $0.bodyTimeout = 5 }) { server, _ in
-            let started = Date()
+        // The body timeout is far beyond the client's 5 s guard: only an immediate answer passes.
+        try withServer(configure: { $0.bodyTimeout = 600 }) { server, _ in
             let (response, client) = try exchange(
                 "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\rhello", port: server.port)
             #expect(response.status == 400)
             #expect(try client.isClosedByServer())
-            #expect(Date().timeIntervalSince(started) < 2)
         }
     }
 

@@ -11,7 +11,10 @@ struct ParsedHead {
     var headers: HTTPHeaders
     var contentLength: Int
     var isChunked: Bool
-    var keepAlive: Bool
+    /// The `Connection` field's `close` and `keep-alive` options (whether the connection stays
+    /// open is decided in `ConnectionStateMachine.responded`).
+    var connectionClose: Bool
+    var connectionKeepAlive: Bool
     var expectsContinue: Bool
     /// The client's `X-Request-Id` when well-formed.
     var requestID: String?
@@ -275,10 +278,10 @@ struct RequestHeadParser {
         // RFC 9110 §10.1.1: an HTTP/1.0 server ignores Expect.
         let continueExpected = version == .http1_1 && expectsContinue
         if version == .http1_1 && unsupportedExpectation { return .failed(.unsupportedExpectation) }
-        let keepAlive = version == .http1_1 ? !connectionClose : (connectionKeepAlive && !connectionClose)
         return .complete(ParsedHead(
             method: method, version: version, target: target, headers: HTTPHeaders(fields),
-            contentLength: contentLength ?? 0, isChunked: chunked, keepAlive: keepAlive,
+            contentLength: contentLength ?? 0, isChunked: chunked,
+            connectionClose: connectionClose, connectionKeepAlive: connectionKeepAlive,
             expectsContinue: continueExpected, requestID: requestID, length: length))
     }
 
