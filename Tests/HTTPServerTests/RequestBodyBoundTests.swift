@@ -81,4 +81,27 @@ import Testing
             }
         }
     }
+
+    /// A body the responder ignores is still framed before the answer, as nginx does: bad
+    /// chunked framing is a 400 and a close, never a 200 followed by garbage read as a request.
+    @Test(arguments: [
+        "zz\r\n",
+        "10000000000000000\r\n",
+        "ffffffffffffffffffff\r\n",
+        "5\r\nhelloXX0\r\n\r\n",
+        "5\nhello\n0\n\n",
+        "5\r\nhello\n0\r\n\r\n",
+        "5\r\nhello\r\n0\r\nX-T: 1\n\r\n",
+        "5\r\nhello\r\n0\r\n\n",
+    ])
+    func badChunkedFramingToARouteThatIgnoresBodiesIs400AndCloses(body: String) throws {
+        try withServer { server, responder in
+            let (response, client) = try exchange(
+                "POST /readonly HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + body, port: server.port)
+            #expect(response.status == 400)
+            #expect(response.header("Connection") == "close")
+            #expect(try client.isClosedByServer())
+            #expect(responder.calls.load(ordering: .relaxed) == 0)
+        }
+    }
 }
