@@ -23,6 +23,10 @@ public struct ServerConfiguration: Sendable {
     /// While draining, a keep-alive connection idle this long is closed; one that was busy more
     /// recently may have a request on its way, which is answered (with `Connection: close`).
     public var drainIdleGrace: Double = 1
+    /// The kernel send buffer of each connection (SO_SNDBUF; Linux reserves twice this for its
+    /// bookkeeping). Caps what a client that stops reading pins in the kernel: without a cap,
+    /// autotuning grows it to several MB per socket. 0 leaves the kernel's autotuning in charge.
+    public var sendBufferBytes: Int = 256 * 1024
     /// Event loops (threads serving connections); nil: one per usable core (`UsableCPUs`).
     public var eventLoops: Int?
     /// HTTPS listener; nil for none.

@@ -113,6 +113,7 @@ final class EventLoop: @unchecked Sendable {
     private func sweep() {
         context.restoreReserve()
         for connection in connections.values { connection.checkTimeouts(now: now) }
+        context.trimAllocatorAfterManyCloses(now: now)
         for (fd, until) in pausedListeners where now >= until {
             pausedListeners[fd] = nil
             if listeners[fd] != nil { _ = control(EPOLL_CTL_ADD, fd, EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue) }
@@ -193,6 +194,9 @@ final class EventLoop: @unchecked Sendable {
     private func adopt(_ fd: Int32, remote: String, transport: (any TransportFactory)?) {
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        if var size = context.sendBufferBytes {
+            setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var session: (any TransportSession)?
         if let transport {
             do {

@@ -18,6 +18,8 @@ final class ServerContext: Sendable, BodyBudget {
 
     /// The connection state machine's timeouts and thresholds (nanoseconds, bytes).
     let connection: ConnectionStateMachine.Configuration
+    /// SO_SNDBUF of each accepted socket; nil: the kernel's autotuning.
+    let sendBufferBytes: Int32?
     /// How often each loop looks for expired deadlines: a fraction of the shortest timeout.
     let tick: UInt64
 
@@ -52,6 +54,7 @@ final class ServerContext: Sendable, BodyBudget {
         connection.handshakeTimeout = nanos(configuration.tls?.handshakeTimeout ?? configuration.headerTimeout)
         connection.drainIdleGrace = nanos(configuration.drainIdleGrace)
         self.connection = connection
+        sendBufferBytes = configuration.sendBufferBytes > 0 ? Int32(clamping: configuration.sendBufferBytes) : nil
         let shortest = min(
             connection.headerTimeout, connection.idleTimeout, connection.bodyTimeout, connection.writeTimeout,
             connection.handshakeTimeout, connection.drainIdleGrace)
@@ -77,7 +80,24 @@ final class ServerContext: Sendable, BodyBudget {
 
     func connectionClosed() {
         metrics.connectionClosed()
+        closedSinceTrim.add(1, ordering: .relaxed)
         if draining.load(ordering: .relaxed) { drainSignal.signal() }
+    }
+
+    /// Connections closed since the allocator was last trimmed, and when that was.
+    private let closedSinceTrim = Atomic<Int>(0)
+    private let lastTrim = Atomic<UInt64>(0)
+
+    /// After many connections closed (a flood cut off, stalled TLS handshakes timed out), hands
+    /// what they freed back to the system: glibc keeps freed memory in its per-thread arenas, so
+    /// the RSS would otherwise stay at the peak. At most once a second (from the loops' sweeps).
+    func trimAllocatorAfterManyCloses(now: UInt64) {
+        guard closedSinceTrim.load(ordering: .relaxed) >= 256 else { return }
+        let last = lastTrim.load(ordering: .relaxed)
+        guard now &- last >= 1_000_000_000,
+              lastTrim.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged else { return }
+        closedSinceTrim.store(0, ordering: .relaxed)
+        _ = cepoll_malloc_trim(0)
     }
 
     /// Runs one `accept4` (returning its result and errno) under the reserve's lock. Loops accept
