@@ -62,7 +62,7 @@ struct JobIndex: Sendable {
         // The word indexes and the role/sort work are independent: built side by side.
         let (indexed, ordered) = Parallel.both({
             let titleKeys = titles.map { RoleNames.key(folded: $0) }
-            let roleJobs = JobRoles.build(titleKeys: titleKeys, titles: writtenTitles, roles: roles, featured: featured)
+            let roleJobs = JobRoles.build(titleKeys: titleKeys, titles: writtenTitles, foldedTitles: titles, roles: roles, featured: featured)
             let text = WordIndex(fields: [titles, companyKeys, locationKeys])
             return (text, titleKeys.map { " " + $0 + " " }, roleJobs)
         }, {

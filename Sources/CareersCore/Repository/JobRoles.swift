@@ -32,7 +32,10 @@ struct JobRoles: Sendable {
     /// `titleKeys` are the jobs' titles as role keys (`RoleNames.key`), `titles` as written;
     /// `featured` gives the positions of the roles of the articles that feature each job. Returns
     /// each job's links too (same order as the jobs), for the jobs to carry.
-    static func build(titleKeys: [String], titles: [String], roles: [Role], featured: [[Int]]) -> (JobRoles, links: [[JobRoleLink]]) {
+    static func build(
+        titleKeys: [String], titles: [String], foldedTitles: [String], roles: [Role], featured: [[Int]]
+    ) -> (JobRoles, links: [[JobRoleLink]]) {
+        let (roleIDs, roleTitles) = (roles.map(\.id), roles.map(\.title))
         let phrases = TitlePhrases(roles: roles)
         let similarity = Similarity(roles: roles)
         var titleBuckets = [[Int32]](repeating: [], count: roles.count)
@@ -42,7 +45,8 @@ struct JobRoles: Sendable {
         links.reserveCapacity(titles.count)
         // Titles repeat across postings: each distinct one is matched once.
         var titleMatches: [String: [Int]] = [:]
-        var similarMatches: [String: Similarity.Title] = [:]
+        // Titles that differ only in what the score ignores (seniority, numbers) share their matches.
+        var similarMatches: [String: [(role: Int, score: Double)]] = [:]
         for position in titles.indices {
             let titleKey = titleKeys[position]
             let named: [Int]
@@ -52,28 +56,32 @@ struct JobRoles: Sendable {
                 named = Array(Set(phrases.matches(titleKey))).sorted()
                 titleMatches[titleKey] = named
             }
-            let title: Similarity.Title
-            if let known = similarMatches[titles[position]] {
-                title = known
+            var title = similarity.title(titles[position], folded: foldedTitles[position])
+            let wordsKey = title.full.joined(separator: " ") + "|" + title.core.joined(separator: " ")
+            if let known = similarMatches[wordsKey] {
+                title.similar = known
             } else {
-                title = similarity.title(titles[position])
-                similarMatches[titles[position]] = title
+                similarity.findSimilar(&title)
+                similarMatches[wordsKey] = title.similar
             }
             var jobLinks: [JobRoleLink] = []
             func link(_ role: Int, _ reason: JobRoleReason, _ score: Double) {
-                jobLinks.append(JobRoleLink(id: roles[role].id, title: roles[role].title, reason: reason, score: score))
+                jobLinks.append(JobRoleLink(id: roleIDs[role], title: roleTitles[role], reason: reason, score: score))
             }
             for role in named {
                 link(role, .title, 1)
                 titleBuckets[role].append(Int32(position))
             }
+            var linked = named
             var similarCount = 0
             for (role, score) in title.similar where similarCount < similarPerJob && !named.contains(role) {
+                linked.append(role)
                 link(role, .similar, score)
                 similarBuckets[role].append((Int32(position), score))
                 similarCount += 1
             }
-            for role in Set(featured[position]).sorted() where !jobLinks.contains(where: { $0.id == roles[role].id }) {
+            for role in featured[position].sorted() where !linked.contains(role) {
+                linked.append(role)
                 link(role, .featured, similarity.score(role: role, title: title))
                 featuredBuckets[role].append(Int32(position))
             }
@@ -160,44 +168,64 @@ struct JobRoles: Sendable {
             self.rolesByWord = rolesByWord
         }
 
-        /// Folded words, long forms contracted, singular, without seniority and stop words; sorted, distinct.
+        /// Folded words, long forms contracted, singular, without numbers, seniority and stop
+        /// words; sorted, distinct.
         static func words(_ folded: String) -> [String] {
-            var words = folded.split(separator: " ").map { RoleNames.singular(String($0)) }
-            for (long, short) in contractions where words.count >= long.count && words.contains(long[0]) {
-                var result: [String] = []
-                var index = 0
-                while index < words.count {
-                    if words[index...].starts(with: long) {
-                        result.append(short)
-                        index += long.count
-                    } else {
-                        result.append(words[index])
-                        index += 1
-                    }
-                }
-                words = result
+            var words: [String] = []
+            var contract = false
+            for word in folded.split(separator: " ") {
+                // A number ("Data Engineer 2", "Level 3") says nothing of the role.
+                if word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) || seniorityWords.contains(word) || stopWords.contains(word) { continue }
+                let singular = word.hasSuffix("s") ? RoleNames.singular(String(word)) : String(word)
+                contract = contract || contractionStarts.contains(singular)
+                words.append(singular)
             }
-            return Array(Set(words.filter { !seniorityWords.contains(Substring($0)) && !stopWords.contains(Substring($0)) })).sorted()
+            if contract {
+                for (long, short) in contractions where words.count >= long.count && words.contains(long[0]) {
+                    var result: [String] = []
+                    var index = 0
+                    while index < words.count {
+                        if words[index...].starts(with: long) {
+                            result.append(short)
+                            index += long.count
+                        } else {
+                            result.append(words[index])
+                            index += 1
+                        }
+                    }
+                    words = result
+                }
+            }
+            words.sort()
+            var distinct: [String] = []
+            for word in words where distinct.last != word { distinct.append(word) }
+            return distinct
         }
 
-        /// A title as written: its words with and without the qualifier, and the similar roles.
-        func title(_ text: String) -> Title {
-            let full = Self.words(TextKey.fold(text))
+        private static let contractionStarts = Set(contractions.map { $0.long[0] })
+
+        /// A title's words with and without its qualifier (`similar` still empty).
+        func title(_ text: String, folded: String) -> Title {
+            let full = Self.words(folded)
             let core = Self.qualifierStart(text).map { Self.words(TextKey.fold(String(text[..<$0]))) } ?? full
-            var title = Title(full: full, core: core, similar: [])
+            return Title(full: full, core: core, similar: [])
+        }
+
+        /// Fills in the roles at or above the threshold, best first.
+        func findSimilar(_ title: inout Title) {
             var candidates: Set<Int> = []
-            for word in Set(full + core) {
+            for word in Set(title.full + title.core) {
                 candidates.formUnion(rolesByWord[word] ?? [])
                 if let group = Self.synonymGroup[word] {
                     for synonym in synonyms[group] { candidates.formUnion(rolesByWord[String(synonym)] ?? []) }
                 }
             }
+            title.similar = []
             for role in candidates {
                 let value = score(role: role, title: title)
                 if value >= similarThreshold { title.similar.append((role, value)) }
             }
             title.similar.sort { $0.score != $1.score ? $0.score > $1.score : $0.role < $1.role }
-            return title
         }
 
         /// The best of the role's names against the title with and without its qualifier, rounded to 0.01.
@@ -223,11 +251,26 @@ struct JobRoles: Sendable {
         }
 
         /// Where the qualifier begins: "Senior Data Scientist, Pricing", "ML Engineer - Ads",
-        /// "Data Engineer (Remote)", "Analyst | Growth".
+        /// "Data Engineer (Remote)", "Analyst | Growth", "… – …", "… — …". One pass over the bytes.
         static func qualifierStart(_ text: String) -> String.Index? {
-            [",", " - ", " – ", " — ", "(", " | "].compactMap { separator in
-                TextKey.offset(of: separator, in: text).map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
-            }.min()
+            func offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+                let space = UInt8(ascii: " ")
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "(") { return index }
+                    guard byte == space, index + 2 < bytes.count else { continue }
+                    let next = bytes[index + 1]
+                    // " - ", " | ", and the en and em dashes (E2 80 93, E2 80 94) between spaces.
+                    if (next == UInt8(ascii: "-") || next == UInt8(ascii: "|")) && bytes[index + 2] == space { return index }
+                    if next == 0xE2, index + 4 < bytes.count, bytes[index + 2] == 0x80, bytes[index + 3] == 0x93 || bytes[index + 3] == 0x94,
+                        bytes[index + 4] == space {
+                        return index
+                    }
+                }
+                return nil
+            }
+            let found = text.utf8.withContiguousStorageIfAvailable(offset) ?? Array(text.utf8).withUnsafeBufferPointer(offset)
+            return found.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
         }
     }
 }

@@ -51,9 +51,16 @@ public final class Repository: Sendable {
 
     /// For each job, the positions of the roles compared by the articles that feature it.
     private static func featuredRoles(jobs: [Job], articles: [Article], rolePositions: [String: Int]) -> [[Int]] {
-        let byArticle = Dictionary(articles.map { article in
-            (article.id, article.roles.compactMap { rolePositions[RoleNames.id(key: RoleNames.key($0))] })
-        }, uniquingKeysWith: { first, _ in first })
+        // Articles name a few hundred roles between them: each title's id is worked out once.
+        var positionOfTitle: [String: Int?] = [:]
+        func position(_ title: String) -> Int? {
+            if let known = positionOfTitle[title] { return known }
+            let found = rolePositions[RoleNames.id(key: RoleNames.key(title))]
+            positionOfTitle[title] = found
+            return found
+        }
+        var byArticle: [String: [Int]] = [:]
+        for article in articles where byArticle[article.id] == nil { byArticle[article.id] = article.roles.compactMap(position) }
         return jobs.map { job in job.sources.flatMap { byArticle[$0] ?? [] } }
     }
 
