@@ -10,8 +10,8 @@
 ///   `similarPerJob` roles per job, best first;
 /// - `featured`: an article comparing the role lists the job.
 /// A job relates to a role once, for its strongest reason. Each role's jobs are kept in the order
-/// `/jobs?role=` lists them: title matches, then similar (best score first), then featured, each
-/// by job id.
+/// `/jobs?role=` lists them: title matches (by job id), then similar, then featured (each best
+/// score first, then by job id).
 struct JobRoles: Sendable {
     static let similarThreshold = 0.7
     static let synonymWeight = 0.8
@@ -40,13 +40,15 @@ struct JobRoles: Sendable {
         let similarity = Similarity(roles: roles)
         var titleBuckets = [[Int32]](repeating: [], count: roles.count)
         var similarBuckets = [[(position: Int32, score: Double)]](repeating: [], count: roles.count)
-        var featuredBuckets = [[Int32]](repeating: [], count: roles.count)
+        var featuredBuckets = [[(position: Int32, score: Double)]](repeating: [], count: roles.count)
         var links: [[JobRoleLink]] = []
         links.reserveCapacity(titles.count)
         // Titles repeat across postings: each distinct one is matched once.
         var titleMatches: [String: [Int]] = [:]
-        // Titles that differ only in what the score ignores (seniority, numbers) share their matches.
-        var similarMatches: [String: [(role: Int, score: Double)]] = [:]
+        // Titles as written repeat, or differ in a number ("Data Engineer 2"): each digitless
+        // title is read once, and titles with the same words share their similar roles.
+        var titleCache: [String: Similarity.Title] = [:]
+        var similarCache: [Similarity.Key: [(role: Int, score: Double)]] = [:]
         for position in titles.indices {
             let titleKey = titleKeys[position]
             let named: [Int]
@@ -56,13 +58,20 @@ struct JobRoles: Sendable {
                 named = Array(Set(phrases.matches(titleKey))).sorted()
                 titleMatches[titleKey] = named
             }
-            var title = similarity.title(titles[position], folded: foldedTitles[position])
-            let wordsKey = title.full.joined(separator: " ") + "|" + title.core.joined(separator: " ")
-            if let known = similarMatches[wordsKey] {
-                title.similar = known
+            let digitless = Self.withoutDigits(titles[position])
+            let title: Similarity.Title
+            if let known = titleCache[digitless] {
+                title = known
             } else {
-                similarity.findSimilar(&title)
-                similarMatches[wordsKey] = title.similar
+                var read = similarity.title(titles[position], folded: foldedTitles[position])
+                if let known = similarCache[read.key] {
+                    read.similar = known
+                } else {
+                    similarity.findSimilar(&read)
+                    similarCache[read.key] = read.similar
+                }
+                titleCache[digitless] = read
+                title = read
             }
             var jobLinks: [JobRoleLink] = []
             func link(_ role: Int, _ reason: JobRoleReason, _ score: Double) {
@@ -80,19 +89,26 @@ struct JobRoles: Sendable {
                 similarBuckets[role].append((Int32(position), score))
                 similarCount += 1
             }
-            for role in featured[position].sorted() where !linked.contains(role) {
+            let featuredRoles = featured[position]
+            for role in featuredRoles.count > 1 ? featuredRoles.sorted() : featuredRoles where !linked.contains(role) {
                 linked.append(role)
-                link(role, .featured, similarity.score(role: role, title: title))
-                featuredBuckets[role].append(Int32(position))
+                let score = similarity.score(role: role, title: title)
+                link(role, .featured, score)
+                featuredBuckets[role].append((Int32(position), score))
             }
             links.append(jobLinks)
         }
-        let ordered = roles.indices.map { role in
-            titleBuckets[role]
-                + similarBuckets[role].sorted { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }.map(\.position)
-                + featuredBuckets[role]
+        func bestFirst(_ bucket: [(position: Int32, score: Double)]) -> [Int32] {
+            bucket.sorted { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }.map(\.position)
         }
+        let ordered = roles.indices.map { role in titleBuckets[role] + bestFirst(similarBuckets[role]) + bestFirst(featuredBuckets[role]) }
         return (JobRoles(ordered: ordered), links)
+    }
+
+    /// The title without its ASCII digits (the score ignores numbers).
+    static func withoutDigits(_ title: String) -> String {
+        guard title.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return title }
+        return String(decoding: title.utf8.filter { $0 < 0x30 || $0 > 0x39 }, as: UTF8.self)
     }
 
     /// Roles whose name or alias a title key contains as a run of words.
@@ -131,41 +147,78 @@ struct JobRoles: Sendable {
         }
     }
 
-    /// The `similar` score: titles and role names as sets of canonical words.
+    /// The `similar` score: titles and role names as sets of canonical words, each word an id in
+    /// a vocabulary of the roles' words and their synonyms (a title's other words only count).
     struct Similarity {
-        struct Title {
-            /// The title with and without its qualifier (the same set when it has none).
-            var full: [String]
-            var core: [String]
-            /// Roles at or above the threshold, best first (ties by role position).
-            var similar: [(role: Int, score: Double)]
+        /// A set of words: the known ones as sorted ids, and how many others.
+        struct Words: Hashable {
+            var known: [Int32]
+            var unknown: Int
+            var count: Int { known.count + unknown }
         }
 
+        struct Key: Hashable {
+            var full: Words
+            var core: Words
+        }
+
+        struct Title {
+            /// The title with and without its qualifier (the same set when it has none).
+            var full: Words
+            var core: Words
+            /// Roles at or above the threshold, best first (ties by role position).
+            var similar: [(role: Int, score: Double)]
+            var key: Key { Key(full: full, core: core) }
+        }
+
+        private let vocabulary: [String: Int32]
+        /// Synonym group of each word id, -1 for none.
+        private let groupOf: [Int]
         /// Per role, the word sets of its name and aliases (distinct).
-        private let roleWords: [[[String]]]
-        private let rolesByWord: [String: [Int]]
-        private static let synonymGroup: [String: Int] = {
-            var groups: [String: Int] = [:]
-            for (index, group) in synonyms.enumerated() { for word in group { groups[String(word)] = index } }
-            return groups
-        }()
+        private let roleWords: [[[Int32]]]
+        /// Per word id, the roles using it.
+        private let rolesByWord: [[Int]]
         /// Long forms written as the short ones role keys expand ("machine learning" → "ml").
         private static let contractions = RoleNames.abbreviations.map { (long: $0.long.split(separator: " ").map(String.init), short: $0.short) }
 
         init(roles: [Role]) {
-            var roleWords: [[[String]]] = []
-            var rolesByWord: [String: [Int]] = [:]
-            for (index, role) in roles.enumerated() {
-                var sets: [[String]] = []
+            var vocabulary: [String: Int32] = [:]
+            var groupOf: [Int] = []
+            func id(_ word: String) -> Int32 {
+                if let known = vocabulary[word] { return known }
+                let new = Int32(groupOf.count)
+                vocabulary[word] = new
+                groupOf.append(synonyms.firstIndex { $0.contains(Substring(word)) } ?? -1)
+                return new
+            }
+            for group in synonyms { for word in group.sorted() { _ = id(String(word)) } }
+            var roleWords: [[[Int32]]] = []
+            for role in roles {
+                var sets: [[Int32]] = []
                 for name in [role.title] + role.aliases {
-                    let words = Self.words(RoleNames.key(name))
+                    let words = Self.words(RoleNames.key(name)).map(id).sorted()
                     if !words.isEmpty && !sets.contains(words) { sets.append(words) }
                 }
                 roleWords.append(sets)
-                for word in Set(sets.joined()) where rolesByWord[word]?.last != index { rolesByWord[word, default: []].append(index) }
             }
+            var rolesByWord = [[Int]](repeating: [], count: groupOf.count)
+            for (index, sets) in roleWords.enumerated() {
+                for word in Set(sets.joined()) { rolesByWord[Int(word)].append(index) }
+            }
+            self.vocabulary = vocabulary
+            self.groupOf = groupOf
             self.roleWords = roleWords
             self.rolesByWord = rolesByWord
+        }
+
+        private func ids(_ words: [String]) -> Words {
+            var known: [Int32] = []
+            var unknown = 0
+            for word in words {
+                if let id = vocabulary[word] { known.append(id) } else { unknown += 1 }
+            }
+            known.sort()
+            return Words(known: known, unknown: unknown)
         }
 
         /// Folded words, long forms contracted, singular, without numbers, seniority and stop
@@ -206,18 +259,20 @@ struct JobRoles: Sendable {
 
         /// A title's words with and without its qualifier (`similar` still empty).
         func title(_ text: String, folded: String) -> Title {
-            let full = Self.words(folded)
-            let core = Self.qualifierStart(text).map { Self.words(TextKey.fold(String(text[..<$0]))) } ?? full
+            let full = ids(Self.words(folded))
+            let core = Self.qualifierStart(text).map { ids(Self.words(TextKey.fold(String(text[..<$0])))) } ?? full
             return Title(full: full, core: core, similar: [])
         }
 
         /// Fills in the roles at or above the threshold, best first.
         func findSimilar(_ title: inout Title) {
             var candidates: Set<Int> = []
-            for word in Set(title.full + title.core) {
-                candidates.formUnion(rolesByWord[word] ?? [])
-                if let group = Self.synonymGroup[word] {
-                    for synonym in synonyms[group] { candidates.formUnion(rolesByWord[String(synonym)] ?? []) }
+            for word in Set(title.full.known + title.core.known) {
+                candidates.formUnion(rolesByWord[Int(word)])
+                let group = groupOf[Int(word)]
+                guard group >= 0 else { continue }
+                for synonym in synonyms[group] {
+                    if let id = vocabulary[String(synonym)] { candidates.formUnion(rolesByWord[Int(id)]) }
                 }
             }
             title.similar = []
@@ -232,18 +287,18 @@ struct JobRoles: Sendable {
         func score(role: Int, title: Title) -> Double {
             var best = 0.0
             for words in roleWords[role] {
-                best = max(best, Self.dice(words, title.full), Self.dice(words, title.core))
+                best = max(best, dice(words, title.full), dice(words, title.core))
             }
             return (best * 100).rounded() / 100
         }
 
-        static func dice(_ role: [String], _ title: [String]) -> Double {
-            guard !role.isEmpty, !title.isEmpty else { return 0 }
+        private func dice(_ role: [Int32], _ title: Words) -> Double {
+            guard !role.isEmpty, title.count > 0 else { return 0 }
             var matched = 0.0
             for word in role {
-                if title.contains(word) {
+                if title.known.contains(word) {
                     matched += 1
-                } else if let group = synonymGroup[word], title.contains(where: { synonymGroup[$0] == group }) {
+                } else if groupOf[Int(word)] >= 0, title.known.contains(where: { groupOf[Int($0)] == groupOf[Int(word)] }) {
                     matched += synonymWeight
                 }
             }

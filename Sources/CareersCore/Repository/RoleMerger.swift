@@ -8,68 +8,96 @@ func appendSources(_ sources: [String], to list: inout [String]) {
 }
 
 /// Items in first-seen order, one per piece of advice (`SameAdvice`), each keeping every source
-/// that lists it and the other articles' wordings as variants.
+/// that lists it and the other articles' wordings as variants. Identical items meet as they are
+/// added; similar ones once the list is complete (`items(contentWords:)`), when the frequency of
+/// each word in the list is known and rare words can pick the candidates.
 struct MergedList {
-    private(set) var items: [ListItem] = []
-    /// By folded label and text: identical items, and every wording already merged.
+    private var list: [ListItem] = []
+    private var keys: [UInt64] = []
+    /// By folded label and text.
     private var positions: [UInt64: Int] = [:]
-    private var labelled: [UInt64: [Int]] = [:]
-    private var words: [[UInt64]] = []
-    /// Items by each word of their `SameAdvice.prefixLength` first words.
-    private var prefixes: [UInt64: [Int]] = [:]
 
-    /// `contentWords` caches `SameAdvice.contentWords` by the item's key, across lists: the same
-    /// sentence recurs in many roles and articles.
-    mutating func add(_ item: ListItem, contentWords: inout [UInt64: [UInt64]]) {
+    mutating func add(_ item: ListItem) {
         let key = TextKey.foldedHash(item.text, seed: item.label.map { TextKey.foldedHash($0) } ?? 0)
         if let position = positions[key] {
-            merge(item, into: position, variant: false)
+            appendSources(item.sources, to: &list[position].sources)
+            Self.inherit(item, into: &list[position])
             return
         }
-        // Lists are filled one article at a time (in id order): an item whose last source is
-        // this article came from it, and items of one article stay apart.
-        let article = item.sources.last
-        let labelKey = SameAdvice.labelKey(item.label)
-        if let labelKey, let target = labelled[labelKey]?.first(where: { items[$0].sources.last != article }) {
-            positions[key] = target
-            merge(item, into: target, variant: true)
-            return
-        }
-        let itemWords: [UInt64]
-        if let known = contentWords[key] {
-            itemWords = known
-        } else {
-            itemWords = SameAdvice.contentWords(label: item.label, text: item.text)
-            contentWords[key] = itemWords
-        }
-        var match: Int?
-        for word in itemWords.prefix(SameAdvice.prefixLength(itemWords.count)) {
-            for candidate in prefixes[word] ?? [] where candidate < (match ?? .max) && items[candidate].sources.last != article {
-                if SameAdvice.similar(words[candidate], itemWords) { match = candidate }
-            }
-        }
-        if let match {
-            positions[key] = match
-            if let labelKey { labelled[labelKey, default: []].append(match) }
-            merge(item, into: match, variant: true)
-            return
-        }
-        let position = items.count
-        positions[key] = position
-        if let labelKey { labelled[labelKey, default: []].append(position) }
-        for word in itemWords.prefix(SameAdvice.prefixLength(itemWords.count)) { prefixes[word, default: []].append(position) }
-        words.append(itemWords)
-        items.append(item)
+        positions[key] = list.count
+        keys.append(key)
+        list.append(item)
     }
 
-    private mutating func merge(_ item: ListItem, into position: Int, variant: Bool) {
-        appendSources(item.sources, to: &items[position].sources)
-        if let inherited = item.inheritedFrom {
-            items[position].inheritedFrom = items[position].inheritedFrom ?? inherited
-            appendSources(item.inheritedIn, to: &items[position].inheritedIn)
+    private static func inherit(_ item: ListItem, into target: inout ListItem) {
+        guard let inherited = item.inheritedFrom else { return }
+        target.inheritedFrom = target.inheritedFrom ?? inherited
+        for source in item.inheritedIn where !target.inheritedIn.contains(source) { target.inheritedIn.append(source) }
+    }
+
+    /// The items, those saying the same thing (`SameAdvice`) merged into the first of them: each
+    /// item is compared with the earlier merged items (a same label first, then content words)
+    /// and joins the first that shares no article with it. `contentWords` caches
+    /// `SameAdvice.contentWords` by item key across lists (a sentence recurs in many roles).
+    func items(contentWords: inout [UInt64: [UInt64]]) -> [ListItem] {
+        guard list.count > 1 else { return list }
+        let words = list.indices.map { index -> [UInt64] in
+            if let known = contentWords[keys[index]] { return known }
+            let computed = SameAdvice.contentWords(label: list[index].label, text: list[index].text)
+            contentWords[keys[index]] = computed
+            return computed
         }
-        guard variant, let source = item.sources.last else { return }
-        items[position].variants.append(ItemVariant(label: item.label, text: item.text, source: source))
+        // Candidates come from each item's rarest words in this list (the prefix filter needs
+        // one fixed order of words; rare first keeps the candidate lists short).
+        var frequency: [UInt64: Int] = [:]
+        for itemWords in words { for word in itemWords { frequency[word, default: 0] += 1 } }
+        func prefix(_ itemWords: [UInt64]) -> ArraySlice<UInt64> {
+            itemWords.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }.prefix(SameAdvice.prefixLength(itemWords.count))
+        }
+        var merged: [ListItem] = []
+        var mergedWords: [[UInt64]] = []
+        var labelled: [UInt64: [Int]] = [:]
+        var prefixes: [UInt64: [Int]] = [:]
+        for (index, item) in list.enumerated() {
+            let labelKey = SameAdvice.labelKey(item.label)
+            var target = labelKey.flatMap { key in labelled[key]?.first { Self.disjoint(merged[$0].sources, item.sources) } }
+            let itemPrefix = prefix(words[index])
+            if target == nil {
+                for word in itemPrefix {
+                    // Each list is in item order: the first match in it is its earliest.
+                    for candidate in prefixes[word] ?? [] {
+                        if candidate >= (target ?? .max) { break }
+                        if SameAdvice.similar(mergedWords[candidate], words[index]) && Self.disjoint(merged[candidate].sources, item.sources) {
+                            target = candidate
+                            break
+                        }
+                    }
+                }
+            }
+            if let target {
+                Self.merge(item, into: &merged[target])
+                if let labelKey, !(labelled[labelKey]?.contains(target) ?? false) { labelled[labelKey, default: []].append(target) }
+                continue
+            }
+            let position = merged.count
+            if let labelKey { labelled[labelKey, default: []].append(position) }
+            for word in itemPrefix { prefixes[word, default: []].append(position) }
+            merged.append(item)
+            mergedWords.append(words[index])
+        }
+        return merged
+    }
+
+    /// Items of one article are never merged: sources must not meet.
+    private static func disjoint(_ lhs: [String], _ rhs: [String]) -> Bool {
+        rhs.count < 8 && lhs.count < 8 ? !lhs.contains(where: rhs.contains) : Set(lhs).isDisjoint(with: rhs)
+    }
+
+    private static func merge(_ item: ListItem, into target: inout ListItem) {
+        // Sources stay in article id order, the order articles are merged in.
+        target.sources = Array(Set(target.sources + item.sources)).sorted()
+        inherit(item, into: &target)
+        target.variants.append(ItemVariant(label: item.label, text: item.text, source: item.sources.first ?? ""))
     }
 }
 
@@ -151,7 +179,6 @@ struct RoleMerger {
     /// Mutated in place through the array (never copied out of a dictionary and back), so the
     /// growing lists stay uniquely referenced and appends stay O(1).
     private var accumulators: [Accumulator] = []
-    private var contentWords: [UInt64: [UInt64]] = [:]
     /// Reference lines that name no role of their article (`RoleReferences`).
     private(set) var unresolvedReferences: [UnresolvedReference] = []
 
@@ -171,9 +198,7 @@ struct RoleMerger {
                 order.append(key)
                 accumulators.append(Accumulator(firstTitle: title))
             }
-            Self.add(
-                article, profiles: profiles, key: key, keys: keys, title: title, to: &accumulators[index], toolKeys: &toolKeys,
-                contentWords: &contentWords)
+            Self.add(article, profiles: profiles, key: key, keys: keys, title: title, to: &accumulators[index], toolKeys: &toolKeys)
         }
     }
 
@@ -181,9 +206,9 @@ struct RoleMerger {
     // force a copy of every role on each call.
     private static func add(
         _ article: Article, profiles: [RoleProfile], key: String, keys: [String], title: String, to role: inout Accumulator,
-        toolKeys: inout [String: String], contentWords: inout [UInt64: [UInt64]]
+        toolKeys: inout [String: String]
     ) {
-        func add(_ item: ListItem, to list: inout MergedList) { list.add(item, contentWords: &contentWords) }
+        func add(_ item: ListItem, to list: inout MergedList) { list.add(item) }
         func addTool(_ tool: ToolItem) {
             // Only ASCII names are cached: String keys compare by canonical equivalence, and two
             // such spellings of other text need not fold alike.
@@ -272,6 +297,7 @@ struct RoleMerger {
             ids[key] = RoleNames.id(key: key)
         }
         var result: [Role] = []
+        var contentWords: [UInt64: [UInt64]] = [:]
         for key in order {
             guard let position = positions[key], let id = ids[key], let title = titles[key] else { continue }
             let role = accumulators[position]
@@ -282,9 +308,10 @@ struct RoleMerger {
             result.append(Role(
                 id: id, title: title, aliases: aliases,
                 summary: role.definitions.first.flatMap { Sentences.split($0.text).first },
-                definitions: role.definitions, responsibilities: role.responsibilities.items, skills: role.skills.items,
-                education: role.education.items, tools: role.tools.items, industries: role.industries.items,
-                outlook: role.outlook, tips: role.tips.items, comparisons: role.comparisons,
+                definitions: role.definitions, responsibilities: role.responsibilities.items(contentWords: &contentWords),
+                skills: role.skills.items(contentWords: &contentWords), education: role.education.items(contentWords: &contentWords),
+                tools: role.tools.items, industries: role.industries.items(contentWords: &contentWords),
+                outlook: role.outlook, tips: role.tips.items(contentWords: &contentWords), comparisons: role.comparisons,
                 related: role.relatedKeys.compactMap { ids[$0] }.sorted()))
         }
         return result.sorted { $0.id < $1.id }

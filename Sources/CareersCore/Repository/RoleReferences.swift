@@ -66,10 +66,14 @@ enum RoleReferences {
 
     /// A cheap first look: the first word is one a reference opens with.
     private static func mayRefer(_ text: String) -> Bool {
-        guard let first = text.utf8.first.map({ $0 | 0x20 }), [0x61, 0x65, 0x69, 0x70, 0x73].contains(first) else { return false }
-        return ["same", "the same", "identical", "as above", "see above", "all", "everything", "in addition", "plus"]
-            .contains { text.hasPrefixIgnoringCase($0) }
+        guard let first = text.utf8.first.map({ $0 | 0x20 }),
+            first == 0x61 || first == 0x65 || first == 0x69 || first == 0x70 || first == 0x73 || first == 0x74
+        else { return false }
+        return openingWords.contains { text.hasPrefixIgnoringCase($0) }
     }
+
+    /// The first words of every opener, lower case (their first letters are checked above).
+    private static let openingWords = ["same", "the same", "identical", "as above", "see above", "all", "everything", "in addition", "plus"]
 
     /// The kinds of items a role has per article.
     enum Kind: CaseIterable {
