@@ -8,6 +8,7 @@ extension JSONWriter {
             o.field("label", item.label)
             o.field("text", item.text)
             o.field("sources", item.sources)
+            o.field("entities", item.entities)
         }
     }
 
@@ -16,8 +17,10 @@ extension JSONWriter {
         array(items) { $0.listItem($1) }
     }
 
+    /// A tool of a merged role: `name` is the entity's.
     mutating func tool(_ tool: ToolItem) {
         object { o in
+            o.field("id", tool.id)
             o.field("name", tool.name)
             o.field("category", tool.category)
             o.field("sources", tool.sources)
@@ -27,6 +30,38 @@ extension JSONWriter {
     mutating func tools(_ name: String, _ tools: [ToolItem]) {
         key(name)
         array(tools) { $0.tool($1) }
+    }
+
+    /// A tool as an article writes it (`text`), beside the entity it names (`id`, `name`).
+    mutating func writtenTool(_ tool: ToolItem, knowledge: Knowledge) {
+        object { o in
+            o.field("id", tool.id)
+            o.field("name", tool.id.flatMap { knowledge.entity(.tool, id: $0)?.name } ?? tool.name)
+            o.field("text", tool.name)
+            o.field("category", tool.category)
+            o.field("sources", tool.sources)
+        }
+    }
+
+    mutating func entityRefs(_ name: String, _ refs: [EntityRef], type: EntityType) {
+        key(name)
+        array(refs) { w, ref in
+            w.object { o in
+                o.field("id", ref.id)
+                o.field("name", ref.name)
+                o.field("sources", ref.sources)
+                o.field("href", EntityType.path(type) + "/" + ref.id)
+            }
+        }
+    }
+
+    /// A role's entities by section.
+    mutating func roleEntities(_ entities: RoleEntities) {
+        object { o in
+            o.entityRefs("skills", entities.skills, type: .skill)
+            o.entityRefs("tools", entities.tools, type: .tool)
+            o.entityRefs("industries", entities.industries, type: .industry)
+        }
     }
 
     mutating func sourcedTexts(_ name: String, _ texts: [SourcedText]) {
@@ -96,6 +131,8 @@ extension JSONWriter {
             o.listItems("industries", role.industries)
             o.sourcedTexts("outlook", role.outlook)
             o.listItems("tips", role.tips)
+            o.key("entities")
+            o.roleEntities(role.entities)
             o.field("comparisons", role.comparisons)
             o.field("related", role.related)
             o.field("href", "/roles/" + role.id)
@@ -123,7 +160,7 @@ extension JSONWriter {
         }
     }
 
-    mutating func comparison(_ article: Article, roleIDs: [String?], jobs: [Job]) {
+    mutating func comparison(_ article: Article, roleIDs: [String?], jobs: [Job], knowledge: Knowledge) {
         let idByTitle = Dictionary(zip(article.roles, roleIDs), uniquingKeysWith: { a, _ in a })
         object { o in
             o.field("id", article.id)
@@ -142,6 +179,8 @@ extension JSONWriter {
                     o.field("heading", section.heading)
                     o.field("text", section.text)
                     o.listItems("shared", section.shared)
+                    o.key("tools")
+                    o.array(section.tools) { $0.writtenTool($1, knowledge: knowledge) }
                     o.key("roles")
                     o.array(section.roles) { w, block in
                         w.object { o in
@@ -149,7 +188,8 @@ extension JSONWriter {
                             o.field("role_id", idByTitle[block.role] ?? nil)
                             o.field("text", block.text)
                             o.listItems("items", block.items)
-                            o.tools("tools", block.tools)
+                            o.key("tools")
+                            o.array(block.tools) { $0.writtenTool($1, knowledge: knowledge) }
                         }
                     }
                 }
@@ -158,6 +198,70 @@ extension JSONWriter {
             o.field("conclusion", article.conclusion)
             o.key("jobs")
             o.array(jobs) { $0.job($1) }
+        }
+    }
+}
+
+extension EntityType {
+    /// The collection resource of each type.
+    static func path(_ type: EntityType) -> String {
+        switch type {
+        case .skill: "/skills"
+        case .tool: "/tools"
+        case .industry: "/industries"
+        }
+    }
+}
+
+extension JSONWriter {
+    private static func entityFields(_ o: inout JSONWriter, _ entity: Entity, as type: EntityType) {
+        o.field("id", entity.id)
+        o.field("name", entity.name)
+        o.field("aliases", entity.aliases)
+        o.field("type", entity.type.rawValue)
+        o.field("kind", entity.kind)
+        o.field("category", entity.category)
+    }
+
+    /// An entity in a list: its names, how many roles and jobs name it.
+    mutating func entitySummary(_ entity: Entity, as type: EntityType, knowledge: Knowledge) {
+        object { o in
+            JSONWriter.entityFields(&o, entity, as: type)
+            o.field("role_count", knowledge.roles(type, id: entity.id).count)
+            o.field("job_count", knowledge.jobs(type, id: entity.id).count)
+            o.field("href", EntityType.path(type) + "/" + entity.id)
+        }
+    }
+
+    /// One entity: its names, what it is, the roles that name it (with the articles that say so
+    /// and in which sections) and the jobs whose titles name it.
+    mutating func entity(_ entity: Entity, as type: EntityType, knowledge: Knowledge, jobTitles: [String: String]) {
+        object { o in
+            JSONWriter.entityFields(&o, entity, as: type)
+            o.field("description", entity.description)
+            o.field("vocabulary_sources", entity.vocabularySources)
+            o.field("roles", array: { a in
+                for mention in knowledge.roles(type, id: entity.id) {
+                    a.object { o in
+                        o.field("id", mention.role)
+                        o.field("title", mention.title)
+                        o.field("articles", mention.articles.count)
+                        o.field("sources", mention.articles)
+                        o.field("sections", mention.sections.map(\.rawValue))
+                        o.field("href", "/roles/" + mention.role)
+                    }
+                }
+            })
+            o.field("jobs", array: { a in
+                for id in knowledge.jobs(type, id: entity.id) {
+                    a.object { o in
+                        o.field("id", id)
+                        o.field("title", jobTitles[id])
+                        o.field("href", "/jobs/" + id)
+                    }
+                }
+            })
+            o.field("href", EntityType.path(type) + "/" + entity.id)
         }
     }
 }

@@ -77,7 +77,7 @@ final class Snapshot: Sendable {
         comparisonDocs = Dictionary(repository.articles.map { article in
             var w = JSONWriter(capacity: 16384)
             let jobs = repository.jobs.filter { $0.sources.contains(article.id) }
-            w.comparison(article, roleIDs: catalog.articleRoleIDs[article.id] ?? [], jobs: jobs)
+            w.comparison(article, roleIDs: catalog.articleRoleIDs[article.id] ?? [], jobs: jobs, knowledge: repository.knowledge)
             return (article.id, Representation(body: w.bytes, precompress: true, caching: caching))
         }, uniquingKeysWith: { a, _ in a })
         let published = Dictionary(repository.articles.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })

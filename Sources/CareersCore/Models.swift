@@ -8,11 +8,15 @@ public struct ListItem: Sendable, Hashable, Codable {
     public var label: String?
     public var text: String
     public var sources: [String]
+    /// Ids of the entities (skills, tools; industries in industry lists) the text names, in
+    /// order of first mention. Set by the repository (`Knowledge`), empty as parsed.
+    public var entities: [String]
 
-    public init(label: String? = nil, text: String, sources: [String] = []) {
+    public init(label: String? = nil, text: String, sources: [String] = [], entities: [String] = []) {
         self.label = label
         self.text = text
         self.sources = sources
+        self.entities = entities
     }
 }
 
@@ -22,11 +26,15 @@ public struct ToolItem: Sendable, Hashable, Codable {
     public var name: String
     public var category: String?
     public var sources: [String]
+    /// The tool entity's id. Set by the repository (`Knowledge`), nil as parsed. In a merged role
+    /// `name` is then the entity's name; in an article it stays as written.
+    public var id: String?
 
-    public init(name: String, category: String? = nil, sources: [String] = []) {
+    public init(name: String, category: String? = nil, sources: [String] = [], id: String? = nil) {
         self.name = name
         self.category = category
         self.sources = sources
+        self.id = id
     }
 }
 
@@ -245,6 +253,9 @@ public struct Role: Sendable, Hashable, Codable {
     public var comparisons: [String]
     /// Ids of the roles it is compared with in some article.
     public var related: [String]
+    /// The skill, tool and industry entities its sentences and lists name, with their sources.
+    /// Set by the repository (`Knowledge`).
+    public var entities: RoleEntities = RoleEntities()
 
     public init(
         id: String, title: String, aliases: [String] = [], summary: String? = nil, definitions: [SourcedText] = [],

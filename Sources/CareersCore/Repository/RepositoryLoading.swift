@@ -8,7 +8,7 @@ import Synchronization
 
 extension Repository {
     /// Parses every (name, bytes) pair, in parallel; rejected files are reported and skipped.
-    public static func build(files: [(name: String, bytes: [UInt8])]) -> Repository {
+    public static func build(files: [(name: String, bytes: [UInt8])], vocabulary: Vocabulary = .embedded) -> Repository {
         let results = Mutex([Result<Article, ArticleRejection>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let result: Result<Article, ArticleRejection>
@@ -39,13 +39,15 @@ extension Repository {
                 report.rejected.append(ArticleRejection(file: files[index].name, reason: "not parsed"))
             }
         }
-        return Repository(articles: articles, report: report)
+        return Repository(articles: articles, report: report, vocabulary: vocabulary)
     }
 
     /// Reads the `.txt` articles of each directory (and the embedded ones when asked). Unreadable
     /// directories and files are reported like rejected articles; the rest still loads.
     /// `jobFiles` are JSON-lines postings (`JobLines`); their bad lines are reported the same way.
-    public static func load(directories: [URL], includeEmbedded: Bool, jobFiles: [URL] = []) -> Repository {
+    public static func load(
+        directories: [URL], includeEmbedded: Bool, jobFiles: [URL] = [], vocabulary: Vocabulary = .embedded
+    ) -> Repository {
         var files: [(name: String, bytes: [UInt8])] = includeEmbedded ? EmbeddedArticles.all() : []
         var unreadable: [ArticleRejection] = []
         for directory in directories {
@@ -76,11 +78,11 @@ extension Repository {
                 unreadable.append(ArticleRejection(file: url.path, reason: "cannot read file: \(String(describing: error))"))
             }
         }
-        let built = build(files: files)
+        let built = build(files: files, vocabulary: vocabulary)
         guard !unreadable.isEmpty || !extraJobs.isEmpty else { return built }
         var report = built.report
         report.rejected = unreadable + report.rejected
-        return Repository(articles: built.articles, extraJobs: extraJobs, report: report)
+        return Repository(articles: built.articles, extraJobs: extraJobs, report: report, vocabulary: vocabulary)
     }
 
     /// The embedded articles (the default data set).
