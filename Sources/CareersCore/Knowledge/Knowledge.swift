@@ -54,6 +54,31 @@ public final class Knowledge: Sendable {
         space(type).entities.filter { listed($0, as: type) }
     }
 
+    /// Listed entities matching every given filter, by id: `query` is contained in the id, name
+    /// or an alias (folded), `category` equals the category or kind (folded), `role` names it in
+    /// the section of the type.
+    public func search(_ type: EntityType, query: String?, category: String?, role: Role?) -> [Entity] {
+        var matches = list(type)
+        if let category {
+            let key = TextKey.fold(category)
+            matches = matches.filter { entity in
+                [entity.category, entity.kind].contains { $0.map { TextKey.fold($0) == key } ?? false }
+            }
+        }
+        if let role {
+            let section: EntitySection = type == .industry ? .industries : type == .tool ? .tools : .skills
+            let ids = Set(role.entities[section].map(\.id))
+            matches = matches.filter { ids.contains($0.id) }
+        }
+        if let query {
+            let key = TextKey.fold(query)
+            matches = matches.filter { entity in
+                ([entity.id, entity.name] + entity.aliases).contains { TextKey.contains(TextKey.fold($0), key) }
+            }
+        }
+        return matches
+    }
+
     /// A listed entity by id.
     public func entity(_ type: EntityType, id: String) -> Entity? {
         let space = space(type)

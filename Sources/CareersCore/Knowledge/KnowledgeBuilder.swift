@@ -188,6 +188,9 @@ struct KnowledgeBuilder {
         name = name.trimming(" .;:\t")
         let key = TermKey.key(name)
         guard !key.isEmpty else { return }
+        // A skill's name in an industry list ("Computer vision") is shown as the skill is, so one
+        // id never has two names across /skills and /industries.
+        if let skill = skills.keys[key], skills.drafts[skill].curated { name = skills.drafts[skill].name }
         let index = industries.keys[key] ?? industries.addCorpus(name: name, key: key, type: .industry)
         industries.drafts[index].spellings[name, default: 0] += 1
     }
