@@ -25,7 +25,26 @@ struct DataOptions: ParsableArguments {
             valueName: "file.jsonl"))
     var jobFiles: [String] = []
 
+    @Option(
+        name: .customLong("vocabulary"),
+        help: ArgumentHelp(
+            "The curated skills/tools/industries vocabulary to match entities with, instead of the embedded Resources/vocabulary.psv (a malformed line stops start-up).",
+            valueName: "file.psv"))
+    var vocabularyFile: String?
+
+    /// The vocabulary named by `--vocabulary`, else the embedded one; a malformed line is an
+    /// error naming file and line.
+    func vocabulary() throws(VocabularyError) -> Vocabulary {
+        if let vocabularyFile { return try Vocabulary.load(path: vocabularyFile) }
+        return try Vocabulary.loadEmbedded()
+    }
+
     func validate() throws {
+        do {
+            _ = try vocabulary()
+        } catch {
+            throw ValidationError("vocabulary: \(error.description)")
+        }
         for file in jobFiles where isDirectory(atPath: file) != false {
             throw ValidationError("--jobs '\(file)' is not a file")
         }
@@ -37,12 +56,13 @@ struct DataOptions: ParsableArguments {
     }
 
     /// Reads and parses every source. Unreadable directories and files that do not parse are in
-    /// the repository's report; the rest loads.
-    func loadRepository() -> Repository {
+    /// the repository's report; the rest loads. A vocabulary that no longer parses (edited after
+    /// start-up) is an error: a reload then keeps the data it has.
+    func loadRepository() throws(VocabularyError) -> Repository {
         Repository.load(
             directories: articleDirectories.map { URL(fileURLWithPath: $0) },
             includeEmbedded: articleDirectories.isEmpty || includeEmbedded,
-            jobFiles: jobFiles.map { URL(fileURLWithPath: $0) })
+            jobFiles: jobFiles.map { URL(fileURLWithPath: $0) }, vocabulary: try vocabulary())
     }
 }
 
