@@ -62,14 +62,20 @@ enum OpenAPIDocument {
         return schema
     }
 
-    static func envelope(_ item: String) -> JSONValue {
-        object([
+    /// `optional` members are described but not required (present only when asked for).
+    static func envelope(_ item: String, optional: [(String, JSONValue)] = []) -> JSONValue {
+        let page = object([
             ("items", array(ref(item))),
             ("total", ["type": "integer", "minimum": 0]),
             ("limit", ["type": "integer", "minimum": 1, "maximum": 100]),
             ("offset", ["type": "integer", "minimum": 0]),
             ("next", ["type": ["string", "null"], "description": "The next page with the same query, or null on the last page."]),
         ], description: "A page of a list. Order is stable.")
+        guard !optional.isEmpty, case .object(var members) = page else { return page }
+        for (index, member) in members.enumerated() where member.0 == "properties" {
+            if case .object(let properties) = member.1 { members[index].1 = .object(properties + optional) }
+        }
+        return .object(members)
     }
 
     // MARK: schemas

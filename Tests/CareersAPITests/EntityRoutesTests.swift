@@ -74,6 +74,29 @@ import Testing
         expectProblem(api.call("/tools?role=zzqqxx"), status: 400, naming: "role")
     }
 
+    @Test func roleFacetCountsAreWhatFilteringByEachValueGives() throws {
+        let body = api.call("/roles?facets=skill,tool,industry&facet_limit=100&industry=healthcare").json
+        let facets = try #require(body["facets"] as? [String: [[String: Any]]])
+        #expect(Set(facets.keys) == ["skill", "tool", "industry"])
+        for (dimension, values) in facets {
+            #expect(!values.isEmpty)
+            let counts = values.compactMap { $0["count"] as? Int }
+            #expect(counts == counts.sorted(by: >))
+            for value in values {
+                let id = try #require(value["id"] as? String)
+                var filters = ["industry": "healthcare"]
+                filters[dimension] = id
+                let query = filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+                #expect(api.call("/roles?\(query)").json["total"] as? Int == value["count"] as? Int, "\(dimension)=\(id)")
+            }
+        }
+        #expect(api.call("/roles").json["facets"] == nil)
+    }
+
+    @Test func unknownFacetIs400() {
+        expectProblem(api.call("/roles?facets=skill,colour"), status: 400, naming: "facets")
+    }
+
     /// Every response of the seeds: wherever an object has an `id` and a `name`, the name is the
     /// same for that id (one normaliser for `/roles`, `/roles/{id}`, `/compare`, `/comparisons/{id}`,
     /// filters and the entity resources).
