@@ -266,11 +266,25 @@ struct KnowledgeBuilder {
         }?.key
     }
 
+    /// Ids by unlabelled sentence text: articles repeat sentences, and a shared array costs no
+    /// allocation per item.
+    private var skillIDsByText: [String: [String]] = [:]
+    private var industryIDsByText: [String: [String]] = [:]
+
     private mutating func annotate(_ items: inout [ListItem], industry: Bool) {
         for index in items.indices {
-            let found = sentenceEntities(items[index], industry: industry)
-            items[index].entities = found.map { industry ? industryIDs[$0] : skillIDs[$0] }
+            let item = items[index]
+            if item.label == nil, let ids = industry ? industryIDsByText[item.text] : skillIDsByText[item.text] {
+                items[index].entities = ids
+                continue
+            }
+            let found = sentenceEntities(item, industry: industry)
+            let ids = found.map { industry ? industryIDs[$0] : skillIDs[$0] }
             if !industry { for entity in found { skills.drafts[entity].isSkill = true } }
+            if item.label == nil {
+                if industry { industryIDsByText[item.text] = ids } else { skillIDsByText[item.text] = ids }
+            }
+            items[index].entities = ids
         }
     }
 
