@@ -3,18 +3,34 @@ import CareersCore
 /// How the core's models are spelled in JSON (snake_case, nulls kept). One place, so a role's
 /// items look the same in `/roles/{id}`, `/compare` and `/comparisons/{id}`.
 extension JSONWriter {
-    mutating func listItem(_ item: ListItem) {
+    /// `entities` replaces the item's own (an article's items are matched when serialised).
+    mutating func listItem(_ item: ListItem, entities: [String]? = nil) {
         object { o in
             o.field("label", item.label)
             o.field("text", item.text)
             o.field("sources", item.sources)
-            o.field("entities", item.entities)
+            o.field("entities", entities ?? item.entities)
         }
     }
 
     mutating func listItems(_ name: String, _ items: [ListItem]) {
         key(name)
         array(items) { $0.listItem($1) }
+    }
+
+    /// An article's items of one section, with the entities their texts name: skills and tools
+    /// in skill, responsibility and education sections, industries in industry sections.
+    mutating func writtenItems(_ name: String, _ items: [ListItem], kind: SectionKind, knowledge: Knowledge) {
+        key(name)
+        array(items) { w, item in
+            let entities: [String]
+            switch kind {
+            case .skills, .responsibilities, .education: entities = knowledge.entityIDs(of: item)
+            case .industries: entities = knowledge.entityIDs(of: item, industry: true)
+            default: entities = []
+            }
+            w.listItem(item, entities: entities)
+        }
     }
 
     /// A tool of a merged role: `name` is the entity's.
@@ -34,9 +50,10 @@ extension JSONWriter {
 
     /// A tool as an article writes it (`text`), beside the entity it names (`id`, `name`).
     mutating func writtenTool(_ tool: ToolItem, knowledge: Knowledge) {
+        let id = tool.id ?? knowledge.toolID(named: tool.name)
         object { o in
-            o.field("id", tool.id)
-            o.field("name", tool.id.flatMap { knowledge.entity(.tool, id: $0)?.name } ?? tool.name)
+            o.field("id", id)
+            o.field("name", id.flatMap { knowledge.entity(.tool, id: $0)?.name } ?? tool.name)
             o.field("text", tool.name)
             o.field("category", tool.category)
             o.field("sources", tool.sources)
@@ -178,7 +195,7 @@ extension JSONWriter {
                     o.field("kind", section.kind.rawValue)
                     o.field("heading", section.heading)
                     o.field("text", section.text)
-                    o.listItems("shared", section.shared)
+                    o.writtenItems("shared", section.shared, kind: section.kind, knowledge: knowledge)
                     o.key("tools")
                     o.array(section.tools) { $0.writtenTool($1, knowledge: knowledge) }
                     o.key("roles")
@@ -187,7 +204,7 @@ extension JSONWriter {
                             o.field("role", block.role)
                             o.field("role_id", idByTitle[block.role] ?? nil)
                             o.field("text", block.text)
-                            o.listItems("items", block.items)
+                            o.writtenItems("items", block.items, kind: section.kind, knowledge: knowledge)
                             o.key("tools")
                             o.array(block.tools) { $0.writtenTool($1, knowledge: knowledge) }
                         }

@@ -9,7 +9,8 @@ public struct ListItem: Sendable, Hashable, Codable {
     public var text: String
     public var sources: [String]
     /// Ids of the entities (skills, tools; industries in industry lists) the text names, in
-    /// order of first mention. Set by the repository (`Knowledge`), empty as parsed.
+    /// order of first mention. Set on merged roles by the repository; empty as parsed (ask
+    /// `Knowledge.entityIDs(of:)` for an article's items).
     public var entities: [String]
 
     public init(label: String? = nil, text: String, sources: [String] = [], entities: [String] = []) {
@@ -26,8 +27,8 @@ public struct ToolItem: Sendable, Hashable, Codable {
     public var name: String
     public var category: String?
     public var sources: [String]
-    /// The tool entity's id. Set by the repository (`Knowledge`), nil as parsed. In a merged role
-    /// `name` is then the entity's name; in an article it stays as written.
+    /// The tool entity's id. Set on merged roles by the repository (whose `name` is then the
+    /// entity's); nil as parsed (ask `Knowledge.toolID(named:)` for an article's tools).
     public var id: String?
 
     public init(name: String, category: String? = nil, sources: [String] = [], id: String? = nil) {

@@ -23,6 +23,8 @@ private func entities(_ sentence: String, tools: [String] = []) -> [String] {
         ("Experience with SCIKIT-LEARN and scikit learn", ["scikit-learn"], []),
         ("Familiarity with CNNs and GANs", ["convolutional-neural-networks", "generative-adversarial-networks"], []),
         ("Build data pipelines and a data pipeline", ["data-pipelines"], []),
+        ("Maîtrise de PYTHÖN et de Scîkit-Léarn", ["python", "scikit-learn"], []),
+        ("Understanding of database management systems", ["database-management"], []),
         ("Knowledge of Statistics and statistical analysis", ["statistics"], []),
         // Symbols that are part of names.
         ("Programming in C++, C# and .NET", ["cpp", "csharp", "net"], ["c"]),
@@ -66,6 +68,14 @@ private func entities(_ sentence: String, tools: [String] = []) -> [String] {
         #expect(entities("Experience with Frobnicator daily", tools: ["Frobnicator"]) == ["frobnicator"])
     }
 
+    @Test func articleTextsGetTheIDsTheRolesSentencesGet() throws {
+        let repo = repository(skills: ["Strong programming skills in Python, R, or Java."], industries: ["Finance and Banking"])
+        #expect(repo.knowledge.entityIDs(in: "Strong programming skills in Python, R, or Java.") == ["programming", "python", "r", "java"])
+        #expect(repo.knowledge.entityIDs(in: "A sentence never seen, about Spark.") == ["apache-spark"])
+        #expect(repo.knowledge.entityIDs(in: "Finance and Banking", industry: true) == ["finance"])
+        #expect(repo.knowledge.entityIDs(of: ListItem(label: "Leadership", text: "Mentor the team in Python")) == ["leadership", "python"])
+    }
+
     @Test func sentencesKeepTheirText() throws {
         let text = "Strong programming skills in Python, R, or Java."
         let item = try #require(repository(skills: [text]).roles.first?.skills.first)
@@ -79,7 +89,7 @@ private func entities(_ sentence: String, tools: [String] = []) -> [String] {
         #expect(role.tools.map(\.id) == ["apache-spark", "azure-machine-learning"])
         let written = try #require(repo.articles.first?.profiles.first?.tools)
         #expect(written.map(\.name) == ["Spark", "Azure ML"])
-        #expect(written.map(\.id) == ["apache-spark", "azure-machine-learning"])
+        #expect(written.map { repo.knowledge.toolID(named: $0.name) } == ["apache-spark", "azure-machine-learning"])
     }
 
     @Test func twoSpellingsOfOneToolBecomeOneItem() throws {

@@ -22,7 +22,23 @@ public final class Knowledge: Sendable {
         var jobMentions: [[String]]
     }
 
-    init(skills: Space, industries: Space) {
+    /// What answers for texts the build did not annotate (articles' sentences and tools).
+    struct Texts: Sendable {
+        var skillMatcher: EntityMatcher
+        var industryMatcher: EntityMatcher
+        /// Ids by matcher entity.
+        var skillIDs: [String]
+        var industryIDs: [String]
+        var skillIDsByText: [String: [String]]
+        var industryIDsByText: [String: [String]]
+        /// Tool name as written → id.
+        var toolIDs: [String: String]
+    }
+
+    private let texts: Texts
+
+    init(skills: Space, industries: Space, texts: Texts) {
+        self.texts = texts
         entities = skills.entities
         self.industries = industries.entities
         positions = Dictionary(skills.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -137,6 +153,40 @@ public final class Knowledge: Sendable {
         let space = space(type)
         guard let position = space.positions[id] else { return [] }
         return type == .industry ? industryJobMentions[position] : jobMentions[position]
+    }
+
+    /// The ids of the entities a text names, in order of first mention: skills and tools, or
+    /// industries (outside parenthesised asides). The same matcher as the roles' sentences.
+    public func entityIDs(in text: String, industry: Bool = false) -> [String] {
+        if let known = industry ? texts.industryIDsByText[text] : texts.skillIDsByText[text] { return known }
+        var tokens: [TermToken] = []
+        var matches: [EntityMatcher.Match] = []
+        TermKey.tokenize(text, into: &tokens)
+        if industry {
+            texts.industryMatcher.matches(in: tokens, skipAsides: true, into: &matches)
+        } else {
+            texts.skillMatcher.matches(in: tokens, into: &matches)
+        }
+        var ids: [String] = []
+        for match in matches {
+            let id = industry ? texts.industryIDs[match.entity] : texts.skillIDs[match.entity]
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// The ids a list item names: its label's, then its text's.
+    public func entityIDs(of item: ListItem, industry: Bool = false) -> [String] {
+        guard let label = item.label else { return entityIDs(in: item.text, industry: industry) }
+        var ids = entityIDs(in: label, industry: industry)
+        for id in entityIDs(in: item.text, industry: industry) where !ids.contains(id) { ids.append(id) }
+        return ids
+    }
+
+    /// The tool entity a tool name (as an article writes it) names.
+    public func toolID(named name: String) -> String? {
+        if let id = texts.toolIDs[name] { return id }
+        return resolve(.tool, name)?.id
     }
 
     /// Levenshtein distance, giving up (returning `limit + 1`) once every cell of a row exceeds it.

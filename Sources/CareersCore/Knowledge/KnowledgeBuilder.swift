@@ -296,28 +296,6 @@ struct KnowledgeBuilder {
         }
     }
 
-    /// Gives every sentence of an article the ids it names, and every tool its id (tool names as
-    /// written are kept: `/comparisons/{id}` shows the text beside the id).
-    mutating func annotate(_ article: inout Article) {
-        for p in article.profiles.indices {
-            annotate(&article.profiles[p].skills, industry: false)
-            annotate(&article.profiles[p].responsibilities, industry: false)
-            annotate(&article.profiles[p].education, industry: false)
-            annotate(&article.profiles[p].industries, industry: true)
-            annotate(&article.profiles[p].tools, rename: false)
-        }
-        for s in article.sections.indices {
-            let kind = article.sections[s].kind
-            annotate(&article.sections[s].tools, rename: false)
-            for b in article.sections[s].roles.indices { annotate(&article.sections[s].roles[b].tools, rename: false) }
-            guard Self.sentenceKinds.contains(kind) || kind == .industries else { continue }
-            annotate(&article.sections[s].shared, industry: kind == .industries)
-            for b in article.sections[s].roles.indices {
-                annotate(&article.sections[s].roles[b].items, industry: kind == .industries)
-            }
-        }
-    }
-
     /// Annotates a merged role: its sentences, its tools (merged by entity, shown by the
     /// entity's name) and its entities by section with their sources.
     mutating func annotate(_ role: inout Role) {
@@ -345,14 +323,16 @@ struct KnowledgeBuilder {
         role.tools = tools
         func refs(_ lists: [[ListItem]], industry: Bool) -> [EntityRef] {
             var order: [String] = []
-            var sources: [String: [String]] = [:]
+            var sources: [String: (list: [String], seen: Set<String>)] = [:]
             for item in lists.joined() {
                 for id in item.entities {
                     if sources[id] == nil { order.append(id) }
-                    for source in item.sources where !(sources[id]?.contains(source) ?? false) { sources[id, default: []].append(source) }
+                    for source in item.sources where sources[id, default: ([], [])].seen.insert(source).inserted {
+                        sources[id, default: ([], [])].list.append(source)
+                    }
                 }
             }
-            return order.map { EntityRef(id: $0, name: name(of: $0, industry: industry), sources: sources[$0] ?? []) }
+            return order.map { EntityRef(id: $0, name: name(of: $0, industry: industry), sources: sources[$0]?.list ?? []) }
         }
         role.entities = RoleEntities(
             skills: refs([role.skills, role.responsibilities, role.education], industry: false),
@@ -379,14 +359,12 @@ struct KnowledgeBuilder {
         let skillPositions = Dictionary(skillIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let industryPositions = Dictionary(industryIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for role in roles {
-            var mentions: [Int: (articles: [String], sections: [EntitySection])] = [:]
+            var mentions: [Int: (articles: Set<String>, sections: [EntitySection])] = [:]
             for section in [EntitySection.skills, .tools] {
                 for ref in role.entities[section] {
                     guard let position = skillPositions[ref.id] else { continue }
-                    var mention = mentions[position] ?? ([], [])
-                    for source in ref.sources where !mention.articles.contains(source) { mention.articles.append(source) }
-                    mention.sections.append(section)
-                    mentions[position] = mention
+                    mentions[position, default: ([], [])].articles.formUnion(ref.sources)
+                    mentions[position, default: ([], [])].sections.append(section)
                     if section == .tools { skills.drafts[position].isTool = true }
                 }
             }
@@ -426,9 +404,14 @@ struct KnowledgeBuilder {
                 roleMentions: order.map { roles[$0].sorted { $0.role < $1.role } },
                 jobMentions: order.map { jobs[$0].sorted() })
         }
+        var toolIDs: [String: String] = [:]
+        for (name, draft) in toolNames { toolIDs[name] = skillIDs[draft] }
         return Knowledge(
             skills: space(skills, ids: skillIDs, names: skillNames, roles: skillRoles, jobs: skillJobs),
-            industries: space(industries, ids: industryIDs, names: industryNames, roles: industryRoles, jobs: industryJobs))
+            industries: space(industries, ids: industryIDs, names: industryNames, roles: industryRoles, jobs: industryJobs),
+            texts: Knowledge.Texts(
+                skillMatcher: skills.matcher, industryMatcher: industries.matcher, skillIDs: skillIDs, industryIDs: industryIDs,
+                skillIDsByText: skillIDsByText, industryIDsByText: industryIDsByText, toolIDs: toolIDs))
     }
 
     /// The articles' categories of a tool: the most used after folding case and punctuation,
@@ -443,18 +426,19 @@ struct KnowledgeBuilder {
         return best.flatMap { mostUsed($0.value) }
     }
 
-    /// Builds the model of a repository: annotated articles and roles, and the knowledge.
+    /// Builds the model of a repository: annotated roles, and the knowledge. Articles are left as
+    /// parsed (copying each one's lists to annotate it cost more than the rest of this build):
+    /// `Knowledge.entityIDs(in:)` and `toolID(named:)` answer for their texts, from the same
+    /// matcher and the cache this build filled.
     static func build(articles: [Article], roles: [Role], jobs: [Job], vocabulary: Vocabulary)
-        -> (articles: [Article], roles: [Role], knowledge: Knowledge)
+        -> (roles: [Role], knowledge: Knowledge)
     {
         var builder = KnowledgeBuilder(vocabulary: vocabulary)
         builder.collect(articles)
         builder.freeze()
-        var articles = articles
-        for index in articles.indices { builder.annotate(&articles[index]) }
         var roles = roles
         for index in roles.indices { builder.annotate(&roles[index]) }
         let knowledge = builder.knowledge(roles: roles, jobs: jobs)
-        return (articles, roles, knowledge)
+        return (roles, knowledge)
     }
 }

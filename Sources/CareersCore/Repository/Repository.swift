@@ -36,10 +36,10 @@ public final class Repository: Sendable {
             JobMerger.merge(sorted, extra: extraJobs)
         })
         // Entities come from what the articles and the merged roles say, so they are found after
-        // both; sentences and tools gain their entity ids here.
+        // both; the roles' sentences and tools gain their entity ids here.
         let model = KnowledgeBuilder.build(articles: sorted, roles: roles, jobs: jobs, vocabulary: vocabulary)
         knowledge = model.knowledge
-        self.articles = model.articles
+        self.articles = sorted
         self.roles = model.roles
         self.jobs = jobs
         self.report = report
