@@ -92,48 +92,36 @@ struct KnowledgeBuilder {
 
     private static let sentenceKinds: Set<SectionKind> = [.skills, .responsibilities, .education]
 
-    /// Every tool item, sentence item and industry item of an article, by what it is.
-    private static func visit(
-        _ article: Article, tools: (ToolItem) -> Void, sentences: (ListItem) -> Void, industries: (ListItem) -> Void
-    ) {
-        for profile in article.profiles {
-            profile.tools.forEach(tools)
-            profile.skills.forEach(sentences)
-            profile.responsibilities.forEach(sentences)
-            profile.education.forEach(sentences)
-            profile.industries.forEach(industries)
-        }
-        for section in article.sections {
-            section.tools.forEach(tools)
-            for block in section.roles { block.tools.forEach(tools) }
-            if sentenceKinds.contains(section.kind) {
-                section.shared.forEach(sentences)
-                for block in section.roles { block.items.forEach(sentences) }
-            } else if section.kind == .industries {
-                section.shared.forEach(industries)
-                for block in section.roles { block.items.forEach(industries) }
-            }
-        }
-    }
-
+    /// Every tool name, each sentence once (enumerations) and each industry item once, in one
+    /// pass over the articles without copying their lists.
     mutating func collect(_ articles: [Article]) {
         var seenSentences: Set<String> = []
         var seenIndustries: Set<String> = []
+        func sentences(_ items: [ListItem], into builder: inout KnowledgeBuilder) {
+            for item in items where seenSentences.insert(item.text).inserted { builder.collectEnumerations(item.text) }
+        }
+        func industries(_ items: [ListItem], into builder: inout KnowledgeBuilder) {
+            for item in items where seenIndustries.insert(item.text).inserted { builder.collectIndustry(item.text) }
+        }
         for article in articles {
-            var toolItems: [ToolItem] = []
-            var sentenceTexts: [String] = []
-            var industryTexts: [String] = []
-            Self.visit(
-                article, tools: { toolItems.append($0) },
-                sentences: { item in
-                    if seenSentences.insert(item.text).inserted { sentenceTexts.append(item.text) }
-                },
-                industries: { item in
-                    if seenIndustries.insert(item.text).inserted { industryTexts.append(item.text) }
-                })
-            toolItems.forEach { collectTool($0) }
-            sentenceTexts.forEach { collectEnumerations($0) }
-            industryTexts.forEach { collectIndustry($0) }
+            for profile in article.profiles {
+                for tool in profile.tools { collectTool(tool) }
+                sentences(profile.skills, into: &self)
+                sentences(profile.responsibilities, into: &self)
+                sentences(profile.education, into: &self)
+                industries(profile.industries, into: &self)
+            }
+            for section in article.sections {
+                for tool in section.tools { collectTool(tool) }
+                for block in section.roles { for tool in block.tools { collectTool(tool) } }
+                if Self.sentenceKinds.contains(section.kind) {
+                    sentences(section.shared, into: &self)
+                    for block in section.roles { sentences(block.items, into: &self) }
+                } else if section.kind == .industries {
+                    industries(section.shared, into: &self)
+                    for block in section.roles { industries(block.items, into: &self) }
+                }
+            }
         }
     }
 
