@@ -72,14 +72,21 @@ enum OpenAPIDocument {
         "description": "The articles (among sources) that give the item by reference; the others list it directly.",
     ]
 
-    static func envelope(_ item: String) -> JSONValue {
-        object([
+    /// `optional` members are described but not required (present only when asked for).
+    static func envelope(_ item: String, optional: [(String, JSONValue)] = []) -> JSONValue {
+        let page = object([
             ("items", array(ref(item))),
             ("total", ["type": "integer", "minimum": 0]),
             ("limit", ["type": "integer", "minimum": 1, "maximum": 100]),
             ("offset", ["type": "integer", "minimum": 0]),
             ("next", ["type": ["string", "null"], "description": "The next page with the same query, or null on the last page."]),
         ], description: "A page of a list. Order is stable.")
+        guard !optional.isEmpty, case .object(var members) = page else { return page }
+        if case .object(var properties) = members["properties"] {
+            for (name, schema) in optional { properties[name] = schema }
+            members["properties"] = .object(properties)
+        }
+        return .object(members)
     }
 
     // MARK: schemas
@@ -99,11 +106,20 @@ enum OpenAPIDocument {
                 ("inherited_in", inheritedIn),
                 ("variants", ["type": "array", "items": object([("label", nullableString), ("text", string), ("source", string)]),
                     "description": "Other articles' wordings of the same advice (same label, or content words overlapping by Jaccard ≥ 0.75)."]),
+                ("entities", ["type": "array", "items": string, "description": "Ids of the entities the text names (skills and tools; industries in industry lists)."]),
             ], description: "One item (one piece of advice across articles) with the ids of the articles it came from.")),
             ("ToolItem", object([
-                ("name", string), ("category", nullableString), ("sources", strings), ("inherited_from", inheritedFrom),
+                ("id", ["type": ["string", "null"], "description": "The tool entity's id (see /tools)."]), ("name", string),
+                ("category", nullableString), ("sources", strings), ("inherited_from", inheritedFrom),
                 ("inherited_in", inheritedIn),
-            ])),
+            ], description: "A tool of a role, named by its entity.")),
+            ("WrittenTool", object([
+                ("id", nullableString), ("name", ["type": "string", "description": "The entity's name."]),
+                ("text", ["type": "string", "description": "The name as the article writes it."]),
+                ("category", nullableString), ("sources", strings),
+            ], description: "A tool as an article lists it, beside the entity it names.")),
+            ("EntityRef", object([("id", string), ("name", string), ("sources", strings), ("href", string)])),
+            ("EntityLink", object([("id", string), ("name", string), ("href", string)])),
             ("SourcedText", object([("text", string), ("source", string)])),
             ("RoleReference", object([("id", nullableString), ("title", string)])),
         ]

@@ -16,10 +16,14 @@ public struct ListItem: Sendable, Hashable, Codable {
     public var inheritedIn: [String]
     /// Other articles' wordings of the same piece of advice (see `SameAdvice`), first seen first.
     public var variants: [ItemVariant]
+    /// Ids of the entities (skills, tools; industries in industry lists) the text names, in
+    /// order of first mention. Set on merged roles by the repository; empty as parsed (ask
+    /// `Knowledge.entityIDs(of:)` for an article's items).
+    public var entities: [String]
 
     public init(
         label: String? = nil, text: String, sources: [String] = [], inheritedFrom: String? = nil, inheritedIn: [String] = [],
-        variants: [ItemVariant] = []
+        variants: [ItemVariant] = [], entities: [String] = []
     ) {
         self.label = label
         self.text = text
@@ -27,10 +31,11 @@ public struct ListItem: Sendable, Hashable, Codable {
         self.inheritedFrom = inheritedFrom
         self.inheritedIn = inheritedIn
         self.variants = variants
+        self.entities = entities
     }
 
     private enum CodingKeys: String, CodingKey {
-        case label, text, sources, inheritedFrom, inheritedIn, variants
+        case label, text, sources, inheritedFrom, inheritedIn, variants, entities
     }
 
     // Absent fields stay absent: an item without inheritance or variants encodes as before.
@@ -42,6 +47,7 @@ public struct ListItem: Sendable, Hashable, Codable {
         inheritedFrom = try container.decodeIfPresent(String.self, forKey: .inheritedFrom)
         inheritedIn = try container.decodeIfPresent([String].self, forKey: .inheritedIn) ?? []
         variants = try container.decodeIfPresent([ItemVariant].self, forKey: .variants) ?? []
+        entities = try container.decodeIfPresent([String].self, forKey: .entities) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -52,6 +58,7 @@ public struct ListItem: Sendable, Hashable, Codable {
         try container.encodeIfPresent(inheritedFrom, forKey: .inheritedFrom)
         if !inheritedIn.isEmpty { try container.encode(inheritedIn, forKey: .inheritedIn) }
         if !variants.isEmpty { try container.encode(variants, forKey: .variants) }
+        if !entities.isEmpty { try container.encode(entities, forKey: .entities) }
     }
 }
 
@@ -79,17 +86,24 @@ public struct ToolItem: Sendable, Hashable, Codable {
     public var inheritedFrom: String?
     /// The articles (among `sources`) that give the tool by reference.
     public var inheritedIn: [String]
+    /// The tool entity's id. Set on merged roles by the repository (whose `name` is then the
+    /// entity's); nil as parsed (ask `Knowledge.toolID(named:)` for an article's tools).
+    public var id: String?
 
-    public init(name: String, category: String? = nil, sources: [String] = [], inheritedFrom: String? = nil, inheritedIn: [String] = []) {
+    public init(
+        name: String, category: String? = nil, sources: [String] = [], inheritedFrom: String? = nil, inheritedIn: [String] = [],
+        id: String? = nil
+    ) {
         self.name = name
         self.category = category
         self.sources = sources
+        self.id = id
         self.inheritedFrom = inheritedFrom
         self.inheritedIn = inheritedIn
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, category, sources, inheritedFrom, inheritedIn
+        case name, category, sources, inheritedFrom, inheritedIn, id
     }
 
     // Absent fields stay absent: a tool nobody inherits encodes as before.
@@ -100,6 +114,7 @@ public struct ToolItem: Sendable, Hashable, Codable {
         sources = try container.decode([String].self, forKey: .sources)
         inheritedFrom = try container.decodeIfPresent(String.self, forKey: .inheritedFrom)
         inheritedIn = try container.decodeIfPresent([String].self, forKey: .inheritedIn) ?? []
+        id = try container.decodeIfPresent(String.self, forKey: .id)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -109,6 +124,7 @@ public struct ToolItem: Sendable, Hashable, Codable {
         try container.encode(sources, forKey: .sources)
         try container.encodeIfPresent(inheritedFrom, forKey: .inheritedFrom)
         if !inheritedIn.isEmpty { try container.encode(inheritedIn, forKey: .inheritedIn) }
+        try container.encodeIfPresent(id, forKey: .id)
     }
 }
 
@@ -327,6 +343,9 @@ public struct Role: Sendable, Hashable, Codable {
     public var comparisons: [String]
     /// Ids of the roles it is compared with in some article.
     public var related: [String]
+    /// The skill, tool and industry entities its sentences and lists name, with their sources.
+    /// Set by the repository (`Knowledge`).
+    public var entities: RoleEntities = RoleEntities()
 
     public init(
         id: String, title: String, aliases: [String] = [], summary: String? = nil, definitions: [SourcedText] = [],

@@ -29,9 +29,29 @@ struct DataOptions: ParsableArguments {
         "Start even when no article and no job loads; /readyz then answers 503 until a SIGHUP reload brings data (default: such a start exits 1)."))
     var allowEmpty = false
 
+    @Option(
+        name: .customLong("vocabulary"),
+        help: ArgumentHelp(
+            "The curated skills/tools/industries vocabulary to match entities with, instead of the embedded Resources/vocabulary.psv (a malformed line stops start-up).",
+            valueName: "file.psv"))
+    var vocabularyFile: String?
+
+    /// The vocabulary named by `--vocabulary`, else the embedded one; a malformed line is an
+    /// error naming file and line.
+    func vocabulary() throws(VocabularyError) -> Vocabulary {
+        if let vocabularyFile { return try Vocabulary.load(path: vocabularyFile) }
+        return try Vocabulary.loadEmbedded()
+    }
+
     /// Names the path and the cause ("--jobs 'x.jsonl': is a FIFO (named pipe), not a regular
-    /// file"); a FIFO is refused without waiting for a writer.
+    /// file"); a FIFO is refused without waiting for a writer. A malformed vocabulary line stops
+    /// start-up naming file and line.
     func validate() throws {
+        do {
+            _ = try vocabulary()
+        } catch {
+            throw ValidationError("vocabulary: \(error.description)")
+        }
         do throws(SourceFiles.ReadError) {
             for file in jobFiles { try SourceFiles.checkFile(file) }
             for directory in articleDirectories { try SourceFiles.checkDirectory(directory) }
@@ -42,11 +62,12 @@ struct DataOptions: ParsableArguments {
     }
 
     /// Reads and parses every source. Unreadable directories and files that do not parse are in
-    /// the repository's report; the rest loads.
-    func loadRepository() -> Repository {
+    /// the repository's report; the rest loads. A vocabulary that no longer parses (edited after
+    /// start-up) is an error: a reload then keeps the data it has.
+    func loadRepository() throws(VocabularyError) -> Repository {
         Repository.load(
             directories: articleDirectories.map { URL(fileURLWithPath: $0) },
             includeEmbedded: articleDirectories.isEmpty || includeEmbedded,
-            jobFiles: jobFiles.map { URL(fileURLWithPath: $0) })
+            jobFiles: jobFiles.map { URL(fileURLWithPath: $0) }, vocabulary: try vocabulary())
     }
 }

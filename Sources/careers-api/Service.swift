@@ -147,7 +147,14 @@ final class Service: Sendable {
     /// Loads the articles and logs what was rejected; nil when the result must not replace
     /// `previous` (a reload that finds no usable article keeps serving the old data).
     private static func load(_ data: DataOptions, logger: Logger, previous: Repository?) -> Repository? {
-        let repository = data.loadRepository()
+        let repository: Repository
+        do {
+            repository = try data.loadRepository()
+        } catch {
+            // Start-up checked it (`DataOptions.validate`): this is a file edited since.
+            logger.error("vocabulary: \(error.description), keeping the data already served")
+            return nil
+        }
         for rejection in repository.report.rejected {
             logger.warning(
                 "article rejected: \(rejection.file)\(rejection.line.map { ":\($0)" } ?? ""): \(rejection.reason)")

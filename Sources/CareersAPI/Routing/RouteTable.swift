@@ -37,6 +37,12 @@ enum Routes {
         .jobs,
         .job,
         .salaries,
+        .tools,
+        .tool,
+        .skills,
+        .skill,
+        .industries,
+        .industry,
     ]
 }
 

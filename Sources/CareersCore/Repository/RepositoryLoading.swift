@@ -10,7 +10,8 @@ extension Repository {
     /// Parses every (name, bytes) pair, in parallel; rejected files are reported (after what
     /// `report` already holds) and skipped. `extraJobs` merge with the articles' postings.
     public static func build(
-        files: [(name: String, bytes: [UInt8])], extraJobs: [SourcedPosting] = [], report base: LoadReport = LoadReport()
+        files: [(name: String, bytes: [UInt8])], extraJobs: [SourcedPosting] = [], report base: LoadReport = LoadReport(),
+        vocabulary: Vocabulary = .embedded
     ) -> Repository {
         let results = Mutex([Result<Article, ArticleRejection>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
@@ -42,14 +43,16 @@ extension Repository {
                 report.rejected.append(ArticleRejection(file: files[index].name, reason: "not parsed"))
             }
         }
-        return Repository(articles: articles, extraJobs: extraJobs, report: report)
+        return Repository(articles: articles, extraJobs: extraJobs, report: report, vocabulary: vocabulary)
     }
 
     /// Reads the article files of each directory (`SourceFiles.articlePaths`: `.txt` in any case)
     /// and the embedded ones when asked. Unreadable directories and files are reported like
     /// rejected articles, naming the path and the cause; the rest still loads. `jobFiles` are
     /// JSON-lines postings (`JobLines`); their bad lines are reported in `rejectedJobLines`.
-    public static func load(directories: [URL], includeEmbedded: Bool, jobFiles: [URL] = []) -> Repository {
+    public static func load(
+        directories: [URL], includeEmbedded: Bool, jobFiles: [URL] = [], vocabulary: Vocabulary = .embedded
+    ) -> Repository {
         var files: [(name: String, bytes: [UInt8])] = includeEmbedded ? EmbeddedArticles.all() : []
         var unreadable: [ArticleRejection] = []
         func note(_ error: SourceFiles.ReadError, _ what: String) {
@@ -84,7 +87,7 @@ extension Repository {
         }
         var report = LoadReport(rejected: unreadable)
         report.rejectedJobLines = rejectedLines
-        return build(files: files, extraJobs: extraJobs, report: report)
+        return build(files: files, extraJobs: extraJobs, report: report, vocabulary: vocabulary)
     }
 
     /// The embedded articles (the default data set).
