@@ -279,13 +279,29 @@ public struct Job: Sendable, Hashable, Codable {
     public var workplace: Workplace
     /// Ids of the articles that feature it.
     public var sources: [String]
+    /// The earliest and latest published dates (yyyy-MM-dd) of those articles; nil when none of
+    /// them is dated (or the job comes only from a `--jobs` file).
+    public var firstSeen: String?
+    public var lastSeen: String?
 
-    public init(id: String, posting: JobPosting, remote: Bool, sources: [String], workplace: Workplace? = nil) {
+    public init(
+        id: String, posting: JobPosting, remote: Bool, sources: [String], workplace: Workplace? = nil,
+        firstSeen: String? = nil, lastSeen: String? = nil
+    ) {
         self.id = id
         self.posting = posting
         self.remote = remote
         self.workplace = workplace ?? (remote ? .remote : .onsite)
         self.sources = sources
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+    }
+
+    /// Widens the seen dates to include `date` (ISO dates order as strings).
+    mutating func seen(on date: String?) {
+        guard let date else { return }
+        if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
+        if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
     }
 }
 

@@ -58,6 +58,7 @@ struct JobIndex: Sendable {
         let titles = folded.map(\.title)
         let companyKeys = folded.map(\.company)
         let locationKeys = folded.map(\.location)
+        let firstSeen = jobs.map { $0.firstSeen ?? "" }
         // The word indexes and the role/sort work are independent: built side by side.
         let (indexed, ordered) = Parallel.both({
             let titleKeys = titles.map { RoleNames.key(folded: $0) }
@@ -66,8 +67,8 @@ struct JobIndex: Sendable {
             return (text, titleKeys.map { " " + $0 + " " }, roleJobs)
         }, {
             let orders = JobIndex.orders(
-                titles: titles, companyKeys: companyKeys, plausible: plausibleJobs, currencyRanks: currencyRanks,
-                annualMin: annualMinima, annualMax: annualMaxima)
+                titles: titles, companyKeys: companyKeys, firstSeen: firstSeen, plausible: plausibleJobs,
+                currencyRanks: currencyRanks, annualMin: annualMinima, annualMax: annualMaxima)
             return (WordIndex(fields: [companyKeys]), WordIndex(fields: [locationKeys]), orders)
         })
         (text, titleKeys, roleJobs) = indexed
@@ -93,7 +94,7 @@ struct JobIndex: Sendable {
 
     /// One permutation of the job positions per sort key.
     private static func orders(
-        titles: [String], companyKeys: [String], plausible: Bitset, currencyRanks: [Int32], annualMin: [Double],
+        titles: [String], companyKeys: [String], firstSeen: [String], plausible: Bitset, currencyRanks: [Int32], annualMin: [Double],
         annualMax: [Double]
     ) -> [JobSort: [Int32]] {
         let identity = (0..<titles.count).map { Int32($0) }
@@ -108,6 +109,16 @@ struct JobIndex: Sendable {
             let (lhs, rhs) = (companyKeys[Int($0)].isEmpty, companyKeys[Int($1)].isEmpty)
             if lhs != rhs { return rhs }
             return (companyRanks[Int($0)], $0) < (companyRanks[Int($1)], $1)
+        }
+        // Dates (yyyy-MM-dd, "" for none) order as strings; undated jobs last either way.
+        let dateRanks = ranks(of: firstSeen)
+        for (sort, newestFirst) in [(JobSort.dateDesc, true), (.dateAsc, false)] {
+            orders[sort] = identity.sorted {
+                let (lhs, rhs) = (firstSeen[Int($0)].isEmpty, firstSeen[Int($1)].isEmpty)
+                if lhs != rhs { return rhs }
+                let (a, b) = (dateRanks[Int($0)], dateRanks[Int($1)])
+                return a != b ? (a > b) == newestFirst : $0 < $1
+            }
         }
         orders[.salaryDesc] = identity.sorted {
             let (lhs, rhs) = (plausible.contains(Int($0)), plausible.contains(Int($1)))

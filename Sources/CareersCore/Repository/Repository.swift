@@ -10,6 +10,10 @@ public final class Repository: Sendable {
     public let jobs: [Job]
     public let report: LoadReport
     public let counts: RepositoryCounts
+    /// The newest published date (yyyy-MM-dd) among the articles: when the data last changed, as
+    /// the data say, so every replica that loads the same files reports the same. Nil when no
+    /// article is dated.
+    public let newestPublished: String?
     private let articlePositions: [String: Int]
     private let rolePositions: [String: Int]
     private let jobPositions: [String: Int]
@@ -36,6 +40,7 @@ public final class Repository: Sendable {
         counts = RepositoryCounts(
             articles: sorted.count, roles: roles.count, jobs: jobs.count,
             postings: sorted.reduce(extraJobs.count) { $0 + $1.jobs.count }, rejectedFiles: report.rejected.count)
+        newestPublished = sorted.compactMap { $0.published.flatMap(IsoDate.init) }.max()?.text
         articlePositions = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         jobPositions = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -118,10 +123,13 @@ public final class Repository: Sendable {
         return jobIndex.roleJobs.filter { $0.value.contains(position) }.map(\.key).sorted()
     }
 
-    /// Statistics grouped by level, and by role and/or currency when asked.
-    public func salaryStats(byRole: Bool, byCurrency: Bool, filter: JobFilter) -> [SalaryStats] {
+    /// Statistics grouped by level, and by role and/or currency when asked; histogram buckets
+    /// `bucketWidth` wide (clamped to `SalaryHistogram.widthRange`).
+    public func salaryStats(
+        byRole: Bool, byCurrency: Bool, filter: JobFilter, bucketWidth: Double = SalaryHistogram.defaultWidth
+    ) -> [SalaryStats] {
         let matched = searchJobs(filter, sort: nil)
-        return SalaryStatistics.compute(jobs: matched, byRole: byRole, byCurrency: byCurrency) { [jobIndex, jobPositions] job in
+        return SalaryStatistics.compute(jobs: matched, byRole: byRole, byCurrency: byCurrency, bucketWidth: bucketWidth) { [jobIndex, jobPositions] job in
             guard let position = jobPositions[job.id] else { return [] }
             return jobIndex.roleJobs.filter { $0.value.contains(position) }.map(\.key).sorted()
         }
