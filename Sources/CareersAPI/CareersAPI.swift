@@ -14,7 +14,7 @@ public final class CareersAPI: HTTPResponder {
 
     public init(repository: Repository, options: APIOptions) {
         self.options = options
-        snapshot = Mutex(Snapshot(repository: repository, version: options.version, caching: CachingFields(options: options)))
+        snapshot = Mutex(Snapshot(repository: repository, options: options))
     }
 
     public var repository: Repository { current.repository }
@@ -25,7 +25,7 @@ public final class CareersAPI: HTTPResponder {
     /// response included, is built before the lock is taken; requests in flight finish on the
     /// old one.
     public func replaceRepository(_ repository: Repository) {
-        let next = Snapshot(repository: repository, version: options.version, caching: CachingFields(options: options))
+        let next = Snapshot(repository: repository, options: options)
         snapshot.withLock { $0 = next }
     }
 
@@ -34,7 +34,8 @@ public final class CareersAPI: HTTPResponder {
     public func acceptsBody(for head: HTTPRequest) -> Bool { false }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        let exchange = Exchange(request: request, options: options)
+        let snapshot = current
+        let exchange = Exchange(request: request, options: options, lastModified: snapshot.lastModified)
         guard let match = Router.match(path: request.path) else {
             if request.method == .OPTIONS, request.target == "*" {
                 return exchange.allowOnly(status: 204, route: nil)
@@ -56,7 +57,6 @@ public final class CareersAPI: HTTPResponder {
         func reader() -> QueryReader {
             QueryReader(query: request.query, allowed: match.route.parameters, repeatable: match.route.repeatableParameters)
         }
-        let snapshot = current
         switch match.route {
         case .readyz:
             if let problem = exchange.invalid(reader()) { return problem }

@@ -21,7 +21,7 @@ extension Route {
                 "q", "role", "company", "location", "remote", "employment_type", "level", "salary_min", "salary_max",
                 "currency", "sort", "limit", "offset",
             ]
-        case .salaries: ["level", "role", "currency", "group_by"]
+        case .salaries: ["level", "role", "currency", "group_by", "bucket_width"]
         default: []
         }
     }
@@ -111,8 +111,12 @@ extension Catalog {
                 reader.fail("group_by", "must be one of: \(Catalog.salaryGroupings.keys.sorted().joined(separator: ", "))")
             }
         }
+        let range = SalaryHistogram.widthRange
+        let bucketWidth = reader.int(
+            "bucket_width", in: Int(range.lowerBound)...Int(range.upperBound), default: Int(SalaryHistogram.defaultWidth))
         guard reader.errors.isEmpty else { return .problem(.badRequest(reader.errors)) }
-        let stats = repository.salaryStats(byRole: groups.contains(.role), byCurrency: groups.contains(.currency), filter: filter)
+        let stats = repository.salaryStats(
+            byRole: groups.contains(.role), byCurrency: groups.contains(.currency), filter: filter, bucketWidth: Double(bucketWidth))
         var w = JSONWriter(capacity: 2048)
         w.object { o in
             o.field("groups", array: { a in
@@ -123,14 +127,31 @@ extension Catalog {
                         o.field("currency", s.currency)
                         o.field("count", s.count)
                         o.field("min", s.min)
+                        o.field("p10", s.percentiles.p10)
+                        o.field("p25", s.percentiles.p25)
                         o.field("median", s.median)
+                        o.field("p75", s.percentiles.p75)
+                        o.field("p90", s.percentiles.p90)
                         o.field("max", s.max)
                         o.field("excluded_implausible", s.excludedImplausible)
+                        o.field("histogram", object: { o in
+                            o.field("bucket_width", s.histogram.width)
+                            o.field("buckets", array: { a in
+                                for bucket in s.histogram.buckets {
+                                    a.object { o in
+                                        o.field("from", bucket.from)
+                                        o.field("to", bucket.to)
+                                        o.field("count", bucket.count)
+                                    }
+                                }
+                            })
+                        })
                     }
                 }
             })
             o.field("count", stats.reduce(0) { $0 + $1.count })
             o.field("excluded_implausible", stats.reduce(0) { $0 + $1.excludedImplausible })
+            o.field("bucket_width", bucketWidth)
             o.field("basis", object: { o in
                 o.field("figures", "annualised")
                 o.field("hours_per_year", Salary.hoursPerYear)

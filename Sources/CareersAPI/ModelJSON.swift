@@ -60,12 +60,15 @@ extension JSONWriter {
             o.field("company", p.company)
             o.field("location", p.location)
             o.field("remote", job.remote)
+            o.field("workplace", job.workplace.rawValue)
             o.field("employment_types", p.employmentTypes.map(\.rawValue))
             o.field("level", p.level?.rawValue)
             o.field("level_label", p.levelLabel)
             o.key("salary")
             o.salary(p.salary)
             o.field("sources", job.sources)
+            o.field("first_seen", job.firstSeen)
+            o.field("last_seen", job.lastSeen)
         }
     }
 

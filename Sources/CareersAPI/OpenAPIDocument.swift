@@ -172,9 +172,15 @@ enum OpenAPIDocument {
             ], description: "Amounts as posted plus annualised figures (2,080 hours, 260 days, 52 weeks, 12 months a year)."),
             "Job": object([
                 ("id", string), ("title", string), ("company", nullableString), ("location", nullableString),
-                ("remote", boolean), ("employment_types", array(enumeration(employment))),
+                ("remote", boolean),
+                ("workplace", enumeration(Workplace.allCases.map(\.rawValue)).merging([
+                    "description": "Read from the location: remote, hybrid (\"Hybrid - Berlin\") or onsite; remote is true exactly for remote.",
+                ])),
+                ("employment_types", array(enumeration(employment))),
                 ("level", ["type": ["string", "null"], "enum": .array(levels.map { .string($0) } + [.null])]),
                 ("level_label", nullableString), ("salary", nullable(ref("Salary"))), ("sources", strings),
+                ("first_seen", ["type": ["string", "null"], "format": "date", "description": "Published date of the earliest article featuring the job; null when none is dated."]),
+                ("last_seen", ["type": ["string", "null"], "format": "date", "description": "Published date of the newest article featuring the job; null when none is dated."]),
             ]),
             "JobList": envelope("Job"),
             "JobPostingLD": [
@@ -194,10 +200,16 @@ enum OpenAPIDocument {
                 ("groups", array(object([
                     ("level", ["type": ["string", "null"], "enum": .array(levels.map { .string($0) } + [.null])]),
                     ("role", nullableString), ("currency", nullableString), ("count", integer),
-                    ("min", nullableNumber), ("median", nullableNumber), ("max", nullableNumber),
+                    ("min", nullableNumber), ("p10", nullableNumber), ("p25", nullableNumber), ("median", nullableNumber),
+                    ("p75", nullableNumber), ("p90", nullableNumber), ("max", nullableNumber),
                     ("excluded_implausible", integer),
-                ]))),
-                ("count", integer), ("excluded_implausible", integer),
+                    ("histogram", object([
+                        ("bucket_width", ["type": "number", "description": .string("The width asked for, or wider when the group's figures span more than \(SalaryHistogram.maxBuckets) buckets.")]),
+                        ("buckets", array(object([("from", number), ("to", number), ("count", integer)],
+                            description: "Postings whose annualised midpoint is in [from, to)."))),
+                    ], description: "Annualised midpoints per bucket, from the lowest non-empty bucket to the highest, empty ones between included.")),
+                ], description: "Percentiles interpolate linearly between ranks (as R and NumPy do by default); figures are annualised midpoints except min (lowest annual minimum) and max (highest annual maximum)."))),
+                ("count", integer), ("excluded_implausible", integer), ("bucket_width", integer),
                 ("basis", object([
                     ("figures", string), ("hours_per_year", number), ("days_per_year", number),
                     ("weeks_per_year", number), ("months_per_year", number),
@@ -364,6 +376,10 @@ enum OpenAPIDocument {
             "/salaries": operation("getSalaries", "Salary statistics by level (and role/currency on request)", parameters: [
                 parameterRef("level"), parameterRef("role"), parameterRef("currency"),
                 query("group_by", enumeration(Catalog.salaryGroupings.keys.sorted()), "Also group by role and/or currency: role, currency or role,currency."),
+                query("bucket_width", [
+                    "type": "integer", "minimum": .number(SalaryHistogram.widthRange.lowerBound),
+                    "maximum": .number(SalaryHistogram.widthRange.upperBound), "default": .number(SalaryHistogram.defaultWidth),
+                ], "Histogram bucket width in annual currency units."),
             ], responses: [("200", ok("Salaries", "Statistics of annualised figures; implausible ones excluded and counted.")), notModified, badRequest], tags: ["jobs"]),
         ]
     }

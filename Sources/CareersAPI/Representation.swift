@@ -58,15 +58,17 @@ final class Representation: Sendable {
     }
 }
 
-/// The fields every cacheable `200` starts with (`Cache-Control`, `Vary`): fixed per API
-/// instance, so they can be part of prepared fields. Nil (nothing prepared) with CORS, whose
-/// fields depend on each request's `Origin`.
+/// The fields every cacheable `200` starts with (`Cache-Control`, `Vary`, `Last-Modified`):
+/// fixed per snapshot, so they can be part of prepared fields. Nil (nothing prepared) with CORS,
+/// whose fields depend on each request's `Origin`.
 struct CachingFields: Sendable {
     let fields: HTTPHeaders
 
-    init?(options: APIOptions) {
+    init?(options: APIOptions, lastModified: LastModified?) {
         guard options.corsOrigins.isEmpty else { return nil }
-        fields = HTTPHeaders([("Cache-Control", Self.cacheControl(options)), ("Vary", "Accept-Encoding")])
+        fields = HTTPHeaders(
+            [("Cache-Control", Self.cacheControl(options)), ("Vary", "Accept-Encoding")]
+                + (lastModified.map { [("Last-Modified", $0.value)] } ?? []))
     }
 
     static func cacheControl(_ options: APIOptions) -> String { "public, max-age=\(options.cacheMaxAge)" }

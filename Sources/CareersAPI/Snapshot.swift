@@ -52,8 +52,14 @@ final class Snapshot: Sendable {
 
     /// Fields of cacheable `200`s (nil with CORS): every document below has them prepared.
     let caching: CachingFields?
+    /// When the data last changed (from the articles' dates); nil when no article is dated.
+    let lastModified: LastModified?
 
-    init(repository: Repository, version: String, caching: CachingFields? = nil) {
+    init(repository: Repository, options: APIOptions) {
+        let version = options.version
+        let lastModified = LastModified(repository)
+        let caching = CachingFields(options: options, lastModified: lastModified)
+        self.lastModified = lastModified
         self.caching = caching
         let catalog = Catalog(repository: repository, version: version)
         self.catalog = catalog
@@ -80,14 +86,12 @@ final class Snapshot: Sendable {
             w.comparison(article, roleIDs: catalog.articleRoleIDs[article.id] ?? [], jobs: jobs)
             return (article.id, Representation(body: w.bytes, precompress: true, caching: caching))
         }, uniquingKeysWith: { a, _ in a })
-        let published = Dictionary(repository.articles.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
         var docs: [String: Representation] = [:]
         var linked: [String: Representation] = [:]
         for job in repository.jobs {
             docs[job.id] = Representation(body: catalog.jobItems[job.id] ?? [], precompress: true, caching: caching)
-            let date = job.sources.compactMap { published[$0] ?? nil }.min()
             linked[job.id] = Representation(
-                body: JobPostingLD.encode(job, published: date), contentType: JobPostingLD.contentType, precompress: true, caching: caching)
+                body: JobPostingLD.encode(job), contentType: JobPostingLD.contentType, precompress: true, caching: caching)
         }
         jobDocs = docs
         jobLinkedData = linked
