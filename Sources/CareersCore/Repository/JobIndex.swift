@@ -6,11 +6,12 @@ struct JobIndex: Sendable {
     let count: Int
     private let orders: [JobSort: [Int32]]
     private let ranks: [JobSort: [Int32]]
-    private let levels: [JobLevel: Bitset]
-    private let types: [EmploymentType: Bitset]
+    let levels: [JobLevel: Bitset]
+    let types: [EmploymentType: Bitset]
+    let workplaces: [Workplace: Bitset]
     private let remote: Bitset
     private let notRemote: Bitset
-    private let currencies: [String: Bitset]
+    let currencies: [String: Bitset]
     private let plausible: Bitset
     private let annualMin: [Double]
     private let annualMax: [Double]
@@ -22,12 +23,15 @@ struct JobIndex: Sendable {
     let roleJobs: [String: Bitset]
     /// Each job's title as a role key (" senior data scientist "), to match role phrases.
     private let titleKeys: [String]
+    /// What the company, location and role facets count by (see `JobFacets`).
+    let facetValues: FacetValues
 
     /// `folded` holds each job's folded title, company and location (same order as `jobs`).
     init(jobs: [Job], folded: [FoldedJobFields], roles: [Role]) {
         count = jobs.count
         var levels: [JobLevel: Bitset] = [:]
         var types: [EmploymentType: Bitset] = [:]
+        var workplaces: [Workplace: Bitset] = [:]
         var currencies: [String: Bitset] = [:]
         var remote = Bitset(count: count)
         var notRemote = Bitset(count: count)
@@ -39,6 +43,7 @@ struct JobIndex: Sendable {
             if let level = job.posting.level { levels[level, default: Bitset(count: count)].insert(position) }
             for type in job.posting.employmentTypes { types[type, default: Bitset(count: count)].insert(position) }
             if job.remote { remote.insert(position) } else { notRemote.insert(position) }
+            workplaces[job.workplace, default: Bitset(count: count)].insert(position)
             if let salary = job.posting.salary {
                 currencies[salary.currency.uppercased(), default: Bitset(count: count)].insert(position)
                 currencyCodes[position] = salary.currency.uppercased()
@@ -49,7 +54,7 @@ struct JobIndex: Sendable {
                 }
             }
         }
-        (self.levels, self.types, self.currencies) = (levels, types, currencies)
+        (self.levels, self.types, self.workplaces, self.currencies) = (levels, types, workplaces, currencies)
         (self.remote, self.notRemote, self.plausible) = (remote, notRemote, plausible)
         (self.annualMin, self.annualMax) = (annualMin, annualMax)
         let (plausibleJobs, annualMinima, annualMaxima) = (plausible, annualMin, annualMax)
@@ -73,6 +78,7 @@ struct JobIndex: Sendable {
         })
         (text, titleKeys, roleJobs) = indexed
         (companies, locations, orders) = ordered
+        facetValues = FacetValues(jobs: jobs, companyKeys: companyKeys, locationKeys: locationKeys, roles: roles, roleJobs: roleJobs)
         var ranks: [JobSort: [Int32]] = [:]
         for (sort, order) in orders {
             var rank = [Int32](repeating: 0, count: count)
@@ -216,8 +222,10 @@ struct JobIndex: Sendable {
         return result
     }
 
-    /// Positions of the jobs matching `filter`, the requested page of them in `sort` order.
-    func search(_ filter: JobFilter, roleSet: Bitset?, sort: JobSort?, offset: Int, limit: Int) -> (total: Int, positions: [Int]) {
+    /// The jobs matching `filter` (nil: all of them), with one facet's own filter lifted when
+    /// asked. Lifting `currency` lets salary bounds compare within each job's own currency, so
+    /// each currency counts what filtering by it would return.
+    func mask(_ filter: JobFilter, roleSet: Bitset?, lifting facet: JobFacet? = nil) -> Bitset? {
         var mask: Bitset?
         func restrict(_ set: Bitset?) {
             guard let set else { return }
@@ -229,17 +237,18 @@ struct JobIndex: Sendable {
             }
         }
         let empty = Bitset(count: count)
-        if let level = filter.level { restrict(levels[level] ?? empty) }
-        if let type = filter.employmentType { restrict(types[type] ?? empty) }
+        if let level = filter.level, facet != .level { restrict(levels[level] ?? empty) }
+        if let type = filter.employmentType, facet != .employmentType { restrict(types[type] ?? empty) }
+        if let workplace = filter.workplace, facet != .workplace { restrict(workplaces[workplace] ?? empty) }
         if let isRemote = filter.remote { restrict(isRemote ? remote : notRemote) }
-        if let currency = filter.currency { restrict(currencies[currency.uppercased()] ?? empty) }
+        if let currency = filter.currency, facet != .currency { restrict(currencies[currency.uppercased()] ?? empty) }
         if let query = filter.query { restrict(text.matching(query)) }
-        if let company = filter.company { restrict(companies.matching(company)) }
-        if let location = filter.location { restrict(locations.matching(location)) }
-        restrict(roleSet)
+        if let company = filter.company, facet != .company { restrict(companies.matching(company)) }
+        if let location = filter.location, facet != .location { restrict(locations.matching(location)) }
+        if facet != .role { restrict(roleSet) }
         if filter.salaryMin != nil || filter.salaryMax != nil {
             // Amounts compare only within one currency: the one asked for, else USD.
-            if filter.currency == nil { restrict(currencies[JobFilter.defaultSalaryCurrency] ?? empty) }
+            if filter.currency == nil, facet != .currency { restrict(currencies[JobFilter.defaultSalaryCurrency] ?? empty) }
             var inRange = Bitset(count: count)
             for position in (mask ?? plausible).positions() where plausible.contains(position) {
                 if let low = filter.salaryMin, annualMax[position] < low { continue }
@@ -248,6 +257,12 @@ struct JobIndex: Sendable {
             }
             mask = inRange
         }
+        return mask
+    }
+
+    /// Positions of the jobs matching `filter`, the requested page of them in `sort` order.
+    func search(_ filter: JobFilter, roleSet: Bitset?, sort: JobSort?, offset: Int, limit: Int) -> (total: Int, positions: [Int]) {
+        let mask = mask(filter, roleSet: roleSet)
         let total = mask?.cardinality ?? count
         let start = max(0, offset)
         guard start < total, limit > 0 else { return (total, []) }

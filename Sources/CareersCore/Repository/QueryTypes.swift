@@ -6,6 +6,7 @@ public struct JobFilter: Sendable, Hashable {
     public var company: String?
     public var location: String?
     public var remote: Bool?
+    public var workplace: Workplace?
     public var employmentType: EmploymentType?
     public var level: JobLevel?
     public var salaryMin: Double?
@@ -18,8 +19,9 @@ public struct JobFilter: Sendable, Hashable {
     public init(
         query: String? = nil, role: String? = nil, company: String? = nil, location: String? = nil, remote: Bool? = nil,
         employmentType: EmploymentType? = nil, level: JobLevel? = nil, salaryMin: Double? = nil, salaryMax: Double? = nil,
-        currency: String? = nil
+        currency: String? = nil, workplace: Workplace? = nil
     ) {
+        self.workplace = workplace
         self.query = query
         self.role = role
         self.company = company

@@ -106,15 +106,21 @@ public final class Repository: Sendable {
 
     /// One page of `searchJobs`, with the total number of matches. Runs on the precomputed indexes.
     public func searchJobs(_ filter: JobFilter, sort: JobSort?, offset: Int, limit: Int) -> JobPage {
-        var roleSet: Bitset?
-        if let roleName = filter.role {
-            // A known role (id, title, alias, typo) uses its precomputed jobs; any other text is
-            // matched as a phrase in job titles.
-            roleSet = resolveRole(roleName).map { jobIndex.roleJobs[$0.id] ?? Bitset(count: jobs.count) }
-                ?? jobIndex.titlePhrase(roleName)
-        }
-        let result = jobIndex.search(filter, roleSet: roleSet, sort: sort, offset: offset, limit: limit)
+        let result = jobIndex.search(filter, roleSet: roleSet(filter), sort: sort, offset: offset, limit: limit)
         return JobPage(total: result.total, items: result.positions.map { jobs[$0] })
+    }
+
+    /// Value counts of each asked facet under `filter`, each counted with its own filter lifted;
+    /// at most `limit` values per facet, by count then value.
+    public func jobFacets(_ filter: JobFilter, facets: [JobFacet], limit: Int) -> [(facet: JobFacet, values: [FacetValue])] {
+        jobIndex.facets(filter, roleSet: roleSet(filter), asked: facets, limit: limit).map { (facet: $0.0, values: $0.1) }
+    }
+
+    /// A known role (id, title, alias, typo) uses its precomputed jobs; any other text is matched
+    /// as a phrase in job titles.
+    private func roleSet(_ filter: JobFilter) -> Bitset? {
+        guard let roleName = filter.role else { return nil }
+        return resolveRole(roleName).map { jobIndex.roleJobs[$0.id] ?? Bitset(count: jobs.count) } ?? jobIndex.titlePhrase(roleName)
     }
 
     /// Role ids whose title (or alias) a job's title contains.
