@@ -62,14 +62,15 @@ enum OpenAPIDocument {
         return schema
     }
 
-    static func envelope(_ item: String) -> JSONValue {
+    /// `extra`: a route's own members after `next` (see `Page.envelope`).
+    static func envelope(_ item: String, extra: [(String, JSONValue)] = []) -> JSONValue {
         object([
             ("items", array(ref(item))),
             ("total", ["type": "integer", "minimum": 0]),
             ("limit", ["type": "integer", "minimum": 1, "maximum": 100]),
             ("offset", ["type": "integer", "minimum": 0]),
             ("next", ["type": ["string", "null"], "description": "The next page with the same query, or null on the last page."]),
-        ], description: "A page of a list. Order is stable.")
+        ] + extra, description: "A page of a list. Order is stable.")
     }
 
     // MARK: schemas

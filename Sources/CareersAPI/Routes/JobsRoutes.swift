@@ -6,15 +6,18 @@ extension Route {
     static let jobs: Route = Route(
         "/jobs",
         parameters: [
-            .jobSearch, .role, .company, .location, .remote, .employmentType, .level, .salaryMin, .salaryMax, .currency,
-            .jobSort, .limit, .offset,
+            .jobSearch, .role, .company, .location, .remote, .workplace, .employmentType, .level, .salaryMin, .salaryMax,
+            .currency, .jobSort, .limit, .offset, .facets, .facetLimit,
         ],
         link: "jobs",
         operation: Operation(id: "listJobs", summary: "Job postings; every filter and sort combines", tags: ["jobs"], responses: [
             ("200", OpenAPIDocument.ok("JobList", "A page of jobs.")), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
         ]),
-        schemas: [("Salary", salarySchema), ("Job", jobSchema), ("JobList", OpenAPIDocument.envelope("Job"))],
-        serving: .query { catalog, reader in catalog.jobs(reader) })
+        schemas: [
+            ("Salary", salarySchema), ("Job", jobSchema), ("FacetValue", facetValueSchema),
+            ("JobList", OpenAPIDocument.envelope("Job", extra: [("facets", facetsSchema)])),
+        ],
+        serving: .query { catalog, reader in catalog.jobs(&reader) })
 
     static let job: Route = Route(
         "/jobs/{id}", id: PathID(what: "job") { $0.jobs.first?.id }, link: "job",
@@ -78,6 +81,28 @@ extension Route {
         ])
     }
 
+    private static var facetValueSchema: JSONValue {
+        typealias D = OpenAPIDocument
+        return D.object([
+            ("value", ["type": "string", "description": "What the filter of the same name takes (a role's id for role)."]),
+            ("label", ["type": ["string", "null"], "description": "A display name where the value is an id (a role's title); else null."]),
+            ("count", ["type": "integer", "minimum": 1, "description": "Jobs the filter by this value returns under the request's other filters."]),
+        ])
+    }
+
+    private static var facetsSchema: JSONValue {
+        typealias D = OpenAPIDocument
+        return [
+            "type": ["object", "null"],
+            "description": """
+                Null unless `facets` is given; then one member per asked dimension: its values by count (descending) then \
+                value, at most facet_limit. Each dimension is counted with its own filter lifted and the others applied.
+                """,
+            "properties": .object(JobFacet.allCases.map { ($0.rawValue, D.array(D.ref("FacetValue"))) }),
+            "additionalProperties": false,
+        ]
+    }
+
     private static var jobPostingSchema: JSONValue {
         typealias D = OpenAPIDocument
         return [
@@ -102,6 +127,18 @@ extension QueryParameter {
     static let company = QueryParameter("company", .text, "Company name contains this text.")
     static let location = QueryParameter("location", .text, "Location contains this text.")
     static let remote = QueryParameter("remote", .boolean, "Remote postings only (true) or on-site only (false).")
+    static let workplace = QueryParameter(
+        "workplace", .choice(Workplace.self), "Remote, hybrid or onsite (as read from the location); remote=false is hybrid or onsite.")
+    /// Which dimensions to count. Skill and tool facets come with the skill and tool entities:
+    /// a `JobFacet` case each (with its per-job values in `FacetValues`) is all they need here.
+    static let facets = QueryParameter(
+        "facets",
+        .list(schema: [
+            "type": "array", "uniqueItems": true, "minItems": 1,
+            "items": OpenAPIDocument.enumeration(JobFacet.allCases.map(\.rawValue)),
+        ]),
+        "Dimensions to count, comma-separated; adds `facets` to the answer.")
+    static let facetLimit = QueryParameter("facet_limit", .integer(1...100, default: 10), "Values per facet, 1 to 100.")
     static let employmentType = QueryParameter("employment_type", .choice(EmploymentType.self), "Matches any of a posting's types.")
     static let level = QueryParameter("level", .choice(JobLevel.self), "Seniority.", shared: true)
     static let salaryMin = QueryParameter(
@@ -128,15 +165,54 @@ extension Catalog {
             location: reader.string(.location), remote: reader.bool(.remote),
             employmentType: reader.choice(.employmentType, EmploymentType.self), level: reader.choice(.level, JobLevel.self),
             salaryMin: reader.number(.salaryMin), salaryMax: reader.number(.salaryMax),
-            currency: reader.value(.currency)?.uppercased())
+            currency: reader.value(.currency)?.uppercased(), workplace: reader.choice(.workplace, Workplace.self))
     }
 
-    func jobs(_ reader: QueryReader) -> Outcome {
+    func jobs(_ reader: inout QueryReader) -> Outcome {
         let filter = jobFilter(reader)
         let sort = reader.choice(.jobSort, JobSort.self)
         let page = Page(reader)
-        let matches = filter == JobFilter() && sort == nil ? repository.jobs : repository.searchJobs(filter, sort: sort)
-        let items = page.slice(matches).map { item in jobItems[item.id] ?? Catalog.serialise(item) { $0.job($1) } }
-        return .ok(Representation(body: page.envelope(path: Route.jobs.path, reader: reader, total: matches.count, items: items)))
+        let facets = jobFacets(&reader)
+        guard reader.errors.isEmpty else { return .problem(.badRequest(reader.errors)) }
+        let matches = repository.searchJobs(filter, sort: sort, offset: page.offset, limit: page.limit)
+        let items = matches.items.map { item in jobItems[item.id] ?? Catalog.serialise(item) { $0.job($1) } }
+        let counted = facets.map { repository.jobFacets(filter, facets: $0, limit: reader.int(.facetLimit)) }
+        let body = page.envelope(path: Route.jobs.path, reader: reader, total: matches.total, items: items) { o in
+            o.key("facets")
+            guard let counted else { return o.null() }
+            o.object { o in
+                for (facet, values) in counted {
+                    o.field(facet.rawValue, array: { a in
+                        for value in values {
+                            a.object { o in
+                                o.field("value", value.value)
+                                o.field("label", value.label)
+                                o.field("count", value.count)
+                            }
+                        }
+                    })
+                }
+            }
+        }
+        return .ok(Representation(body: body))
+    }
+
+    /// The dimensions `facets=` asks for, in the order given; nil when not given.
+    private func jobFacets(_ reader: inout QueryReader) -> [JobFacet]? {
+        guard let raw = reader.value(.facets) else { return nil }
+        var facets: [JobFacet] = []
+        for name in raw.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmingWhitespace }) {
+            guard let facet = JobFacet(rawValue: name) else {
+                let known = JobFacet.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.fail(QueryParameter.facets.name, name.isEmpty ? "an empty name in the list; known: \(known)" : "unknown facet '\(name)'; known: \(known)")
+                return nil
+            }
+            if facets.contains(facet) {
+                reader.fail(QueryParameter.facets.name, "'\(name)' is given twice")
+                return nil
+            }
+            facets.append(facet)
+        }
+        return facets
     }
 }
