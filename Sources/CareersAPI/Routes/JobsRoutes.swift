@@ -172,7 +172,7 @@ extension Catalog {
         let filter = jobFilter(reader)
         let sort = reader.choice(.jobSort, JobSort.self)
         let page = Page(reader)
-        let facets = jobFacets(&reader)
+        let facets = reader.choices(.facets, JobFacet.self)
         guard reader.errors.isEmpty else { return .problem(.badRequest(reader.errors)) }
         let matches = repository.searchJobs(filter, sort: sort, offset: page.offset, limit: page.limit)
         let items = matches.items.map { item in jobItems[item.id] ?? Catalog.serialise(item) { $0.job($1) } }
@@ -195,24 +195,5 @@ extension Catalog {
             }
         }
         return .ok(Representation(body: body))
-    }
-
-    /// The dimensions `facets=` asks for, in the order given; nil when not given.
-    private func jobFacets(_ reader: inout QueryReader) -> [JobFacet]? {
-        guard let raw = reader.value(.facets) else { return nil }
-        var facets: [JobFacet] = []
-        for name in raw.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmingWhitespace }) {
-            guard let facet = JobFacet(rawValue: name) else {
-                let known = JobFacet.allCases.map(\.rawValue).joined(separator: ", ")
-                reader.fail(QueryParameter.facets.name, name.isEmpty ? "an empty name in the list; known: \(known)" : "unknown facet '\(name)'; known: \(known)")
-                return nil
-            }
-            if facets.contains(facet) {
-                reader.fail(QueryParameter.facets.name, "'\(name)' is given twice")
-                return nil
-            }
-            facets.append(facet)
-        }
-        return facets
     }
 }

@@ -30,6 +30,7 @@ enum Routes {
         .jobs,
         .job,
         .salaries,
+        .suggest,
     ]
 }
 

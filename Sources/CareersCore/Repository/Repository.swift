@@ -19,6 +19,7 @@ public final class Repository: Sendable {
     private let jobPositions: [String: Int]
     private let roleSearch: RoleSearch
     private let jobIndex: JobIndex
+    private let suggestIndex: SuggestIndex
 
     /// `extraJobs` (from `--jobs` files) merge with the articles' postings by the same id rule.
     public init(articles: [Article], extraJobs: [SourcedPosting] = [], report: LoadReport = LoadReport()) {
@@ -45,7 +46,14 @@ public final class Repository: Sendable {
         rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         jobPositions = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         roleSearch = RoleSearch(roles: roles)
-        jobIndex = JobIndex(jobs: jobs, folded: foldedJobs, roles: roles)
+        let jobIndex = JobIndex(jobs: jobs, folded: foldedJobs, roles: roles)
+        self.jobIndex = jobIndex
+        let companies = jobIndex.facetValues.companies
+        var companyJobs = [Int](repeating: 0, count: companies.names.count)
+        for id in companies.ids where id >= 0 { companyJobs[Int(id)] += 1 }
+        suggestIndex = SuggestIndex(
+            roles: roles.map { ($0, jobIndex.roleJobs[$0.id]?.cardinality ?? 0) },
+            companies: zip(companies.names, companyJobs).map { ($0, $1) })
     }
 
     public func article(id: String) -> Article? { articlePositions[id].map { articles[$0] } }
@@ -62,6 +70,11 @@ public final class Repository: Sendable {
             if best == nil || score < (best?.score ?? .max) { best = (score, index) }
         }
         return best.map { roles[$0.index] }
+    }
+
+    /// Names of roles and companies for a search box: prefix- and typo-tolerant, best first.
+    public func suggest(_ query: String, types: Set<SuggestionType> = Set(SuggestionType.allCases), limit: Int = 10) -> [Suggestion] {
+        suggestIndex.suggest(query, types: types, limit: limit)
     }
 
     /// The closest role ids to an unknown one, best first.

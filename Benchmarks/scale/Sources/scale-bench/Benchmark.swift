@@ -81,6 +81,19 @@ enum Benchmark {
             samples.sort()
             print("  \(name): \(format(samples[100])) / \(format(samples[197])) / \(format(samples[199]))")
         }
+        print("suggest (limit 10; 500 runs each; median / p99 / max):")
+        for query in ["d", "data", "lead mach", "machne lerning", "acme", "xqzv"] {
+            var samples: [Duration] = []
+            var found = 0
+            for _ in 0..<500 {
+                let clock = ContinuousClock()
+                let start = clock.now
+                found = repository.suggest(query, limit: 10).count
+                samples.append(clock.now - start)
+            }
+            samples.sort()
+            print("  q=\(query): \(format(samples[250])) / \(format(samples[495])) / \(format(samples[499]))  (\(found) found)")
+        }
         for query in ["ml engneer", "lead data scientst", "Principal AI Scientist"] {
             var samples: [Duration] = []
             for _ in 0..<50 {
