@@ -62,7 +62,7 @@ public final class CareersAPI: HTTPResponder {
             let outcome = Self.answer(handler, catalog: snapshot.catalog, query: request.query, route: route)
             guard case .ok(let fresh, let vary) = outcome else { return exchange.finish(outcome, route: route) }
             let stored = Representation(
-                body: fresh.body, contentType: fresh.contentType, precompress: true, caching: snapshot.caching)
+                body: fresh.body, contentType: fresh.contentType, precompress: true, caching: snapshot.caching, next: fresh.next)
             // An answer that varies on a request field is not cached by target alone.
             if vary == nil { snapshot.queryCache.insert(stored, for: key) }
             return exchange.finish(.ok(stored, vary: vary), route: route)

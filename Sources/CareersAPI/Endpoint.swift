@@ -16,10 +16,16 @@ struct Page {
         offset = reader.int(.offset)
     }
 
+    /// The page as a representation: the envelope, and `next` again as its `Link` (RFC 8288).
     /// `extra` writes members after `next` (a route's own, e.g. `facets`).
-    func envelope(
+    func representation(
         path: String, reader: QueryReader, total: Int, items: some Collection<[UInt8]>, extra: (inout JSONWriter) -> Void = { _ in }
-    ) -> [UInt8] {
+    ) -> Representation {
+        let next = next(path: path, reader: reader, total: total)
+        return Representation(body: envelope(next: next, total: total, items: items, extra: extra), next: next)
+    }
+
+    private func envelope(next: String?, total: Int, items: some Collection<[UInt8]>, extra: (inout JSONWriter) -> Void) -> [UInt8] {
         var w = JSONWriter(capacity: 256 + items.reduce(0) { $0 + $1.count + 1 })
         w.object { o in
             o.field("items", array: { a in
@@ -28,7 +34,7 @@ struct Page {
             o.field("total", total)
             o.field("limit", limit)
             o.field("offset", offset)
-            o.field("next", next(path: path, reader: reader, total: total))
+            o.field("next", next)
             extra(&o)
         }
         return w.bytes

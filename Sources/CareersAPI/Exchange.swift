@@ -51,6 +51,7 @@ struct Exchange {
         headers.add("Vary", varyAlso.map { "Accept-Encoding, " + $0 } ?? "Accept-Encoding")
         if let lastModified { headers.add("Last-Modified", lastModified.value) }
         addCORS(&headers)
+        if let next = rep.next { headers.add("Link", Representation.link(next)) }
         // RFC 9110 §13.2.2, in its order: If-Match (strong), else If-Unmodified-Since; then
         // If-None-Match (weak), else If-Modified-Since. Tags compare with the tag of the
         // representation selected for this request only: the other coding's tag names other
@@ -132,6 +133,6 @@ struct Exchange {
         }
         guard let origin = request.headers["Origin"], let allow = allowedOrigin(origin) else { return }
         headers.add("Access-Control-Allow-Origin", allow)
-        headers.add("Access-Control-Expose-Headers", "ETag, X-Request-Id, Content-Encoding")
+        headers.add("Access-Control-Expose-Headers", "ETag, X-Request-Id, Content-Encoding, Link")
     }
 }

@@ -76,7 +76,8 @@ final class Snapshot: Sendable {
                 var unqueried: Representation?
                 if case .ok(let representation, nil) = handler(catalog, &reader), reader.errors.isEmpty {
                     unqueried = Representation(
-                        body: representation.body, contentType: representation.contentType, precompress: true, caching: caching)
+                        body: representation.body, contentType: representation.contentType, precompress: true, caching: caching,
+                        next: representation.next)
                 }
                 return .query(handler, unqueried: unqueried)
             case .resource(let prepare):

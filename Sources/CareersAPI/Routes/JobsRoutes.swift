@@ -11,7 +11,7 @@ extension Route {
         ],
         link: "jobs",
         operation: Operation(id: "listJobs", summary: "Job postings; every filter and sort combines", tags: ["jobs"], responses: [
-            ("200", OpenAPIDocument.ok("JobList", "A page of jobs.")), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
+            ("200", OpenAPIDocument.ok("JobList", "A page of jobs.", paged: true)), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
         ]),
         schemas: [
             ("Salary", salarySchema), ("Job", jobSchema), ("FacetValue", facetValueSchema),
@@ -26,7 +26,7 @@ extension Route {
             responses: [
                 ("200", [
                     "description": "The job.",
-                    "headers": ["ETag": ["$ref": "#/components/headers/ETag"], "Cache-Control": ["$ref": "#/components/headers/Cache-Control"]],
+                    "headers": OpenAPIDocument.okHeaders(paged: false),
                     "content": [
                         "application/json": ["schema": OpenAPIDocument.ref("Job")],
                         "application/ld+json": ["schema": OpenAPIDocument.ref("JobPostingLD")],
@@ -66,15 +66,12 @@ extension Route {
 
     private static var jobSchema: JSONValue {
         typealias D = OpenAPIDocument
-        let levels = JobLevel.allCases.map(\.rawValue)
         return D.object([
             ("id", D.string), ("title", D.string), ("company", D.nullableString), ("location", D.nullableString),
             ("remote", D.boolean),
-            ("workplace", D.enumeration(Workplace.allCases.map(\.rawValue)).merging([
-                "description": "Read from the location: remote, hybrid (\"Hybrid - Berlin\") or onsite; remote is true exactly for remote.",
-            ])),
-            ("employment_types", D.array(D.enumeration(EmploymentType.allCases.map(\.rawValue)))),
-            ("level", ["type": ["string", "null"], "enum": .array(levels.map { .string($0) } + [.null])]),
+            ("workplace", D.ref("Workplace")),
+            ("employment_types", D.array(D.ref("EmploymentType"))),
+            ("level", D.nullable(D.ref("JobLevel"))),
             ("level_label", D.nullableString), ("salary", D.nullable(D.ref("Salary"))), ("sources", D.strings),
             ("first_seen", ["type": ["string", "null"], "format": "date", "description": "Published date of the earliest article featuring the job; null when none is dated."]),
             ("last_seen", ["type": ["string", "null"], "format": "date", "description": "Published date of the newest article featuring the job; null when none is dated."]),
@@ -103,20 +100,47 @@ extension Route {
         ]
     }
 
+    /// What `JobPostingLD.encode` writes (schema.org's names; absent properties are omitted there,
+    /// as schema.org consumers expect).
     private static var jobPostingSchema: JSONValue {
         typealias D = OpenAPIDocument
+        let typed: (String, [(String, JSONValue)]) -> JSONValue = { type, members in
+            [
+                "type": "object", "required": .array((["@type"] + members.map(\.0)).map { .string($0) }),
+                "properties": .object([("@type", ["const": .string(type)])] + members),
+            ]
+        }
         return [
             "type": "object",
             "description": "A schema.org JobPosting (JSON-LD), served for Accept: application/ld+json.",
-            "required": ["@context", "@type", "title", "description", "hiringOrganization", "identifier"],
+            "required": ["@context", "@type", "identifier", "title", "description", "hiringOrganization"],
             "properties": [
                 "@context": ["const": "https://schema.org"], "@type": ["const": "JobPosting"],
+                "identifier": typed("PropertyValue", [("name", D.string), ("value", D.string)]),
                 "title": D.string, "description": D.string,
-                "hiringOrganization": ["type": "object", "required": ["@type", "name"]],
+                "datePosted": ["type": "string", "format": "date", "description": "The job's first_seen date; absent when undated."],
+                "hiringOrganization": typed("Organization", [("name", D.string)]),
                 "jobLocationType": ["const": "TELECOMMUTE"],
-                "employmentType": D.strings,
-                "baseSalary": ["type": "object", "required": ["@type", "currency", "value"]],
+                "applicantLocationRequirements": typed("Country", [("name", D.string)]),
+                "jobLocation": typed("Place", [
+                    ("address", [
+                        "type": "object", "required": ["@type", "addressLocality"],
+                        "properties": [
+                            "@type": ["const": "PostalAddress"], "addressLocality": D.string, "addressCountry": D.string,
+                        ],
+                    ]),
+                ]),
+                "employmentType": D.array(D.enumeration(["FULL_TIME", "PART_TIME", "CONTRACTOR", "INTERN", "TEMPORARY"])),
+                "baseSalary": typed("MonetaryAmount", [
+                    ("currency", D.string),
+                    ("value", typed("QuantitativeValue", [
+                        ("minValue", D.number), ("maxValue", D.number),
+                        ("unitText", D.enumeration(["HOUR", "DAY", "WEEK", "MONTH", "YEAR"])),
+                    ])),
+                ]),
+                "experienceRequirements": D.string,
             ],
+            "additionalProperties": false,
         ]
     }
 }
@@ -128,7 +152,7 @@ extension QueryParameter {
     static let location = QueryParameter("location", .text, "Location contains this text.")
     static let remote = QueryParameter("remote", .boolean, "Remote postings only (true) or on-site only (false).")
     static let workplace = QueryParameter(
-        "workplace", .choice(Workplace.self), "Remote, hybrid or onsite (as read from the location); remote=false is hybrid or onsite.")
+        "workplace", .named(Workplace.self, schema: "Workplace"), "Remote, hybrid or onsite (as read from the location); remote=false is hybrid or onsite.")
     /// Which dimensions to count. Skill and tool facets come with the skill and tool entities:
     /// a `JobFacet` case each (with its per-job values in `FacetValues`) is all they need here.
     static let facets = QueryParameter(
@@ -137,10 +161,10 @@ extension QueryParameter {
             "type": "array", "uniqueItems": true, "minItems": 1,
             "items": OpenAPIDocument.enumeration(JobFacet.allCases.map(\.rawValue)),
         ]),
-        "Dimensions to count, comma-separated; adds `facets` to the answer.")
+        "Dimensions to count, comma-separated (or the parameter repeated); adds `facets` to the answer.", repeatable: true)
     static let facetLimit = QueryParameter("facet_limit", .integer(1...100, default: 10), "Values per facet, 1 to 100.")
-    static let employmentType = QueryParameter("employment_type", .choice(EmploymentType.self), "Matches any of a posting's types.")
-    static let level = QueryParameter("level", .choice(JobLevel.self), "Seniority.", shared: true)
+    static let employmentType = QueryParameter("employment_type", .named(EmploymentType.self, schema: "EmploymentType"), "Matches any of a posting's types.")
+    static let level = QueryParameter("level", .named(JobLevel.self, schema: "JobLevel"), "Seniority.", shared: true)
     static let salaryMin = QueryParameter(
         "salary_min", .number(minimum: 0), "Annualised maximum at least this; implausible salaries never match.")
     static let salaryMax = QueryParameter(
@@ -177,7 +201,7 @@ extension Catalog {
         let matches = repository.searchJobs(filter, sort: sort, offset: page.offset, limit: page.limit)
         let items = matches.items.map { item in jobItems[item.id] ?? Catalog.serialise(item) { $0.job($1) } }
         let counted = facets.map { repository.jobFacets(filter, facets: $0, limit: reader.int(.facetLimit)) }
-        let body = page.envelope(path: Route.jobs.path, reader: reader, total: matches.total, items: items) { o in
+        let answer = page.representation(path: Route.jobs.path, reader: reader, total: matches.total, items: items) { o in
             o.key("facets")
             guard let counted else { return o.null() }
             o.object { o in
@@ -194,6 +218,6 @@ extension Catalog {
                 }
             }
         }
-        return .ok(Representation(body: body))
+        return .ok(answer)
     }
 }

@@ -5,7 +5,7 @@ extension Route {
     static let roles: Route = Route(
         "/roles", parameters: [.roleSearch, .skill, .tool, .industry, .limit, .offset], link: "roles",
         operation: Operation(id: "listRoles", summary: "Roles, optionally searched and filtered", tags: ["roles"], responses: [
-            ("200", OpenAPIDocument.ok("RoleList", "A page of roles.")), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
+            ("200", OpenAPIDocument.ok("RoleList", "A page of roles.", paged: true)), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
         ]),
         schemas: [
             ("RoleSummary", OpenAPIDocument.object([
@@ -69,6 +69,6 @@ extension Catalog {
         let page = Page(reader)
         let matches = filter == RoleFilter() ? repository.roles : repository.searchRoles(filter)
         let items = page.slice(matches).map { item in roleItems[item.id] ?? Catalog.serialise(item) { $0.roleSummary($1) } }
-        return .ok(Representation(body: page.envelope(path: Route.roles.path, reader: reader, total: matches.count, items: items)))
+        return .ok(page.representation(path: Route.roles.path, reader: reader, total: matches.count, items: items))
     }
 }

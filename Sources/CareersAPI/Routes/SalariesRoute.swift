@@ -16,10 +16,9 @@ extension Route {
 
     private static var salariesSchema: JSONValue {
         typealias D = OpenAPIDocument
-        let levels = JobLevel.allCases.map(\.rawValue)
         return D.object([
             ("groups", D.array(D.object([
-                ("level", ["type": ["string", "null"], "enum": .array(levels.map { .string($0) } + [.null])]),
+                ("level", D.nullable(D.ref("JobLevel"))),
                 ("role", D.nullableString), ("currency", D.nullableString), ("count", D.integer),
                 ("min", D.nullableNumber), ("p10", D.nullableNumber), ("p25", D.nullableNumber), ("median", D.nullableNumber),
                 ("p75", D.nullableNumber), ("p90", D.nullableNumber), ("max", D.nullableNumber),

@@ -10,13 +10,15 @@ extension Route {
             responses: [
                 ("200", OpenAPIDocument.ok("SuggestionList", "Best first.")), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
             ]),
-        schemas: [("Suggestion", suggestionSchema), ("SuggestionList", OpenAPIDocument.object([("items", OpenAPIDocument.array(OpenAPIDocument.ref("Suggestion")))]))],
+        schemas: [
+            ("SuggestionType", OpenAPIDocument.enumeration(SuggestionType.allCases.map(\.rawValue))), ("Suggestion", suggestionSchema),
+            ("SuggestionList", OpenAPIDocument.object([("items", OpenAPIDocument.array(OpenAPIDocument.ref("Suggestion")))]))],
         serving: .query { catalog, reader in catalog.suggest(&reader) })
 
     private static var suggestionSchema: JSONValue {
         typealias D = OpenAPIDocument
         return D.object([
-            ("type", D.enumeration(SuggestionType.allCases.map(\.rawValue))),
+            ("type", D.ref("SuggestionType")),
             ("id", D.string),
             ("text", ["type": "string", "description": "The display name (a role's title even when an alias matched)."]),
             ("href", ["type": "string", "description": "The resource: /roles/{id}, or for a company its jobs."]),
@@ -41,9 +43,9 @@ extension QueryParameter {
         "types",
         .list(schema: [
             "type": "array", "uniqueItems": true, "minItems": 1,
-            "items": OpenAPIDocument.enumeration(SuggestionType.allCases.map(\.rawValue)),
+            "items": OpenAPIDocument.ref("SuggestionType"),
         ]),
-        "What to suggest, comma-separated. Default: all.")
+        "What to suggest, comma-separated (or the parameter repeated). Default: all.", repeatable: true)
     static let suggestLimit = QueryParameter("limit", .integer(1...50, default: 10), "Suggestions, 1 to 50.")
 }
 
