@@ -1,4 +1,5 @@
 import CareersCore
+import OrderedCollections
 
 /// The OpenAPI 3.1 document of the whole API, written in Swift so it is checked by the
 /// compiler, built from the route declarations (`Routes.all`) the server routes and validates
@@ -55,7 +56,7 @@ enum OpenAPIDocument {
         var schema: JSONValue = [
             "type": "object",
             "required": .array(properties.map { .string($0.0) }),
-            "properties": .object(properties),
+            "properties": .object(pairs: properties),
             "additionalProperties": false,
         ]
         if let description { schema = schema.merging(["description": .string(description)]) }
@@ -99,7 +100,7 @@ enum OpenAPIDocument {
             ])),
         ]
         for route in Routes.all { all += route.schemas }
-        return .object(all)
+        return .object(pairs: all)
     }
 
     // MARK: parameters
@@ -108,10 +109,10 @@ enum OpenAPIDocument {
 
     /// Parameters declared `shared`, described once here and referenced by each route.
     static func parameters(_ repository: Repository) -> JSONValue {
-        var shared: [(String, JSONValue)] = []
+        var shared: OrderedDictionary<String, JSONValue> = [:]
         for route in Routes.all {
-            for parameter in route.parameters where parameter.shared && !shared.contains(where: { $0.0 == parameter.name }) {
-                shared.append((parameter.name, parameter.openAPI(repository)))
+            for parameter in route.parameters where parameter.shared && shared[parameter.name] == nil {
+                shared[parameter.name] = parameter.openAPI(repository)
             }
         }
         return .object(shared)
@@ -145,7 +146,7 @@ enum OpenAPIDocument {
 
     /// The headers of a data `200`; a page of a list also has `Link`.
     static func okHeaders(paged: Bool) -> JSONValue {
-        .object(
+        .object(pairs: 
             [("ETag", headerRef("ETag")), ("Cache-Control", headerRef("Cache-Control")), ("Last-Modified", headerRef("Last-Modified"))]
                 + (paged ? [("Link", headerRef("Link"))] : []))
     }
@@ -154,7 +155,7 @@ enum OpenAPIDocument {
         var response: JSONValue = [
             "description": .string(description), "content": ["application/problem+json": ["schema": ref("Problem")]],
         ]
-        if !headers.isEmpty { response = response.merging(["headers": .object(headers)]) }
+        if !headers.isEmpty { response = response.merging(["headers": .object(pairs: headers)]) }
         return response
     }
 
@@ -232,7 +233,7 @@ enum OpenAPIDocument {
 
     /// One path per route, its operation under each method it declares.
     static func paths(_ repository: Repository) -> JSONValue {
-        .object(Routes.all.map { route in
+        .object(pairs: Routes.all.map { route in
             var parameters: [JSONValue] = []
             if let id = route.id { parameters.append(pathParameter(id, repository: repository)) }
             for parameter in route.parameters where parameter.documented {
@@ -241,9 +242,9 @@ enum OpenAPIDocument {
             let operation: JSONValue = [
                 "operationId": .string(route.operation.id), "summary": .string(route.operation.summary),
                 "tags": .array(route.operation.tags.map { .string($0) }),
-                "parameters": .array(parameters), "responses": .object(responses(of: route)),
+                "parameters": .array(parameters), "responses": .object(pairs: responses(of: route)),
             ]
-            return (route.path, .object(route.methods.map { ($0.rawValue.lowercased(), operation) }))
+            return (route.path, .object(pairs: route.methods.map { ($0.rawValue.lowercased(), operation) }))
         })
     }
 }

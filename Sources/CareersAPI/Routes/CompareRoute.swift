@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import CareersCore
+import OrderedCollections
 
 /// `GET /compare`: 2 to 5 roles side by side. Works for any set of roles, compared by an article
 /// or not, because it is computed from the merged role profiles; the articles that do compare a
@@ -138,7 +139,7 @@ extension Catalog {
                 o.overlap("tools", roles) { $0.tools.map(\.name) }
                 o.overlap("industries", roles) { $0.industries.map { $0.label ?? $0.text } }
             })
-            var sourceIDs: [String] = []
+            var sourceIDs: Set<String> = []
             o.field("pairs", array: { a in
                 for i in roles.indices {
                     for j in roles.indices where j > i {
@@ -146,7 +147,7 @@ extension Catalog {
                             let ids = articleRoleIDs[article.id] ?? []
                             return ids.contains(roles[i].id) && ids.contains(roles[j].id)
                         }.map(\.id)
-                        for id in articles where !sourceIDs.contains(id) { sourceIDs.append(id) }
+                        sourceIDs.formUnion(articles)
                         a.object { o in
                             o.field("roles", [roles[i].id, roles[j].id])
                             o.field("comparisons", articles)
@@ -182,32 +183,28 @@ extension JSONWriter {
     /// What every role has and what only one has, on normalised names ("TensorFlow" and
     /// "tensorflow." are one tool). Each name is shown as first written.
     fileprivate mutating func overlap(_ name: String, _ roles: [Role], _ names: (Role) -> [String]) {
-        var display: [String: String] = [:]
-        var order: [String] = []
+        // Normalised name -> the name as first written, in order of first appearance.
+        var display: OrderedDictionary<String, String> = [:]
         let sets: [Set<String>] = roles.map { role in
             var set: Set<String> = []
             for n in names(role) {
                 let key = NameKey.normalise(n)
                 guard !key.isEmpty else { continue }
-                if display[key] == nil {
-                    display[key] = n
-                    order.append(key)
-                }
+                if display[key] == nil { display[key] = n }
                 set.insert(key)
             }
             return set
         }
         field(name, object: { o in
-            let shared = order.filter { key in sets.allSatisfy { $0.contains(key) } }
-            o.field("shared", shared.compactMap { display[$0] })
+            o.field("shared", display.filter { key, _ in sets.allSatisfy { $0.contains(key) } }.map(\.value))
             o.field("only", array: { a in
                 for (index, role) in roles.enumerated() {
-                    let mine = order.filter { key in
+                    let mine = display.filter { key, _ in
                         sets[index].contains(key) && !sets.indices.contains { $0 != index && sets[$0].contains(key) }
                     }
                     a.object { o in
                         o.field("id", role.id)
-                        o.field("items", mine.compactMap { display[$0] })
+                        o.field("items", mine.values.elements)
                     }
                 }
             })

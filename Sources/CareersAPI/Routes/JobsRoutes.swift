@@ -95,7 +95,7 @@ extension Route {
                 Null unless `facets` is given; then one member per asked dimension: its values by count (descending) then \
                 value, at most facet_limit. Each dimension is counted with its own filter lifted and the others applied.
                 """,
-            "properties": .object(JobFacet.allCases.map { ($0.rawValue, D.array(D.ref("FacetValue"))) }),
+            "properties": .object(pairs: JobFacet.allCases.map { ($0.rawValue, D.array(D.ref("FacetValue"))) }),
             "additionalProperties": false,
         ]
     }
@@ -107,7 +107,7 @@ extension Route {
         let typed: (String, [(String, JSONValue)]) -> JSONValue = { type, members in
             [
                 "type": "object", "required": .array((["@type"] + members.map(\.0)).map { .string($0) }),
-                "properties": .object([("@type", ["const": .string(type)])] + members),
+                "properties": .object(pairs: [("@type", ["const": .string(type)])] + members),
             ]
         }
         return [

@@ -143,7 +143,10 @@ public struct SalaryBucket: Sendable, Hashable, Codable {
 /// What a load read and what it rejected.
 public struct LoadReport: Sendable, Hashable, Codable {
     public var loadedFiles: [String]
+    /// Files: articles that do not parse, and directories or files that cannot be read.
     public var rejected: [ArticleRejection]
+    /// Lines of `--jobs` files skipped (each file itself loads, so these are not rejected files).
+    public var rejectedJobLines: [JobLineRejection] = []
 
     public init(loadedFiles: [String] = [], rejected: [ArticleRejection] = []) {
         self.loadedFiles = loadedFiles
