@@ -14,7 +14,7 @@ public final class CareersAPI: HTTPResponder {
 
     public init(repository: Repository, options: APIOptions) {
         self.options = options
-        snapshot = Mutex(Snapshot(repository: repository, version: options.version, caching: CachingFields(options: options)))
+        snapshot = Mutex(Snapshot(repository: repository, options: options))
     }
 
     public var repository: Repository { current.repository }
@@ -25,7 +25,7 @@ public final class CareersAPI: HTTPResponder {
     /// response included, is built before the lock is taken; requests in flight finish on the
     /// old one.
     public func replaceRepository(_ repository: Repository) {
-        let next = Snapshot(repository: repository, version: options.version, caching: CachingFields(options: options))
+        let next = Snapshot(repository: repository, options: options)
         snapshot.withLock { $0 = next }
     }
 
@@ -42,7 +42,8 @@ public final class CareersAPI: HTTPResponder {
     /// Routing, method and query checks for every route, from its declaration (`Routes.all`);
     /// the path is matched once and the match handed on.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        let exchange = Exchange(request: request, options: options)
+        let snapshot = current
+        let exchange = Exchange(request: request, options: options, lastModified: snapshot.lastModified)
         guard let match = Router.match(path: request.path) else {
             if request.method == .OPTIONS, request.target == "*" {
                 return exchange.allowOnly(status: 204, allow: Routes.allowedAnywhere, route: nil)
@@ -57,7 +58,6 @@ public final class CareersAPI: HTTPResponder {
             response.headers.add("Allow", route.allow)
             return response
         }
-        let snapshot = current
         switch snapshot.routes[match.index] {
         case .query(let handler, let unqueried):
             if let unqueried, QueryReader.isEmpty(request.query) { return exchange.finish(.ok(unqueried), route: route) }
@@ -68,7 +68,7 @@ public final class CareersAPI: HTTPResponder {
             let outcome = Self.answer(handler, catalog: snapshot.catalog, query: request.query, route: route)
             guard case .ok(let fresh, let vary) = outcome else { return exchange.finish(outcome, route: route) }
             let stored = Representation(
-                body: fresh.body, contentType: fresh.contentType, precompress: true, caching: snapshot.caching)
+                body: fresh.body, contentType: fresh.contentType, precompress: true, caching: snapshot.caching, next: fresh.next)
             // An answer that varies on a request field is not cached by target alone.
             if vary == nil { snapshot.queryCache.insert(stored, for: key) }
             return exchange.finish(.ok(stored, vary: vary), route: route)

@@ -16,10 +16,16 @@ struct Page {
         offset = reader.int(.offset)
     }
 
-    /// `extra` writes members after the envelope's own (e.g. `facets`).
-    func envelope(
-        path: String, reader: QueryReader, total: Int, items: some Collection<[UInt8]>, extra: ((inout JSONWriter) -> Void)? = nil
-    ) -> [UInt8] {
+    /// The page as a representation: the envelope, and `next` again as its `Link` (RFC 8288).
+    /// `extra` writes members after `next` (a route's own, e.g. `facets`).
+    func representation(
+        path: String, reader: QueryReader, total: Int, items: some Collection<[UInt8]>, extra: (inout JSONWriter) -> Void = { _ in }
+    ) -> Representation {
+        let next = next(path: path, reader: reader, total: total)
+        return Representation(body: envelope(next: next, total: total, items: items, extra: extra), next: next)
+    }
+
+    private func envelope(next: String?, total: Int, items: some Collection<[UInt8]>, extra: (inout JSONWriter) -> Void) -> [UInt8] {
         var w = JSONWriter(capacity: 256 + items.reduce(0) { $0 + $1.count + 1 })
         w.object { o in
             o.field("items", array: { a in
@@ -28,8 +34,8 @@ struct Page {
             o.field("total", total)
             o.field("limit", limit)
             o.field("offset", offset)
-            o.field("next", next(path: path, reader: reader, total: total))
-            extra?(&o)
+            o.field("next", next)
+            extra(&o)
         }
         return w.bytes
     }

@@ -5,6 +5,8 @@ import HTTPServer
 struct Exchange {
     let request: HTTPRequest
     let options: APIOptions
+    /// The data's date, for `Last-Modified` and the conditions on it.
+    var lastModified: LastModified?
 
     func problem(_ problem: Problem, route: Route?) -> HTTPResponse {
         var headers = HTTPHeaders([("Content-Type", Problem.contentType), ("Cache-Control", "no-store")])
@@ -40,26 +42,43 @@ struct Exchange {
             Negotiation.prefersGzip(acceptEncoding: request.headers.list("Accept-Encoding"))
             ? (rep.precompressed ? rep.gzipBody : Representation.compressed(rep.body)) : nil
         // The common answer, a plain 200 with the fields prepared once: no field is built here.
-        if varyAlso == nil, request.headers.list("If-Match") == nil, request.headers.list("If-None-Match") == nil,
-            let prepared = gzipBody == nil ? rep.preparedFields : rep.preparedGzipFields
-        {
+        if varyAlso == nil, !Self.hasPrecondition(request.headers), let prepared = gzipBody == nil ? rep.preparedFields : rep.preparedGzipFields {
             return HTTPResponse(status: 200, prepared: prepared, body: gzipBody ?? rep.body, route: route.path)
         }
         let etag = gzipBody == nil ? rep.etag : rep.gzipETag
         var headers = HTTPHeaders()
         headers.add("Cache-Control", CachingFields.cacheControl(options))
         headers.add("Vary", varyAlso.map { "Accept-Encoding, " + $0 } ?? "Accept-Encoding")
+        if let lastModified { headers.add("Last-Modified", lastModified.value) }
         addCORS(&headers)
-        // RFC 9110 §13.2.2: If-Match first (strong), then If-None-Match (weak). Both compare with
-        // the tag of the representation selected for this request only: the other coding's tag
-        // names other bytes, and a cache would serve those to a client that cannot decode them.
-        if let header = request.headers.list("If-Match"), !ETag.matchHits(header, etag) {
+        if let next = rep.next { headers.add("Link", Representation.link(next)) }
+        // RFC 9110 §13.2.2, in its order: If-Match (strong), else If-Unmodified-Since; then
+        // If-None-Match (weak), else If-Modified-Since. Tags compare with the tag of the
+        // representation selected for this request only: the other coding's tag names other
+        // bytes, and a cache would serve those to a client that cannot decode them. A date that
+        // does not parse voids its condition (§13.1.3, §13.1.4).
+        func failed(_ detail: String) -> HTTPResponse {
             headers.add("ETag", etag)
-            var failed = problem(Problem(status: 412, detail: "If-Match: no listed tag is the current one, \(etag)"), route: route)
+            var failed = problem(Problem(status: 412, detail: detail), route: route)
             for field in headers where failed.headers[field.name] == nil { failed.headers.add(field.name, field.value) }
             return failed
         }
-        if let header = request.headers.list("If-None-Match"), ETag.noneMatchHits(header, etag) {
+        if let header = request.headers.list("If-Match") {
+            if !ETag.matchHits(header, etag) { return failed("If-Match: no listed tag is the current one, \(etag)") }
+        } else if let header = request.headers["If-Unmodified-Since"], let lastModified, let date = HTTPDate.seconds(header),
+            lastModified.seconds > date
+        {
+            return failed("If-Unmodified-Since: the data changed since, on \(lastModified.value)")
+        }
+        let notModified: Bool
+        if let header = request.headers.list("If-None-Match") {
+            notModified = ETag.noneMatchHits(header, etag)
+        } else if let header = request.headers["If-Modified-Since"], let lastModified, let date = HTTPDate.seconds(header) {
+            notModified = lastModified.seconds <= date
+        } else {
+            notModified = false
+        }
+        if notModified {
             headers.add("ETag", etag)
             return HTTPResponse(status: 304, headers: headers, body: [], route: route.path)
         }
@@ -67,6 +86,16 @@ struct Exchange {
         headers.add("Content-Type", rep.contentType)
         if gzipBody != nil { headers.add("Content-Encoding", "gzip") }
         return HTTPResponse(status: 200, headers: headers, body: gzipBody ?? rep.body, route: route.path)
+    }
+
+    /// Whether the request has any `If-*` field (If-Match, If-None-Match, If-Modified-Since,
+    /// If-Unmodified-Since, If-Range): one pass over the names instead of a lookup per field.
+    private static func hasPrecondition(_ headers: HTTPHeaders) -> Bool {
+        headers.fields.contains { field in
+            var bytes = field.name.utf8.makeIterator()
+            return bytes.next().map { $0 | 0x20 } == UInt8(ascii: "i") && bytes.next().map { $0 | 0x20 } == UInt8(ascii: "f")
+                && bytes.next() == UInt8(ascii: "-")
+        }
     }
 
     func allowOnly(status: Int, allow: String, route: Route?) -> HTTPResponse {
@@ -104,6 +133,6 @@ struct Exchange {
         }
         guard let origin = request.headers["Origin"], let allow = allowedOrigin(origin) else { return }
         headers.add("Access-Control-Allow-Origin", allow)
-        headers.add("Access-Control-Expose-Headers", "ETag, X-Request-Id, Content-Encoding")
+        headers.add("Access-Control-Expose-Headers", "ETag, X-Request-Id, Content-Encoding, Link")
     }
 }

@@ -6,7 +6,8 @@ import CareersCore
 enum JobPostingLD {
     static let contentType = "application/ld+json; charset=utf-8"
 
-    static func encode(_ job: Job, published: String?) -> [UInt8] {
+    /// `datePosted` is the job's first-seen date: when an article first featured it.
+    static func encode(_ job: Job) -> [UInt8] {
         let p = job.posting
         var w = JSONWriter(capacity: 1024)
         w.htmlSafe = true
@@ -20,7 +21,7 @@ enum JobPostingLD {
             })
             o.field("title", p.title)
             o.field("description", description(of: p))
-            if let published { o.field("datePosted", published) }
+            if let posted = job.firstSeen { o.field("datePosted", posted) }
             o.field("hiringOrganization", object: { o in
                 o.field("@type", "Organization")
                 o.field("name", p.company ?? "Undisclosed")

@@ -124,6 +124,7 @@ extension JSONWriter {
             o.field("company", p.company)
             o.field("location", p.location)
             o.field("remote", job.remote)
+            o.field("workplace", job.workplace.rawValue)
             o.field("employment_types", p.employmentTypes.map(\.rawValue))
             o.field("level", p.level?.rawValue)
             o.field("level_label", p.levelLabel)
@@ -139,6 +140,8 @@ extension JSONWriter {
                     o.field("score", link.score)
                 }
             }
+            o.field("first_seen", job.firstSeen)
+            o.field("last_seen", job.lastSeen)
         }
     }
 

@@ -72,15 +72,16 @@ enum OpenAPIDocument {
         "description": "The articles (among sources) that give the item by reference; the others list it directly.",
     ]
 
+    /// `extra`: a route's own members after `next`, always present (see `Page.representation`);
     /// `optional` members are described but not required (present only when asked for).
-    static func envelope(_ item: String, optional: [(String, JSONValue)] = []) -> JSONValue {
+    static func envelope(_ item: String, extra: [(String, JSONValue)] = [], optional: [(String, JSONValue)] = []) -> JSONValue {
         let page = object([
             ("items", array(ref(item))),
             ("total", ["type": "integer", "minimum": 0]),
             ("limit", ["type": "integer", "minimum": 1, "maximum": 100]),
             ("offset", ["type": "integer", "minimum": 0]),
             ("next", ["type": ["string", "null"], "description": "The next page with the same query, or null on the last page."]),
-        ], description: "A page of a list. Order is stable.")
+        ] + extra, description: "A page of a list. Order is stable.")
         guard !optional.isEmpty, case .object(var members) = page else { return page }
         if case .object(var properties) = members["properties"] {
             for (name, schema) in optional { properties[name] = schema }
@@ -122,6 +123,13 @@ enum OpenAPIDocument {
             ("EntityLink", object([("id", string), ("name", string), ("href", string)])),
             ("SourcedText", object([("text", string), ("source", string)])),
             ("RoleReference", object([("id", nullableString), ("title", string)])),
+            // Enums used in several places are one named schema each, so that generated clients
+            // make one type of each (a nullable one is `anyOf` of the reference and null).
+            ("JobLevel", enumeration(JobLevel.allCases.map(\.rawValue))),
+            ("EmploymentType", enumeration(EmploymentType.allCases.map(\.rawValue))),
+            ("Workplace", enumeration(Workplace.allCases.map(\.rawValue)).merging([
+                "description": "Read from the location: remote, hybrid (\"Hybrid - Berlin\") or onsite.",
+            ])),
         ]
         for route in Routes.all { all += route.schemas }
         return .object(pairs: all)
@@ -155,13 +163,54 @@ enum OpenAPIDocument {
     static let headers: JSONValue = [
         "ETag": ["description": "Strong tag of the bytes sent (differs between identity and gzip).", "schema": string, "required": true],
         "Cache-Control": ["description": "public, max-age=…", "schema": string, "required": true],
+        "Last-Modified": [
+            "description": """
+                The newest published date among the articles served (midnight GMT): the same on every replica loading the \
+                same files. Absent when no article is dated.
+                """,
+            "schema": string,
+        ],
+        "Link": ["description": "<next page>; rel=\"next\" (RFC 8288), the body's next; absent on the last page.", "schema": string],
+        "Retry-After": ["description": "Seconds to wait before retrying.", "schema": integer],
+    ]
+
+    static func headerRef(_ name: String) -> JSONValue { ["$ref": .string("#/components/headers/" + name)] }
+
+    /// The headers of a data `200`; a page of a list also has `Link`.
+    static func okHeaders(paged: Bool) -> JSONValue {
+        .object(pairs: 
+            [("ETag", headerRef("ETag")), ("Cache-Control", headerRef("Cache-Control")), ("Last-Modified", headerRef("Last-Modified"))]
+                + (paged ? [("Link", headerRef("Link"))] : []))
+    }
+
+    static func problemResponse(_ description: String, headers: [(String, JSONValue)] = []) -> JSONValue {
+        var response: JSONValue = [
+            "description": .string(description), "content": ["application/problem+json": ["schema": ref("Problem")]],
+        ]
+        if !headers.isEmpty { response = response.merging(["headers": .object(pairs: headers)]) }
+        return response
+    }
+
+    /// Statuses any request can get from the HTTP core before or instead of its route, with the
+    /// component that describes each.
+    static let transportStatuses: [(status: String, name: String)] = [
+        ("408", "RequestTimeout"), ("413", "ContentTooLarge"), ("414", "URITooLong"), ("431", "HeadersTooLarge"),
+        ("503", "Unavailable"),
     ]
 
     static let responses: JSONValue = [
         "NotModified": [
-            "description": "The representation the client holds (If-None-Match) is current.",
-            "headers": ["ETag": ["$ref": "#/components/headers/ETag"]],
+            "description": "The representation the client holds is current: If-None-Match lists its tag, or (without If-None-Match) If-Modified-Since is not older than Last-Modified.",
+            "headers": ["ETag": headerRef("ETag"), "Cache-Control": headerRef("Cache-Control"), "Last-Modified": headerRef("Last-Modified")],
         ],
+        "PreconditionFailed": problemResponse(
+            "If-Match lists no current tag, or (without If-Match) the data changed after If-Unmodified-Since."),
+        "RequestTimeout": problemResponse("The request was not received in time."),
+        "ContentTooLarge": problemResponse("The request carried a body larger than the server reads."),
+        "URITooLong": problemResponse("The request-target is longer than the server reads."),
+        "HeadersTooLarge": problemResponse("The header section is too large or has too many fields."),
+        "Unavailable": problemResponse(
+            "The server is at its connection limit or draining; retry.", headers: [("Retry-After", headerRef("Retry-After"))]),
         "BadRequest": [
             "description": "A query parameter is unknown, repeated, malformed or out of range.",
             "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]],
@@ -172,10 +221,10 @@ enum OpenAPIDocument {
         ],
     ]
 
-    static func ok(_ schema: String, _ description: String, mediaType: String = "application/json") -> JSONValue {
+    static func ok(_ schema: String, _ description: String, mediaType: String = "application/json", paged: Bool = false) -> JSONValue {
         [
             "description": .string(description),
-            "headers": ["ETag": ["$ref": "#/components/headers/ETag"], "Cache-Control": ["$ref": "#/components/headers/Cache-Control"]],
+            "headers": okHeaders(paged: paged),
             "content": [.init(stringLiteral: mediaType): ["schema": ref(schema)]] as JSONValue,
         ]
     }
@@ -198,6 +247,22 @@ enum OpenAPIDocument {
 
     // MARK: paths
 
+    /// A route's declared responses plus those every route of its kind can send: conditional
+    /// ones (304, 412) for data answers, 400 where a query is read, and the HTTP core's.
+    static func responses(of route: Route) -> [(String, JSONValue)] {
+        var all = route.operation.responses
+        func add(_ status: String, _ component: String) {
+            if !all.contains(where: { $0.0 == status }) { all.append((status, ["$ref": .string("#/components/responses/" + component)])) }
+        }
+        if case .live = route.serving {} else {
+            add("304", "NotModified")
+            add("412", "PreconditionFailed")
+        }
+        if !route.ignoresQuery { add("400", "BadRequest") }
+        for (status, component) in transportStatuses { add(status, component) }
+        return all.sorted { $0.0 < $1.0 }
+    }
+
     /// One path per route, its operation under each method it declares.
     static func paths(_ repository: Repository) -> JSONValue {
         .object(pairs: Routes.all.map { route in
@@ -209,7 +274,7 @@ enum OpenAPIDocument {
             let operation: JSONValue = [
                 "operationId": .string(route.operation.id), "summary": .string(route.operation.summary),
                 "tags": .array(route.operation.tags.map { .string($0) }),
-                "parameters": .array(parameters), "responses": .object(pairs: route.operation.responses),
+                "parameters": .array(parameters), "responses": .object(pairs: responses(of: route)),
             ]
             return (route.path, .object(pairs: route.methods.map { ($0.rawValue.lowercased(), operation) }))
         })

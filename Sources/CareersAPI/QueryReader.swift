@@ -105,6 +105,29 @@ struct QueryReader {
     /// The raw value, for parameters of kind `custom`.
     func value(_ parameter: QueryParameter) -> String? { first(parameter) }
 
+    /// A comma-separated list of an enum's values, in the order given, the lists of a repeated
+    /// parameter added up (`a,b` or `x=a&x=b`, as generated clients send arrays); nil when not
+    /// given (or bad: an unknown, empty or repeated name fails the parameter, naming the known ones).
+    mutating func choices<E: RawRepresentable & CaseIterable>(_ parameter: QueryParameter, _ type: E.Type) -> [E]?
+    where E.RawValue == String, E: Equatable {
+        let given = values(parameter)
+        guard !given.isEmpty else { return nil }
+        var chosen: [E] = []
+        let known = E.allCases.map(\.rawValue).joined(separator: ", ")
+        for name in given.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }).map({ String($0).trimmingWhitespace }) {
+            guard let value = E(rawValue: name) else {
+                fail(parameter.name, name.isEmpty ? "an empty name in the list; known: \(known)" : "unknown value '\(name)'; known: \(known)")
+                return nil
+            }
+            if chosen.contains(value) {
+                fail(parameter.name, "'\(name)' is given twice")
+                return nil
+            }
+            chosen.append(value)
+        }
+        return chosen
+    }
+
     /// The query without `limit` and `offset`, as the client wrote it, for `next` links.
     func preservedPairs(excluding: Set<String>) -> [Substring] {
         pairs.filter { !excluding.contains($0.name) }.map(\.raw)

@@ -15,6 +15,8 @@ final class Representation: Sendable {
     let gzipBody: [UInt8]?
     /// Whether `gzipBody` was tried already (nil then means gzip does not pay).
     let precompressed: Bool
+    /// A list page's next page, sent as `Link: <…>; rel="next"` beside the body's `next`.
+    let next: String?
 
     /// The header fields of a plain `200` of this body and of its gzip form, serialised once
     /// (nil where a request's answer needs fields of its own, e.g. with CORS).
@@ -25,8 +27,12 @@ final class Representation: Sendable {
 
     /// `precompress` is for start-up documents; per-request bodies compress only when asked.
     /// With `caching`, the fields of a `200` are prepared too (documents served many times).
-    init(body: [UInt8], contentType: String = Representation.json, precompress: Bool = false, caching: CachingFields? = nil) {
+    init(
+        body: [UInt8], contentType: String = Representation.json, precompress: Bool = false, caching: CachingFields? = nil,
+        next: String? = nil
+    ) {
         let etag = ETag.of(body)
+        self.next = next
         let gzipBody = precompress ? Self.compressed(body) : nil
         self.contentType = contentType
         self.body = body
@@ -34,9 +40,10 @@ final class Representation: Sendable {
         self.gzipBody = gzipBody
         precompressed = precompress
         if let caching {
-            preparedFields = PreparedFields(Self.okFields(caching, etag: etag, contentType: contentType, gzip: false))
+            preparedFields = PreparedFields(Self.okFields(caching, etag: etag, contentType: contentType, next: next, gzip: false))
             preparedGzipFields = gzipBody == nil
-                ? nil : PreparedFields(Self.okFields(caching, etag: ETag.gzipVariant(of: etag), contentType: contentType, gzip: true))
+                ? nil
+                : PreparedFields(Self.okFields(caching, etag: ETag.gzipVariant(of: etag), contentType: contentType, next: next, gzip: true))
         } else {
             preparedFields = nil
             preparedGzipFields = nil
@@ -44,13 +51,17 @@ final class Representation: Sendable {
     }
 
     /// The fields `Exchange` sends with a `200` of this representation, in the same order.
-    static func okFields(_ caching: CachingFields, etag: String, contentType: String, gzip: Bool) -> HTTPHeaders {
+    static func okFields(_ caching: CachingFields, etag: String, contentType: String, next: String?, gzip: Bool) -> HTTPHeaders {
         var headers = caching.fields
+        if let next { headers.add("Link", link(next)) }
         headers.add("ETag", etag)
         headers.add("Content-Type", contentType)
         if gzip { headers.add("Content-Encoding", "gzip") }
         return headers
     }
+
+    /// The `Link` field value for a next page (a relative reference, resolved against the request).
+    static func link(_ next: String) -> String { "<" + next + ">; rel=\"next\"" }
 
     static func compressed(_ body: [UInt8]) -> [UInt8]? {
         guard body.count >= compressionThreshold, let gz = Gzip.compress(body), gz.count < body.count else { return nil }
@@ -58,15 +69,17 @@ final class Representation: Sendable {
     }
 }
 
-/// The fields every cacheable `200` starts with (`Cache-Control`, `Vary`): fixed per API
-/// instance, so they can be part of prepared fields. Nil (nothing prepared) with CORS, whose
-/// fields depend on each request's `Origin`.
+/// The fields every cacheable `200` starts with (`Cache-Control`, `Vary`, `Last-Modified`):
+/// fixed per snapshot, so they can be part of prepared fields. Nil (nothing prepared) with CORS,
+/// whose fields depend on each request's `Origin`.
 struct CachingFields: Sendable {
     let fields: HTTPHeaders
 
-    init?(options: APIOptions) {
+    init?(options: APIOptions, lastModified: LastModified?) {
         guard options.corsOrigins.isEmpty else { return nil }
-        fields = HTTPHeaders([("Cache-Control", Self.cacheControl(options)), ("Vary", "Accept-Encoding")])
+        fields = HTTPHeaders(
+            [("Cache-Control", Self.cacheControl(options)), ("Vary", "Accept-Encoding")]
+                + (lastModified.map { [("Last-Modified", $0.value)] } ?? []))
     }
 
     static func cacheControl(_ options: APIOptions) -> String { "public, max-age=\(options.cacheMaxAge)" }

@@ -58,8 +58,14 @@ final class Snapshot: Sendable {
 
     /// Fields of cacheable `200`s (nil with CORS): every document below has them prepared.
     let caching: CachingFields?
+    /// When the data last changed (from the articles' dates); nil when no article is dated.
+    let lastModified: LastModified?
 
-    init(repository: Repository, version: String, caching: CachingFields? = nil) {
+    init(repository: Repository, options: APIOptions) {
+        let version = options.version
+        let lastModified = LastModified(repository)
+        let caching = CachingFields(options: options, lastModified: lastModified)
+        self.lastModified = lastModified
         self.caching = caching
         let catalog = Catalog(repository: repository, version: version)
         self.catalog = catalog
@@ -72,7 +78,8 @@ final class Snapshot: Sendable {
                 var unqueried: Representation?
                 if case .ok(let representation, nil) = handler(catalog, &reader), reader.errors.isEmpty {
                     unqueried = Representation(
-                        body: representation.body, contentType: representation.contentType, precompress: true, caching: caching)
+                        body: representation.body, contentType: representation.contentType, precompress: true, caching: caching,
+                        next: representation.next)
                 }
                 return .query(handler, unqueried: unqueried)
             case .resource(let prepare):

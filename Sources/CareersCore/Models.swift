@@ -383,14 +383,30 @@ public struct Job: Sendable, Hashable, Codable {
     /// The roles it relates to and why (see `JobRoleLink`): title matches, then similar titles
     /// (best first), then roles of the articles that feature it.
     public var roles: [JobRoleLink]
+    /// The earliest and latest published dates (yyyy-MM-dd) of those articles; nil when none of
+    /// them is dated (or the job comes only from a `--jobs` file).
+    public var firstSeen: String?
+    public var lastSeen: String?
 
-    public init(id: String, posting: JobPosting, remote: Bool, sources: [String], workplace: Workplace? = nil, roles: [JobRoleLink] = []) {
+    public init(
+        id: String, posting: JobPosting, remote: Bool, sources: [String], workplace: Workplace? = nil,
+        roles: [JobRoleLink] = [], firstSeen: String? = nil, lastSeen: String? = nil
+    ) {
         self.id = id
         self.posting = posting
         self.remote = remote
         self.workplace = workplace ?? (remote ? .remote : .onsite)
         self.sources = sources
         self.roles = roles
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+    }
+
+    /// Widens the seen dates to include `date` (ISO dates order as strings).
+    mutating func seen(on date: String?) {
+        guard let date else { return }
+        if firstSeen.map({ date < $0 }) ?? true { firstSeen = date }
+        if lastSeen.map({ date > $0 }) ?? true { lastSeen = date }
     }
 }
 

@@ -83,7 +83,7 @@ import Testing
             let counts = values.compactMap { $0["count"] as? Int }
             #expect(counts == counts.sorted(by: >))
             for value in values {
-                let id = try #require(value["id"] as? String)
+                let id = try #require(value["value"] as? String)
                 var filters = ["industry": "healthcare"]
                 filters[dimension] = id
                 let query = filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")

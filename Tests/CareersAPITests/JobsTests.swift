@@ -40,7 +40,10 @@ import Testing
 
     @Test func jobsHaveTheContractFields() throws {
         let first = try #require(items("/jobs?limit=100").first)
-        #expect(Set(first.keys) == ["id", "title", "company", "location", "remote", "employment_types", "level", "level_label", "salary", "sources", "roles"])
+        #expect(Set(first.keys) == [
+            "id", "title", "company", "location", "remote", "workplace", "employment_types", "level", "level_label", "salary", "sources",
+            "first_seen", "last_seen", "roles",
+        ])
         let withSalary = try #require(items("/jobs?limit=100").first { $0["salary"] is [String: Any] })
         let salary = try #require(withSalary["salary"] as? [String: Any])
         #expect(Set(salary.keys) == ["currency", "min", "max", "period", "annual_min", "annual_max", "plausible"])

@@ -81,7 +81,13 @@ import Testing
                 location: locations[Int(generator.next() % 4)], employmentTypes: [[.fullTime], [.contract], [.fullTime, .internship]][Int(generator.next() % 3)],
                 level: JobLevel.allCases[Int(generator.next() % 4)], levelLabel: nil, salary: salary)
         }
-        let repository = Repository(articles: [Article(id: "synthetic", fileName: "s.txt", title: "S", jobs: postings)])
+        // Three articles, one undated, so that date sorts meet dated and undated jobs.
+        let dates = ["2024-03-01", nil, "2023-11-20"]
+        let repository = Repository(articles: dates.indices.map { part in
+            Article(
+                id: "synthetic-\(part)", fileName: "s\(part).txt", title: "S", published: dates[part],
+                jobs: postings.indices.filter { $0 % 3 == part }.map { postings[$0] })
+        })
         let filters = [
             JobFilter(level: .senior), JobFilter(remote: false, employmentType: .internship),
             JobFilter(company: "acme", salaryMin: 100_000), JobFilter(salaryMax: 90_000, currency: "EUR"), JobFilter(),
@@ -126,6 +132,14 @@ import Testing
         case nil: return matching.sorted { $0.id < $1.id }
         case .title?: return matching.sorted { ($0.posting.title.lowercased(), $0.id) < ($1.posting.title.lowercased(), $1.id) }
         case .company?: return matching.sorted { (($0.posting.company ?? "").lowercased(), $0.id) < (($1.posting.company ?? "").lowercased(), $1.id) }
+        case .dateDesc?, .dateAsc?:
+            // Undated last, then by date in the asked direction, ties by id.
+            return matching.sorted { lhs, rhs in
+                let (a, b) = (lhs.firstSeen ?? "", rhs.firstSeen ?? "")
+                if a.isEmpty != b.isEmpty { return b.isEmpty }
+                if a != b { return (a > b) == (sort == .dateDesc) }
+                return lhs.id < rhs.id
+            }
         case .salaryAsc?, .salaryDesc?:
             return matching.sorted { (key($0).0, key($0).1, key($0).2, $0.id) < (key($1).0, key($1).1, key($1).2, $1.id) }
         }

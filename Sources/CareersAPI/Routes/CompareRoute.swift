@@ -74,17 +74,18 @@ extension QueryParameter {
         ]),
         """
         2 to 5 distinct roles, comma-separated: ids, titles or aliases, typo-tolerant. \
-        The roles may instead be given one per parameter as a=…&b=…[&c=…&d=…&e=…] (not together with roles).
+        Required unless the roles are given one per parameter as a=…&b=…[&c=…&d=…&e=…] (not together with roles).
         """,
-        repeatable: true, required: true,
+        repeatable: true,
         example: { repository in
             let ids = repository.roles.prefix(2).map { JSONValue.string($0.id) }
             return ids.count == 2 ? .array(ids) : nil
         })
 
-    /// `a=…&b=…`: one role per parameter, described in the text of `roles`.
+    /// `a=…&b=…`: one role per parameter, the alternative to `roles`.
     static let letteredRoles = ["a", "b", "c", "d", "e"].map { name in
-        QueryParameter(name, .text, "A role to compare.", documented: false)
+        QueryParameter(
+            name, .text, "One role to compare (id, title or alias), instead of roles: a and b, then c, d, e for more.")
     }
 }
 

@@ -6,7 +6,7 @@ extension Route {
     static let comparisons: Route = Route(
         "/comparisons", parameters: [.limit, .offset], link: "comparisons",
         operation: Operation(id: "listComparisons", summary: "The source articles", tags: ["comparisons"], responses: [
-            ("200", OpenAPIDocument.ok("ComparisonList", "A page of articles.")), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
+            ("200", OpenAPIDocument.ok("ComparisonList", "A page of articles.", paged: true)), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
         ]),
         schemas: [
             ("ComparisonSummary", OpenAPIDocument.object([
@@ -19,10 +19,9 @@ extension Route {
         ],
         serving: .query { catalog, reader in
             let page = Page(reader)
-            let body = page.envelope(
+            return .ok(page.representation(
                 path: Route.comparisons.path, reader: reader, total: catalog.comparisonItems.count,
-                items: page.slice(catalog.comparisonItems))
-            return .ok(Representation(body: body))
+                items: page.slice(catalog.comparisonItems)))
         })
 
     static let comparison: Route = Route(

@@ -128,7 +128,7 @@ extension Catalog {
         let items = page.slice(matches).map { entity in
             Catalog.serialise(entity) { $0.entitySummary($1, as: type, knowledge: knowledge) }
         }
-        return .ok(Representation(body: page.envelope(path: EntityType.path(type), reader: reader, total: matches.count, items: items)))
+        return .ok(page.representation(path: EntityType.path(type), reader: reader, total: matches.count, items: items))
     }
 
     /// A 400 naming the parameter whose value names nothing, with the closest known values.

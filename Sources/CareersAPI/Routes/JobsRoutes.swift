@@ -6,15 +6,18 @@ extension Route {
     static let jobs: Route = Route(
         "/jobs",
         parameters: [
-            .jobSearch, .role, .company, .location, .remote, .employmentType, .level, .salaryMin, .salaryMax, .currency,
-            .jobSort, .limit, .offset,
+            .jobSearch, .role, .company, .location, .remote, .workplace, .employmentType, .level, .salaryMin, .salaryMax,
+            .currency, .jobSort, .limit, .offset, .facets, .facetLimit,
         ],
         link: "jobs",
         operation: Operation(id: "listJobs", summary: "Job postings; every filter and sort combines", tags: ["jobs"], responses: [
-            ("200", OpenAPIDocument.ok("JobList", "A page of jobs.")), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
+            ("200", OpenAPIDocument.ok("JobList", "A page of jobs.", paged: true)), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
         ]),
-        schemas: [("Salary", salarySchema), ("Job", jobSchema), ("JobList", OpenAPIDocument.envelope("Job"))],
-        serving: .query { catalog, reader in catalog.jobs(reader) })
+        schemas: [
+            ("Salary", salarySchema), ("Job", jobSchema), ("FacetValue", facetValueSchema),
+            ("JobList", OpenAPIDocument.envelope("Job", extra: [("facets", facetsSchema)])),
+        ],
+        serving: .query { catalog, reader in catalog.jobs(&reader) })
 
     static let job: Route = Route(
         "/jobs/{id}", id: PathID(what: "job") { $0.jobs.first?.id }, link: "job",
@@ -23,7 +26,7 @@ extension Route {
             responses: [
                 ("200", [
                     "description": "The job.",
-                    "headers": ["ETag": ["$ref": "#/components/headers/ETag"], "Cache-Control": ["$ref": "#/components/headers/Cache-Control"]],
+                    "headers": OpenAPIDocument.okHeaders(paged: false),
                     "content": [
                         "application/json": ["schema": OpenAPIDocument.ref("Job")],
                         "application/ld+json": ["schema": OpenAPIDocument.ref("JobPostingLD")],
@@ -34,14 +37,12 @@ extension Route {
         schemas: [("JobPostingLD", jobPostingSchema)],
         serving: .resource { catalog, caching in
             let repository = catalog.repository
-            let published = Dictionary(repository.articles.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
             var docs: [String: Representation] = [:]
             var linked: [String: Representation] = [:]
             for job in repository.jobs {
                 docs[job.id] = Representation(body: catalog.jobItems[job.id] ?? [], precompress: true, caching: caching)
-                let date = job.sources.compactMap { published[$0] ?? nil }.min()
                 linked[job.id] = Representation(
-                    body: JobPostingLD.encode(job, published: date), contentType: JobPostingLD.contentType, precompress: true,
+                    body: JobPostingLD.encode(job), contentType: JobPostingLD.contentType, precompress: true,
                     caching: caching)
             }
             return { [docs, linked] id, request, _ in
@@ -65,11 +66,12 @@ extension Route {
 
     private static var jobSchema: JSONValue {
         typealias D = OpenAPIDocument
-        let levels = JobLevel.allCases.map(\.rawValue)
         return D.object([
             ("id", D.string), ("title", D.string), ("company", D.nullableString), ("location", D.nullableString),
-            ("remote", D.boolean), ("employment_types", D.array(D.enumeration(EmploymentType.allCases.map(\.rawValue)))),
-            ("level", ["type": ["string", "null"], "enum": .array(levels.map { .string($0) } + [.null])]),
+            ("remote", D.boolean),
+            ("workplace", D.ref("Workplace")),
+            ("employment_types", D.array(D.ref("EmploymentType"))),
+            ("level", D.nullable(D.ref("JobLevel"))),
             ("level_label", D.nullableString), ("salary", D.nullable(D.ref("Salary"))), ("sources", D.strings),
             ("roles", D.array(D.object([
                 ("id", D.string), ("title", D.string), ("reason", reason),
@@ -77,12 +79,15 @@ extension Route {
             ], description: "A role the job relates to, and why."))),
             ("reason", reason.merging(["description": "Only when the list is filtered by a known role: why the job is listed for it."])),
             ("score", ["type": "number", "minimum": 0, "maximum": 1, "description": "Only with reason: the score of that link."]),
+            ("first_seen", ["type": ["string", "null"], "format": "date", "description": "Published date of the earliest article featuring the job; null when none is dated."]),
+            ("last_seen", ["type": ["string", "null"], "format": "date", "description": "Published date of the newest article featuring the job; null when none is dated."]),
         ]).merging(["required": .array(jobFields.map { .string($0) })])
     }
 
     /// The members every job has (`reason` and `score` only come with `?role=`).
     private static let jobFields = [
         "id", "title", "company", "location", "remote", "employment_types", "level", "level_label", "salary", "sources", "roles",
+        "workplace", "first_seen", "last_seen",
     ]
 
     private static var reason: JSONValue {
@@ -92,20 +97,69 @@ extension Route {
         ]
     }
 
+    private static var facetValueSchema: JSONValue {
+        typealias D = OpenAPIDocument
+        return D.object([
+            ("value", ["type": "string", "description": "What the filter of the same name takes (a role's id for role)."]),
+            ("label", ["type": ["string", "null"], "description": "A display name where the value is an id (a role's title); else null."]),
+            ("count", ["type": "integer", "minimum": 1, "description": "Jobs the filter by this value returns under the request's other filters."]),
+        ])
+    }
+
+    private static var facetsSchema: JSONValue {
+        typealias D = OpenAPIDocument
+        return [
+            "type": ["object", "null"],
+            "description": """
+                Null unless `facets` is given; then one member per asked dimension: its values by count (descending) then \
+                value, at most facet_limit. Each dimension is counted with its own filter lifted and the others applied.
+                """,
+            "properties": .object(pairs: JobFacet.allCases.map { ($0.rawValue, D.array(D.ref("FacetValue"))) }),
+            "additionalProperties": false,
+        ]
+    }
+
+    /// What `JobPostingLD.encode` writes (schema.org's names; absent properties are omitted there,
+    /// as schema.org consumers expect).
     private static var jobPostingSchema: JSONValue {
         typealias D = OpenAPIDocument
+        let typed: (String, [(String, JSONValue)]) -> JSONValue = { type, members in
+            [
+                "type": "object", "required": .array((["@type"] + members.map(\.0)).map { .string($0) }),
+                "properties": .object(pairs: [("@type", ["const": .string(type)])] + members),
+            ]
+        }
         return [
             "type": "object",
             "description": "A schema.org JobPosting (JSON-LD), served for Accept: application/ld+json.",
-            "required": ["@context", "@type", "title", "description", "hiringOrganization", "identifier"],
+            "required": ["@context", "@type", "identifier", "title", "description", "hiringOrganization"],
             "properties": [
                 "@context": ["const": "https://schema.org"], "@type": ["const": "JobPosting"],
+                "identifier": typed("PropertyValue", [("name", D.string), ("value", D.string)]),
                 "title": D.string, "description": D.string,
-                "hiringOrganization": ["type": "object", "required": ["@type", "name"]],
+                "datePosted": ["type": "string", "format": "date", "description": "The job's first_seen date; absent when undated."],
+                "hiringOrganization": typed("Organization", [("name", D.string)]),
                 "jobLocationType": ["const": "TELECOMMUTE"],
-                "employmentType": D.strings,
-                "baseSalary": ["type": "object", "required": ["@type", "currency", "value"]],
+                "applicantLocationRequirements": typed("Country", [("name", D.string)]),
+                "jobLocation": typed("Place", [
+                    ("address", [
+                        "type": "object", "required": ["@type", "addressLocality"],
+                        "properties": [
+                            "@type": ["const": "PostalAddress"], "addressLocality": D.string, "addressCountry": D.string,
+                        ],
+                    ]),
+                ]),
+                "employmentType": D.array(D.enumeration(["FULL_TIME", "PART_TIME", "CONTRACTOR", "INTERN", "TEMPORARY"])),
+                "baseSalary": typed("MonetaryAmount", [
+                    ("currency", D.string),
+                    ("value", typed("QuantitativeValue", [
+                        ("minValue", D.number), ("maxValue", D.number),
+                        ("unitText", D.enumeration(["HOUR", "DAY", "WEEK", "MONTH", "YEAR"])),
+                    ])),
+                ]),
+                "experienceRequirements": D.string,
             ],
+            "additionalProperties": false,
         ]
     }
 }
@@ -119,8 +173,21 @@ extension QueryParameter {
     static let company = QueryParameter("company", .text, "Company name contains this text.")
     static let location = QueryParameter("location", .text, "Location contains this text.")
     static let remote = QueryParameter("remote", .boolean, "Remote postings only (true) or on-site only (false).")
-    static let employmentType = QueryParameter("employment_type", .choice(EmploymentType.self), "Matches any of a posting's types.")
-    static let level = QueryParameter("level", .choice(JobLevel.self), "Seniority.", shared: true)
+    static let workplace = QueryParameter(
+        "workplace", .named(Workplace.self, schema: "Workplace"), "Remote, hybrid or onsite (as read from the location); remote=false is hybrid or onsite.")
+    /// Which dimensions to count. Skill and tool facets come with the skill and tool entities:
+    /// a `JobFacet` case each (with its per-job values in `FacetValues`) is all they need here.
+    static let facets = QueryParameter(
+        "facets",
+        .list(schema: [
+            "type": "array", "uniqueItems": true, "minItems": 1,
+            "items": OpenAPIDocument.enumeration(JobFacet.allCases.map(\.rawValue)),
+        ]),
+        "Dimensions to count, comma-separated (or the parameter repeated); adds `facets` to the answer.", repeatable: true)
+    static let facetLimit = QueryParameter(
+        "facet_limit", .integer(1...100, default: 10), "Values per facet, 1 to 100 (/jobs and /roles).", shared: true)
+    static let employmentType = QueryParameter("employment_type", .named(EmploymentType.self, schema: "EmploymentType"), "Matches any of a posting's types.")
+    static let level = QueryParameter("level", .named(JobLevel.self, schema: "JobLevel"), "Seniority.", shared: true)
     static let salaryMin = QueryParameter(
         "salary_min", .number(minimum: 0), "Annualised maximum at least this; implausible salaries never match.")
     static let salaryMax = QueryParameter(
@@ -145,13 +212,15 @@ extension Catalog {
             location: reader.string(.location), remote: reader.bool(.remote),
             employmentType: reader.choice(.employmentType, EmploymentType.self), level: reader.choice(.level, JobLevel.self),
             salaryMin: reader.number(.salaryMin), salaryMax: reader.number(.salaryMax),
-            currency: reader.value(.currency)?.uppercased())
+            currency: reader.value(.currency)?.uppercased(), workplace: reader.choice(.workplace, Workplace.self))
     }
 
-    func jobs(_ reader: QueryReader) -> Outcome {
+    func jobs(_ reader: inout QueryReader) -> Outcome {
         let filter = jobFilter(reader)
         let sort = reader.choice(.jobSort, JobSort.self)
         let page = Page(reader)
+        let facets = reader.choices(.facets, JobFacet.self)
+        guard reader.errors.isEmpty else { return .problem(.badRequest(reader.errors)) }
         let found: JobPage
         if filter == JobFilter() && sort == nil {
             found = JobPage(total: repository.jobs.count, items: Array(page.slice(repository.jobs)))
@@ -163,7 +232,25 @@ extension Catalog {
             guard let role = found.role, let link = item.roles.first(where: { $0.id == role }) else { return bytes }
             return Catalog.withRoleMatch(bytes, link)
         }
-        return .ok(Representation(body: page.envelope(path: Route.jobs.path, reader: reader, total: found.total, items: items)))
+        let counted = facets.map { repository.jobFacets(filter, facets: $0, limit: reader.int(.facetLimit)) }
+        let answer = page.representation(path: Route.jobs.path, reader: reader, total: found.total, items: items) { o in
+            o.key("facets")
+            guard let counted else { return o.null() }
+            o.object { o in
+                for (facet, values) in counted {
+                    o.field(facet.rawValue, array: { a in
+                        for value in values {
+                            a.object { o in
+                                o.field("value", value.value)
+                                o.field("label", value.label)
+                                o.field("count", value.count)
+                            }
+                        }
+                    })
+                }
+            }
+        }
+        return .ok(answer)
     }
 
     /// A job's pre-serialised object with `reason` and `score` (why it is listed for the role

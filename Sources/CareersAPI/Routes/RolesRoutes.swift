@@ -5,7 +5,7 @@ extension Route {
     static let roles: Route = Route(
         "/roles", parameters: [.roleSearch, .skill, .tool, .industry, .roleFacets, .facetLimit, .limit, .offset], link: "roles",
         operation: Operation(id: "listRoles", summary: "Roles, optionally searched and filtered", tags: ["roles"], responses: [
-            ("200", OpenAPIDocument.ok("RoleList", "A page of roles.")), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
+            ("200", OpenAPIDocument.ok("RoleList", "A page of roles.", paged: true)), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
         ]),
         schemas: [
             ("RoleSummary", OpenAPIDocument.object([
@@ -48,7 +48,7 @@ extension Route {
 
     private static var roleFacetsSchema: JSONValue {
         typealias D = OpenAPIDocument
-        let value = D.array(D.object([("id", D.string), ("name", D.string), ("count", D.integer)]))
+        let value = D.array(D.ref("FacetValue"))
         return [
             "type": "object", "additionalProperties": false,
             "properties": .object(pairs: Catalog.roleFacetDimensions.map { ($0.key, value) }.sorted { $0.0 < $1.0 }),
@@ -87,7 +87,6 @@ extension QueryParameter {
                 value.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { Catalog.roleFacetDimensions[String($0)] != nil }
             }),
         "Add `facets`: for each dimension named (skill, tool, industry), the entities of the matching roles with counts, each counted as if its own filter were lifted.")
-    static let facetLimit = QueryParameter("facet_limit", .integer(1...100, default: 20), "Values per facet, 1 to 100.")
 }
 
 extension Catalog {
@@ -105,10 +104,10 @@ extension Catalog {
             text.split(separator: ",").compactMap { (name: String($0), section: Catalog.roleFacetDimensions[String($0)]) }
         }
         guard let dimensions else {
-            return .ok(Representation(body: page.envelope(path: Route.roles.path, reader: reader, total: matches.count, items: items)))
+            return .ok(page.representation(path: Route.roles.path, reader: reader, total: matches.count, items: items))
         }
         let facets = repository.roleFacets(filter, dimensions: dimensions.compactMap(\.section), limit: reader.int(.facetLimit))
-        let body = page.envelope(path: Route.roles.path, reader: reader, total: matches.count, items: items) { o in
+        let answer = page.representation(path: Route.roles.path, reader: reader, total: matches.count, items: items) { o in
             o.field("facets", object: { o in
                 var written: Set<String> = []
                 for (name, section) in dimensions where written.insert(name).inserted {
@@ -116,8 +115,8 @@ extension Catalog {
                     o.field(name, array: { a in
                         for value in facets[section] ?? [] {
                             a.object { o in
-                                o.field("id", value.id)
-                                o.field("name", value.name)
+                                o.field("value", value.value)
+                                o.field("label", value.label)
                                 o.field("count", value.count)
                             }
                         }
@@ -125,6 +124,6 @@ extension Catalog {
                 }
             })
         }
-        return .ok(Representation(body: body))
+        return .ok(answer)
     }
 }

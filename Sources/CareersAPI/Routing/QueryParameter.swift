@@ -106,4 +106,13 @@ extension QueryParameter.Kind {
     static func choice<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> Self where E.RawValue == String {
         .choice(type.allCases.map(\.rawValue))
     }
+
+    /// The cases of a string enum that has a named schema (`components/schemas/<schema>`), which
+    /// the parameter references instead of repeating the values (one type in generated clients).
+    static func named<E: RawRepresentable & CaseIterable>(_ type: E.Type, schema: String) -> Self where E.RawValue == String {
+        let values = type.allCases.map(\.rawValue)
+        return .custom(
+            schema: OpenAPIDocument.ref(schema), reason: "must be one of: \(values.joined(separator: ", "))",
+            accepts: { values.contains($0) })
+    }
 }

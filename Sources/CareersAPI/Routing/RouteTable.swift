@@ -43,6 +43,7 @@ enum Routes {
         .skill,
         .industries,
         .industry,
+        .suggest,
     ]
 }
 

@@ -1,12 +1,5 @@
-/// One value of a facet: an entity and how many roles have it.
-public struct FacetValue: Sendable, Hashable {
-    public var id: String
-    public var name: String
-    public var count: Int
-}
-
 extension Repository {
-    /// For each asked dimension, the entities of the roles matching every filter but that
+    /// For each asked dimension, the entities (as `FacetValue`: id as the value, name as the label) of the roles matching every filter but that
     /// dimension's own (as faceted search counts, so a sidebar can offer the alternatives), by
     /// count then name, at most `limit` each.
     public func roleFacets(_ filter: RoleFilter, dimensions: [EntitySection], limit: Int) -> [EntitySection: [FacetValue]] {
@@ -23,7 +16,7 @@ extension Repository {
             for role in roles {
                 for ref in role.entities[dimension] { counts[ref.id, default: (ref.name, 0)].count += 1 }
             }
-            let values = counts.map { FacetValue(id: $0.key, name: $0.value.name, count: $0.value.count) }
+            let values = counts.map { FacetValue(value: $0.key, label: $0.value.name, count: $0.value.count) }
                 .sorted(by: Self.facetOrder)
             result[dimension] = Array(values.prefix(limit))
         }
@@ -32,7 +25,8 @@ extension Repository {
 
     private static func facetOrder(_ lhs: FacetValue, _ rhs: FacetValue) -> Bool {
         if lhs.count != rhs.count { return lhs.count > rhs.count }
-        if lhs.name != rhs.name { return lhs.name < rhs.name }
-        return lhs.id < rhs.id
+        // A role facet's label is the entity's name, always set.
+        if lhs.label != rhs.label { return (lhs.label ?? "") < (rhs.label ?? "") }
+        return lhs.value < rhs.value
     }
 }

@@ -6,11 +6,12 @@ struct JobIndex: Sendable {
     let count: Int
     private let orders: [JobSort: [Int32]]
     private let ranks: [JobSort: [Int32]]
-    private let levels: [JobLevel: Bitset]
-    private let types: [EmploymentType: Bitset]
+    let levels: [JobLevel: Bitset]
+    let types: [EmploymentType: Bitset]
+    let workplaces: [Workplace: Bitset]
     private let remote: Bitset
     private let notRemote: Bitset
-    private let currencies: [String: Bitset]
+    let currencies: [String: Bitset]
     private let plausible: Bitset
     private let annualMin: [Double]
     private let annualMax: [Double]
@@ -21,6 +22,8 @@ struct JobIndex: Sendable {
     let roleJobs: JobRoles
     /// Each job's title as a role key (" senior data scientist "), to match role phrases.
     private let titleKeys: [String]
+    /// What the company, location and role facets count by (see `JobFacets`).
+    let facetValues: FacetValues
 
     /// `folded` holds each job's folded title, company and location (same order as `jobs`);
     /// `featured` the positions of the roles of the articles featuring each job. Sets each job's `roles`.
@@ -28,6 +31,7 @@ struct JobIndex: Sendable {
         count = jobs.count
         var levels: [JobLevel: Bitset] = [:]
         var types: [EmploymentType: Bitset] = [:]
+        var workplaces: [Workplace: Bitset] = [:]
         var currencies: [String: Bitset] = [:]
         var remote = Bitset(count: count)
         var notRemote = Bitset(count: count)
@@ -39,6 +43,7 @@ struct JobIndex: Sendable {
             if let level = job.posting.level { levels[level, default: Bitset(count: count)].insert(position) }
             for type in job.posting.employmentTypes { types[type, default: Bitset(count: count)].insert(position) }
             if job.remote { remote.insert(position) } else { notRemote.insert(position) }
+            workplaces[job.workplace, default: Bitset(count: count)].insert(position)
             if let salary = job.posting.salary {
                 currencies[salary.currency.uppercased(), default: Bitset(count: count)].insert(position)
                 currencyCodes[position] = salary.currency.uppercased()
@@ -49,7 +54,7 @@ struct JobIndex: Sendable {
                 }
             }
         }
-        (self.levels, self.types, self.currencies) = (levels, types, currencies)
+        (self.levels, self.types, self.workplaces, self.currencies) = (levels, types, workplaces, currencies)
         (self.remote, self.notRemote, self.plausible) = (remote, notRemote, plausible)
         (self.annualMin, self.annualMax) = (annualMin, annualMax)
         let (plausibleJobs, annualMinima, annualMaxima) = (plausible, annualMin, annualMax)
@@ -59,6 +64,7 @@ struct JobIndex: Sendable {
         let titles = folded.map(\.title)
         let companyKeys = folded.map(\.company)
         let locationKeys = folded.map(\.location)
+        let firstSeen = jobs.map { $0.firstSeen ?? "" }
         // The word indexes and the role/sort work are independent: built side by side.
         let (indexed, ordered) = Parallel.both({
             let titleKeys = titles.map { RoleNames.key(folded: $0) }
@@ -67,14 +73,15 @@ struct JobIndex: Sendable {
             return (text, titleKeys.map { " " + $0 + " " }, roleJobs)
         }, {
             let orders = JobIndex.orders(
-                titles: titles, companyKeys: companyKeys, plausible: plausibleJobs, currencyRanks: currencyRanks,
-                annualMin: annualMinima, annualMax: annualMaxima)
+                titles: titles, companyKeys: companyKeys, firstSeen: firstSeen, plausible: plausibleJobs,
+                currencyRanks: currencyRanks, annualMin: annualMinima, annualMax: annualMaxima)
             return (WordIndex(fields: [companyKeys]), WordIndex(fields: [locationKeys]), orders)
         })
         let links: [[JobRoleLink]]
         (text, titleKeys, (roleJobs, links)) = indexed
         for position in jobs.indices { jobs[position].roles = links[position] }
         (companies, locations, orders) = ordered
+        facetValues = FacetValues(jobs: jobs, companyKeys: companyKeys, locationKeys: locationKeys, roles: roles)
         var ranks: [JobSort: [Int32]] = [:]
         for (sort, order) in orders {
             var rank = [Int32](repeating: 0, count: count)
@@ -96,7 +103,7 @@ struct JobIndex: Sendable {
 
     /// One permutation of the job positions per sort key.
     private static func orders(
-        titles: [String], companyKeys: [String], plausible: Bitset, currencyRanks: [Int32], annualMin: [Double],
+        titles: [String], companyKeys: [String], firstSeen: [String], plausible: Bitset, currencyRanks: [Int32], annualMin: [Double],
         annualMax: [Double]
     ) -> [JobSort: [Int32]] {
         let identity = (0..<titles.count).map { Int32($0) }
@@ -111,6 +118,16 @@ struct JobIndex: Sendable {
             let (lhs, rhs) = (companyKeys[Int($0)].isEmpty, companyKeys[Int($1)].isEmpty)
             if lhs != rhs { return rhs }
             return (companyRanks[Int($0)], $0) < (companyRanks[Int($1)], $1)
+        }
+        // Dates (yyyy-MM-dd, "" for none) order as strings; undated jobs last either way.
+        let dateRanks = ranks(of: firstSeen)
+        for (sort, newestFirst) in [(JobSort.dateDesc, true), (.dateAsc, false)] {
+            orders[sort] = identity.sorted {
+                let (lhs, rhs) = (firstSeen[Int($0)].isEmpty, firstSeen[Int($1)].isEmpty)
+                if lhs != rhs { return rhs }
+                let (a, b) = (dateRanks[Int($0)], dateRanks[Int($1)])
+                return a != b ? (a > b) == newestFirst : $0 < $1
+            }
         }
         orders[.salaryDesc] = identity.sorted {
             let (lhs, rhs) = (plausible.contains(Int($0)), plausible.contains(Int($1)))
@@ -180,9 +197,21 @@ struct JobIndex: Sendable {
         case set(Bitset)
     }
 
-    /// Positions of the jobs matching `filter`, the requested page of them in `sort` order (a
-    /// known role's listing order when `role` is one and no sort is asked).
-    func search(_ filter: JobFilter, role: RoleScope?, sort: JobSort?, offset: Int, limit: Int) -> (total: Int, positions: [Int]) {
+    /// The scope as a set of positions (for filters and facets, where order does not matter).
+    func bitset(_ scope: RoleScope) -> Bitset {
+        switch scope {
+        case .set(let set): return set
+        case .ordered(let list):
+            var set = Bitset(count: count)
+            for position in list { set.insert(Int(position)) }
+            return set
+        }
+    }
+
+    /// The jobs matching `filter` (nil: all of them), with one facet's own filter lifted when
+    /// asked. Lifting `currency` lets salary bounds compare within each job's own currency, so
+    /// each currency counts what filtering by it would return.
+    func mask(_ filter: JobFilter, roleSet: Bitset?, lifting facet: JobFacet? = nil) -> Bitset? {
         var mask: Bitset?
         func restrict(_ set: Bitset?) {
             guard let set else { return }
@@ -194,26 +223,18 @@ struct JobIndex: Sendable {
             }
         }
         let empty = Bitset(count: count)
-        if let level = filter.level { restrict(levels[level] ?? empty) }
-        if let type = filter.employmentType { restrict(types[type] ?? empty) }
+        if let level = filter.level, facet != .level { restrict(levels[level] ?? empty) }
+        if let type = filter.employmentType, facet != .employmentType { restrict(types[type] ?? empty) }
+        if let workplace = filter.workplace, facet != .workplace { restrict(workplaces[workplace] ?? empty) }
         if let isRemote = filter.remote { restrict(isRemote ? remote : notRemote) }
-        if let currency = filter.currency { restrict(currencies[currency.uppercased()] ?? empty) }
+        if let currency = filter.currency, facet != .currency { restrict(currencies[currency.uppercased()] ?? empty) }
         if let query = filter.query { restrict(text.matching(query)) }
-        if let company = filter.company { restrict(companies.matching(company)) }
-        if let location = filter.location { restrict(locations.matching(location)) }
-        var roleOrder: [Int32]?
-        switch role {
-        case .set(let set)?: restrict(set)
-        case .ordered(let list)? where sort == nil: roleOrder = list
-        case .ordered(let list)?:
-            var set = Bitset(count: count)
-            for position in list { set.insert(Int(position)) }
-            restrict(set)
-        case nil: break
-        }
+        if let company = filter.company, facet != .company { restrict(companies.matching(company)) }
+        if let location = filter.location, facet != .location { restrict(locations.matching(location)) }
+        if facet != .role { restrict(roleSet) }
         if filter.salaryMin != nil || filter.salaryMax != nil {
             // Amounts compare only within one currency: the one asked for, else USD.
-            if filter.currency == nil { restrict(currencies[JobFilter.defaultSalaryCurrency] ?? empty) }
+            if filter.currency == nil, facet != .currency { restrict(currencies[JobFilter.defaultSalaryCurrency] ?? empty) }
             var inRange = Bitset(count: count)
             for position in (mask ?? plausible).positions() where plausible.contains(position) {
                 if let low = filter.salaryMin, annualMax[position] < low { continue }
@@ -222,6 +243,20 @@ struct JobIndex: Sendable {
             }
             mask = inRange
         }
+        return mask
+    }
+
+    /// Positions of the jobs matching `filter`, the requested page of them in `sort` order (a
+    /// known role's listing order when `role` is one and no sort is asked).
+    func search(_ filter: JobFilter, role: RoleScope?, sort: JobSort?, offset: Int, limit: Int) -> (total: Int, positions: [Int]) {
+        var roleSet: Bitset?
+        var roleOrder: [Int32]?
+        switch role {
+        case .ordered(let list)? where sort == nil: roleOrder = list
+        case let scope?: roleSet = bitset(scope)
+        case nil: break
+        }
+        let mask = mask(filter, roleSet: roleSet)
         let start = max(0, offset)
         if let roleOrder { return Self.page(of: roleOrder, within: mask, start: start, limit: limit) }
         let total = mask?.cardinality ?? count

@@ -15,13 +15,14 @@ enum JobMerger {
         var hashes: [UInt64] = []
         var positions: [String: Int] = [:]
         var keysByID: [String: String] = [:]
-        func add(_ posting: JobPosting, source: String) {
+        func add(_ posting: JobPosting, source: String, published: String?) {
             let fields = FoldedJobFields(
                 title: TextKey.fold(posting.title), company: TextKey.fold(posting.company ?? ""),
                 location: TextKey.fold(posting.location ?? ""))
             let key = contentKey(fields)
             if let position = positions[key] {
                 appendSources([source], to: &jobs[position].sources)
+                jobs[position].seen(on: published)
                 return
             }
             let hash = TextKey.fnv1a64(key)
@@ -32,14 +33,16 @@ enum JobMerger {
             keysByID[id] = key
             let workplace = workplace(folded: fields.location)
             positions[key] = jobs.count
-            jobs.append(Job(id: id, posting: posting, remote: workplace == .remote, sources: [source], workplace: workplace))
+            var job = Job(id: id, posting: posting, remote: workplace == .remote, sources: [source], workplace: workplace)
+            job.seen(on: published)
+            jobs.append(job)
             folded.append(fields)
             hashes.append(hash)
         }
         for article in articles {
-            for posting in article.jobs { add(posting, source: article.id) }
+            for posting in article.jobs { add(posting, source: article.id, published: article.published) }
         }
-        for item in extra { add(item.posting, source: item.source) }
+        for item in extra { add(item.posting, source: item.source, published: nil) }
         // Sorting positions, not the (large) Job values. An id is its hash in 16 hex digits (plus
         // a rare collision suffix), so comparing hashes first orders ids as comparing them would.
         let order = jobs.indices.sorted { lhs, rhs in

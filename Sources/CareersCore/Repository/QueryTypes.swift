@@ -6,6 +6,7 @@ public struct JobFilter: Sendable, Hashable {
     public var company: String?
     public var location: String?
     public var remote: Bool?
+    public var workplace: Workplace?
     public var employmentType: EmploymentType?
     public var level: JobLevel?
     public var salaryMin: Double?
@@ -18,8 +19,9 @@ public struct JobFilter: Sendable, Hashable {
     public init(
         query: String? = nil, role: String? = nil, company: String? = nil, location: String? = nil, remote: Bool? = nil,
         employmentType: EmploymentType? = nil, level: JobLevel? = nil, salaryMin: Double? = nil, salaryMax: Double? = nil,
-        currency: String? = nil
+        currency: String? = nil, workplace: Workplace? = nil
     ) {
+        self.workplace = workplace
         self.query = query
         self.role = role
         self.company = company
@@ -38,6 +40,10 @@ public enum JobSort: String, Sendable, Hashable, CaseIterable {
     case salaryAsc = "salary_asc"
     case title
     case company
+    /// By `firstSeen` (when the job was first featured: its posting date), newest or oldest
+    /// first; undated jobs last in both orders.
+    case dateDesc = "date_desc"
+    case dateAsc = "date_asc"
 }
 
 /// Filters of `GET /roles`.
@@ -66,8 +72,15 @@ public struct SalaryStats: Sendable, Hashable, Codable {
     public var max: Double?
     /// Postings of the group left out because their salary is implausible.
     public var excludedImplausible: Int
+    /// Quantiles of the postings' midpoints (the median is the 0.5 one).
+    public var percentiles: SalaryPercentiles
+    public var histogram: SalaryHistogram
 
-    public init(level: JobLevel?, role: String?, currency: String?, count: Int, min: Double?, median: Double?, max: Double?, excludedImplausible: Int) {
+    public init(
+        level: JobLevel?, role: String?, currency: String?, count: Int, min: Double?, median: Double?, max: Double?,
+        excludedImplausible: Int, percentiles: SalaryPercentiles = SalaryPercentiles(),
+        histogram: SalaryHistogram = SalaryHistogram(width: SalaryHistogram.defaultWidth, buckets: [])
+    ) {
         self.level = level
         self.role = role
         self.currency = currency
@@ -76,6 +89,54 @@ public struct SalaryStats: Sendable, Hashable, Codable {
         self.median = median
         self.max = max
         self.excludedImplausible = excludedImplausible
+        self.percentiles = percentiles
+        self.histogram = histogram
+    }
+}
+
+public struct SalaryPercentiles: Sendable, Hashable, Codable {
+    public var p10: Double?
+    public var p25: Double?
+    public var p75: Double?
+    public var p90: Double?
+
+    public init(p10: Double? = nil, p25: Double? = nil, p75: Double? = nil, p90: Double? = nil) {
+        self.p10 = p10
+        self.p25 = p25
+        self.p75 = p75
+        self.p90 = p90
+    }
+}
+
+/// How a group's annualised midpoints spread: counts per bucket of equal width.
+public struct SalaryHistogram: Sendable, Hashable, Codable {
+    /// Annual amount per bucket when the request gives none.
+    public static let defaultWidth = 10_000.0
+    /// The widths a request may ask for (in the group's currency units per year).
+    public static let widthRange = 1_000.0...10_000_000.0
+    /// More buckets than this in one group widen the buckets instead (see `init(sorted:width:)`).
+    public static let maxBuckets = 200
+
+    /// The width used, which is the one asked for unless the group needed wider buckets.
+    public var width: Double
+    public var buckets: [SalaryBucket]
+
+    public init(width: Double, buckets: [SalaryBucket]) {
+        self.width = width
+        self.buckets = buckets
+    }
+}
+
+/// Postings whose annualised midpoint is in `[from, to)`.
+public struct SalaryBucket: Sendable, Hashable, Codable {
+    public var from: Double
+    public var to: Double
+    public var count: Int
+
+    public init(from: Double, to: Double, count: Int) {
+        self.from = from
+        self.to = to
+        self.count = count
     }
 }
 

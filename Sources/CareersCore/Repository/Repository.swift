@@ -10,6 +10,10 @@ public final class Repository: Sendable {
     public let jobs: [Job]
     public let report: LoadReport
     public let counts: RepositoryCounts
+    /// The newest published date (yyyy-MM-dd) among the articles: when the data last changed, as
+    /// the data say, so every replica that loads the same files reports the same. Nil when no
+    /// article is dated.
+    public let newestPublished: String?
     private let articlePositions: [String: Int]
     private let rolePositions: [String: Int]
     private let jobPositions: [String: Int]
@@ -17,6 +21,7 @@ public final class Repository: Sendable {
     private let jobIndex: JobIndex
     /// Skills, tools and industries as entities, with the roles and jobs naming each.
     public let knowledge: Knowledge
+    private let suggestIndex: SuggestIndex
 
     /// `extraJobs` (from `--jobs` files) merge with the articles' postings by the same id rule.
     /// `vocabulary` is the curated list of names the entity matcher starts from.
@@ -37,9 +42,10 @@ public final class Repository: Sendable {
         })
         let rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var jobs = mergedJobs
-        jobIndex = JobIndex(
+        let jobIndex = JobIndex(
             jobs: &jobs, folded: foldedJobs, roles: roles,
             featured: Self.featuredRoles(jobs: jobs, articles: sorted, rolePositions: rolePositions))
+        self.jobIndex = jobIndex
         // Entities come from what the articles and the merged roles say, so they are found after
         // both; the roles' sentences and tools gain their entity ids here.
         let model = KnowledgeBuilder.build(articles: sorted, roles: roles, jobs: jobs, vocabulary: vocabulary)
@@ -53,10 +59,17 @@ public final class Repository: Sendable {
         counts = RepositoryCounts(
             articles: sorted.count, roles: roles.count, jobs: jobs.count,
             postings: sorted.reduce(extraJobs.count) { $0 + $1.jobs.count }, rejectedFiles: report.rejected.count)
+        newestPublished = sorted.compactMap { $0.published.flatMap(IsoDate.init) }.max()?.text
         articlePositions = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.rolePositions = rolePositions
         jobPositions = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         roleSearch = RoleSearch(roles: roles)
+        let companies = jobIndex.facetValues.companies
+        var companyJobs = [Int](repeating: 0, count: companies.names.count)
+        for id in companies.ids where id >= 0 { companyJobs[Int(id)] += 1 }
+        suggestIndex = SuggestIndex(
+            roles: roles.indices.map { (roles[$0], jobIndex.roleJobs.ordered[$0].count) },
+            companies: zip(companies.names, companyJobs).map { ($0, $1) })
     }
 
     /// For each job, the positions of the roles compared by the articles that feature it.
@@ -88,6 +101,11 @@ public final class Repository: Sendable {
             if best == nil || score < (best?.score ?? .max) { best = (score, index) }
         }
         return best.map { roles[$0.index] }
+    }
+
+    /// Names of roles and companies for a search box: prefix- and typo-tolerant, best first.
+    public func suggest(_ query: String, types: Set<SuggestionType> = Set(SuggestionType.allCases), limit: Int = 10) -> [Suggestion] {
+        suggestIndex.suggest(query, types: types, limit: limit)
     }
 
     /// The closest role ids to an unknown one, best first.
@@ -128,25 +146,32 @@ public final class Repository: Sendable {
 
     /// One page of `searchJobs`, with the total number of matches. Runs on the precomputed indexes.
     public func searchJobs(_ filter: JobFilter, sort: JobSort?, offset: Int, limit: Int) -> JobPage {
-        var scope: JobIndex.RoleScope?
-        var roleID: String?
-        if let roleName = filter.role {
-            // A known role (id, title, alias, typo) uses its precomputed jobs, in their listing
-            // order (`JobRoles`); any other text is matched as a phrase in job titles.
-            if let role = resolveRole(roleName), let position = rolePositions[role.id] {
-                scope = .ordered(jobIndex.roleJobs.ordered[position])
-                roleID = role.id
-            } else {
-                scope = .set(jobIndex.titlePhrase(roleName))
-            }
-        }
-        let result = jobIndex.search(filter, role: scope, sort: sort, offset: offset, limit: limit)
-        return JobPage(total: result.total, items: result.positions.map { jobs[$0] }, role: roleID)
+        let result = jobIndex.search(filter, role: roleScope(filter), sort: sort, offset: offset, limit: limit)
+        return JobPage(total: result.total, items: result.positions.map { jobs[$0] }, role: resolvedRoleID(filter))
     }
 
     /// How many jobs relate to a role (title, similar or featured; as `/jobs?role=` lists them).
     public func jobCount(ofRole id: String) -> Int {
         rolePositions[id].map { jobIndex.roleJobs.ordered[$0].count } ?? 0
+    }
+
+    /// Value counts of each asked facet under `filter`, each counted with its own filter lifted;
+    /// at most `limit` values per facet, by count then value.
+    public func jobFacets(_ filter: JobFilter, facets: [JobFacet], limit: Int) -> [(facet: JobFacet, values: [FacetValue])] {
+        let roleSet = roleScope(filter).map(jobIndex.bitset)
+        return jobIndex.facets(filter, roleSet: roleSet, asked: facets, limit: limit).map { (facet: $0.0, values: $0.1) }
+    }
+
+    /// A known role (id, title, alias, typo) uses its precomputed jobs, in their listing order
+    /// (`JobRoles`); any other text is matched as a phrase in job titles.
+    private func roleScope(_ filter: JobFilter) -> JobIndex.RoleScope? {
+        guard let roleName = filter.role else { return nil }
+        if let id = resolvedRoleID(filter), let position = rolePositions[id] { return .ordered(jobIndex.roleJobs.ordered[position]) }
+        return .set(jobIndex.titlePhrase(roleName))
+    }
+
+    private func resolvedRoleID(_ filter: JobFilter) -> String? {
+        filter.role.flatMap(resolveRole)?.id
     }
 
     /// The ids of the roles a job relates to, sorted.
@@ -155,10 +180,15 @@ public final class Repository: Sendable {
         return jobs[position].roles.map(\.id).sorted()
     }
 
-    /// Statistics grouped by level, and by role and/or currency when asked.
-    public func salaryStats(byRole: Bool, byCurrency: Bool, filter: JobFilter) -> [SalaryStats] {
+    /// Statistics grouped by level, and by role and/or currency when asked; histogram buckets
+    /// `bucketWidth` wide (clamped to `SalaryHistogram.widthRange`).
+    public func salaryStats(
+        byRole: Bool, byCurrency: Bool, filter: JobFilter, bucketWidth: Double = SalaryHistogram.defaultWidth
+    ) -> [SalaryStats] {
         let matched = searchJobs(filter, sort: nil)
         // Grouped by the same links `/jobs?role=` uses.
-        return SalaryStatistics.compute(jobs: matched, byRole: byRole, byCurrency: byCurrency) { job in job.roles.map(\.id).sorted() }
+        return SalaryStatistics.compute(jobs: matched, byRole: byRole, byCurrency: byCurrency, bucketWidth: bucketWidth) { job in
+            job.roles.map(\.id).sorted()
+        }
     }
 }

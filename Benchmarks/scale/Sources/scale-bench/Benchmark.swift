@@ -66,6 +66,36 @@ enum Benchmark {
             samples.sort()
             print("  \(name): \(format(samples[100])) / \(format(samples[197])) / \(format(samples[199]))  (\(matched) matches)")
         }
+        print("job facets (all \(JobFacet.allCases.count) dimensions, facet_limit 10; 200 runs each; median / p99 / max):")
+        for (name, filter) in [
+            ("no filter", JobFilter()), ("level=senior", JobFilter(level: .senior)),
+            ("remote=true&company=acme", JobFilter(company: "acme", remote: true)),
+            ("q=data&currency=USD&salary_min=100000", JobFilter(query: "data", salaryMin: 100_000, currency: "USD")),
+            ("role=data-scientist&employment_type=full_time&location=berlin", JobFilter(role: "data-scientist", location: "berlin", employmentType: .fullTime)),
+        ] {
+            var samples: [Duration] = []
+            for _ in 0..<200 {
+                let clock = ContinuousClock()
+                let start = clock.now
+                _ = repository.jobFacets(filter, facets: JobFacet.allCases, limit: 10)
+                samples.append(clock.now - start)
+            }
+            samples.sort()
+            print("  \(name): \(format(samples[100])) / \(format(samples[197])) / \(format(samples[199]))")
+        }
+        print("suggest (limit 10; 500 runs each; median / p99 / max):")
+        for query in ["d", "data", "lead mach", "machne lerning", "acme", "xqzv"] {
+            var samples: [Duration] = []
+            var found = 0
+            for _ in 0..<500 {
+                let clock = ContinuousClock()
+                let start = clock.now
+                found = repository.suggest(query, limit: 10).count
+                samples.append(clock.now - start)
+            }
+            samples.sort()
+            print("  q=\(query): \(format(samples[250])) / \(format(samples[495])) / \(format(samples[499]))  (\(found) found)")
+        }
         for query in ["ml engneer", "lead data scientst", "Principal AI Scientist"] {
             var samples: [Duration] = []
             for _ in 0..<50 {

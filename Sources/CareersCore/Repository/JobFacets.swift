@@ -1,0 +1,193 @@
+/// The dimensions `/jobs?facets=` counts. Each value's count is what filtering by that value
+/// would return under the request's other filters (the dimension's own filter lifted), as
+/// faceted search does, so a sidebar can offer the alternatives.
+public enum JobFacet: String, Sendable, Hashable, CaseIterable {
+    case level
+    case employmentType = "employment_type"
+    case workplace, company, location, currency, role
+}
+
+/// One value of a facet: `value` is what the filter of the same name takes; `label` a display
+/// name where the value is an id (a role's title).
+public struct FacetValue: Sendable, Hashable {
+    public var value: String
+    public var label: String?
+    public var count: Int
+
+    public init(value: String, label: String? = nil, count: Int) {
+        self.value = value
+        self.label = label
+        self.count = count
+    }
+}
+
+/// Per-job value ids for the many-valued facets (company, location, role), built once. Company
+/// and location filters match words by prefix ("amazon" also matches "Amazon Web Services"), so
+/// each distinct value keeps the values its own filter would match (`closure`): its count is
+/// the sum of theirs, and equals what filtering by it returns.
+struct FacetValues: Sendable {
+    struct Text: Sendable {
+        /// Per job, the id of its value (-1: none).
+        var ids: [Int32]
+        /// Per id, the value as first written.
+        var names: [String]
+        /// Per id, the ids whose jobs a filter by this name matches (itself included).
+        var closure: [[Int32]]
+
+        init(keys: [String], display: [String?]) {
+            var idOfKey: [String: Int32] = [:]
+            var names: [String] = []
+            var distinctKeys: [String] = []
+            ids = keys.indices.map { position in
+                let key = keys[position]
+                guard !key.isEmpty, let name = display[position] else { return -1 }
+                if let id = idOfKey[key] { return id }
+                let id = Int32(names.count)
+                idOfKey[key] = id
+                names.append(name)
+                distinctKeys.append(key)
+                return id
+            }
+            self.names = names
+            // The same word matching as the filter, over the distinct values instead of the jobs.
+            let index = WordIndex(fields: [distinctKeys])
+            closure = names.indices.map { id in
+                let matched = index.matching(names[id])?.positions().map { Int32($0) } ?? [Int32(id)]
+                return matched.isEmpty ? [Int32(id)] : matched
+            }
+        }
+    }
+
+    let companies: Text
+    let locations: Text
+    /// Role ids, and per job its roles' indexes as `roleList[roleStart[p]..<roleStart[p + 1]]`.
+    let roleIDs: [String]
+    let roleTitles: [String]
+    let roleStart: [Int32]
+    let roleList: [Int32]
+
+    /// Each job's roles are its links (`Job.roles`: title, similar, featured), as `/jobs?role=` lists them.
+    init(jobs: [Job], companyKeys: [String], locationKeys: [String], roles: [Role]) {
+        companies = Text(keys: companyKeys, display: jobs.map(\.posting.company))
+        locations = Text(keys: locationKeys, display: jobs.map(\.posting.location))
+        let titles = Dictionary(roles.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let ids = Set(jobs.lazy.flatMap { $0.roles.map(\.id) }).sorted()
+        let indexOf = Dictionary(ids.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        let perJob = jobs.map { job in job.roles.compactMap { indexOf[$0.id] }.sorted() }
+        var start: [Int32] = [0]
+        start.reserveCapacity(jobs.count + 1)
+        var list: [Int32] = []
+        for entries in perJob {
+            list += entries
+            start.append(Int32(list.count))
+        }
+        (roleIDs, roleTitles, roleStart, roleList) = (ids, ids.map { titles[$0] ?? $0 }, start, list)
+    }
+}
+
+extension JobIndex {
+    /// Counts of each asked facet under `filter`, each with its own filter lifted; values by count
+    /// (descending) then value, at most `limit` per facet.
+    func facets(_ filter: JobFilter, roleSet: Bitset?, asked: [JobFacet], limit: Int) -> [(JobFacet, [FacetValue])] {
+        // Facets whose filter is not set share the plain mask.
+        var plain: Bitset??
+        func plainMask() -> Bitset? {
+            if let plain { return plain }
+            let mask = mask(filter, roleSet: roleSet)
+            plain = .some(mask)
+            return mask
+        }
+        return asked.map { facet in
+            let mask = isFiltered(facet, filter, roleSet: roleSet) ? mask(filter, roleSet: roleSet, lifting: facet) : plainMask()
+            return (facet, top(count(facet, mask), limit: limit))
+        }
+    }
+
+    private func isFiltered(_ facet: JobFacet, _ filter: JobFilter, roleSet: Bitset?) -> Bool {
+        switch facet {
+        case .level: filter.level != nil
+        case .employmentType: filter.employmentType != nil
+        case .workplace: filter.workplace != nil
+        // Salary bounds without a currency restrict to USD, which lifting the currency undoes.
+        case .currency: filter.currency != nil || filter.salaryMin != nil || filter.salaryMax != nil
+        case .company: filter.company != nil
+        case .location: filter.location != nil
+        case .role: roleSet != nil
+        }
+    }
+
+    private func count(_ facet: JobFacet, _ mask: Bitset?) -> [FacetValue] {
+        func counts<Key>(_ sets: [Key: Bitset], _ name: (Key) -> String) -> [FacetValue] {
+            sets.map { key, set in FacetValue(value: name(key), count: mask.map { set.intersectionCount($0) } ?? set.cardinality) }
+        }
+        switch facet {
+        case .level: return counts(levels) { $0.rawValue }
+        case .employmentType: return counts(types) { $0.rawValue }
+        case .workplace: return counts(workplaces) { $0.rawValue }
+        case .currency: return counts(currencies) { $0 }
+        case .company: return textCounts(facetValues.companies, mask)
+        case .location: return textCounts(facetValues.locations, mask)
+        case .role:
+            let values = facetValues
+            var exact = [Int](repeating: 0, count: values.roleIDs.count)
+            forEach(in: mask) { position in
+                for index in Int(values.roleStart[position])..<Int(values.roleStart[position + 1]) { exact[Int(values.roleList[index])] += 1 }
+            }
+            return exact.indices.map { FacetValue(value: values.roleIDs[$0], label: values.roleTitles[$0], count: exact[$0]) }
+        }
+    }
+
+    private func textCounts(_ text: FacetValues.Text, _ mask: Bitset?) -> [FacetValue] {
+        var exact = [Int](repeating: 0, count: text.names.count)
+        forEach(in: mask) { position in
+            let id = text.ids[position]
+            if id >= 0 { exact[Int(id)] += 1 }
+        }
+        return text.names.indices.map { id in
+            let closure = text.closure[id]
+            let total = closure.count == 1 ? exact[Int(closure[0])] : closure.reduce(0) { $0 + exact[Int($1)] }
+            return FacetValue(value: text.names[id], count: total)
+        }
+    }
+
+    private func forEach(in mask: Bitset?, _ body: (Int) -> Void) {
+        guard let mask else {
+            for position in 0..<count { body(position) }
+            return
+        }
+        mask.forEach(body)
+    }
+
+    /// The `limit` largest counts (zero left out), by count then value.
+    private func top(_ values: [FacetValue], limit: Int) -> [FacetValue] {
+        func before(_ a: FacetValue, _ b: FacetValue) -> Bool { a.count != b.count ? a.count > b.count : a.value < b.value }
+        var kept: [FacetValue] = []
+        for value in values where value.count > 0 {
+            if kept.count == limit, let last = kept.last, !before(value, last) { continue }
+            let at = kept.firstIndex { before(value, $0) } ?? kept.count
+            kept.insert(value, at: at)
+            if kept.count > limit { kept.removeLast() }
+        }
+        return kept
+    }
+}
+
+extension Bitset {
+    /// |self ∩ other| without building the intersection.
+    func intersectionCount(_ other: Bitset) -> Int {
+        var total = 0
+        for index in words.indices { total += (words[index] & other.words[index]).nonzeroBitCount }
+        return total
+    }
+
+    /// Calls `body` with each position in ascending order.
+    func forEach(_ body: (Int) -> Void) {
+        for (index, word) in words.enumerated() {
+            var remaining = word
+            while remaining != 0 {
+                body(index << 6 | remaining.trailingZeroBitCount)
+                remaining &= remaining - 1
+            }
+        }
+    }
+}

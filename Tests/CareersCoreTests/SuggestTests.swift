@@ -1,0 +1,84 @@
+@testable import CareersCore
+import Testing
+
+@Suite struct SuggestTests {
+    static let seeds = Repository.embedded()
+
+    /// Roles with aliases and companies with shared words, and jobs so that popularity differs.
+    static let synthetic: Repository = {
+        let titles = ["Machine Learning Engineer", "Data Scientist", "Data Engineer", "Deep Learning Engineer"]
+        let jobs = [
+            ("Data Engineer", "Databricks"), ("Senior Data Engineer", "Databricks"), ("Data Engineer", "Datadog"),
+            ("Data Scientist", "Acme Data Labs"), ("Machine Learning Engineer", "Machine Works"),
+        ].map {
+            JobPosting(title: $0.0, company: $0.1, location: "Berlin", employmentTypes: [.fullTime], level: .mid, levelLabel: nil, salary: nil)
+        }
+        let article = Article(
+            id: "a", fileName: "a.txt", title: "A", roles: titles,
+            profiles: titles.map { RoleProfile(title: $0) }, jobs: jobs)
+        return Repository(articles: [article])
+    }()
+
+    private func texts(_ query: String, _ types: Set<SuggestionType> = Set(SuggestionType.allCases), limit: Int = 10) -> [String] {
+        Self.synthetic.suggest(query, types: types, limit: limit).map(\.text)
+    }
+
+    /// Names starting with the query first, then names with a word starting with it; popularity
+    /// orders each tier: Data Engineer 4 (three jobs, one article), Data Scientist and Databricks
+    /// 2 each (tied: by text), Datadog 1.
+    @Test func exactPrefixBeforeWordPrefixPopularityBreaksTies() {
+        let data = Self.synthetic.suggest("data", types: Set(SuggestionType.allCases), limit: 10)
+        #expect(data.map(\.text).prefix(5) == ["Data Engineer", "Data Scientist", "Databricks", "Datadog", "Acme Data Labs"])
+        // A role's popularity is its job count as /jobs?role= lists it (title, similar, featured).
+        #expect(data.map(\.popularity).prefix(4) == [6, 6, 2, 1])
+        #expect(data.map(\.tier).prefix(5) == [0, 0, 0, 0, 1])
+        let learning = Self.synthetic.suggest("learning eng", types: [.role], limit: 10)
+        #expect(Set(learning.map(\.text)) == ["Deep Learning Engineer", "Machine Learning Engineer"])
+        #expect(learning.allSatisfy { $0.tier == 1 })
+    }
+
+    @Test func typosFindNamesAfterExactMatches() throws {
+        let typo = try #require(Self.synthetic.suggest("machne lerning", types: [.role], limit: 3).first)
+        #expect(typo.text == "Machine Learning Engineer")
+        #expect(typo.tier == 2)
+        // A transposition is one typo.
+        #expect(texts("dtaa sci", [.role]).first == "Data Scientist")
+        // Words under 3 letters get no typo budget: "dt" matches nothing, "dta" is one typo away.
+        #expect(texts("dt").isEmpty)
+        #expect(Self.synthetic.suggest("dta", types: [.role], limit: 10).allSatisfy { $0.tier == 2 })
+        #expect(!texts("dta").isEmpty)
+    }
+
+    @Test func typesAndLimitAreHonoured() {
+        #expect(Self.synthetic.suggest("data", types: [.company], limit: 10).allSatisfy { $0.type == .company })
+        #expect(Self.synthetic.suggest("data", types: [.role], limit: 10).allSatisfy { $0.type == .role })
+        #expect(texts("data", limit: 2).count == 2)
+        #expect(texts("   ").isEmpty)
+        #expect(texts("zzzzzzzz").isEmpty)
+    }
+
+    @Test func aliasesMatchButTheTitleIsShown() throws {
+        let mle = try #require(Self.seeds.suggest("mle", types: [.role], limit: 5).first)
+        #expect(mle.id == "machine-learning-engineer")
+        #expect(mle.text == "Machine Learning Engineer")
+    }
+
+    @Test func companyIdsAreSlugs() throws {
+        let acme = try #require(Self.synthetic.suggest("acme", types: [.company], limit: 1).first)
+        #expect(acme.id == "acme-data-labs")
+        #expect(acme.text == "Acme Data Labs")
+    }
+
+    @Test func prefixDistanceCountsTyposAgainstTheBestPrefix() {
+        var (a, b, c) = ([Int](repeating: 0, count: 16), [Int](repeating: 0, count: 16), [Int](repeating: 0, count: 16))
+        func distance(_ token: String, _ word: String, _ budget: Int) -> Int? {
+            SuggestIndex.prefixDistance(Array(token.utf8), Array(word.utf8), budget: budget, &a, &b, &c)
+        }
+        #expect(distance("lern", "learning", 1) == 1)
+        #expect(distance("learn", "learning", 1) == 0)
+        #expect(distance("lraen", "learning", 2) == 2)
+        #expect(distance("ingeneer", "engineer", 2) == 2)
+        #expect(distance("xyz", "learning", 1) == nil)
+        #expect(distance("ab", "b", 1) == 1)
+    }
+}
