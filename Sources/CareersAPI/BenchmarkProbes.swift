@@ -7,10 +7,10 @@ extension CareersAPI {
     /// Body bytes of a query route's answer computed afresh, bypassing the query cache: routing,
     /// validation, search and JSON encoding, as a first request pays them. 0 when not answered.
     @_spi(Benchmarks) public func respondUncached(to request: HTTPRequest) -> Int {
-        guard let match = Router.match(path: request.path) else { return 0 }
-        var reader = QueryReader(
-            query: request.query, allowed: match.route.parameters, repeatable: match.route.repeatableParameters)
-        guard case .ok(let representation, _) = current.catalog.respond(match.route, reader: &reader) else { return 0 }
+        let snapshot = current
+        guard let match = Router.match(path: request.path), case .query(let handler, _) = snapshot.routes[match.index],
+            case .ok(let representation, _) = Self.answer(handler, catalog: snapshot.catalog, query: request.query, route: match.route)
+        else { return 0 }
         return representation.body.count
     }
 

@@ -33,85 +33,74 @@ public final class CareersAPI: HTTPResponder {
     /// with `100 Continue` (a POST still gets its 405 from `respond`).
     public func acceptsBody(for head: HTTPRequest) -> Bool { false }
 
+    /// The answers the core gives itself (malformed requests, limits, overload) in this API's
+    /// problem shape, `invalid_params` and `suggestions` included, like every other error.
+    public func problemBody(for report: ProblemReport) -> [UInt8] {
+        Problem(status: report.status, detail: report.detail, title: report.title).body(instance: report.instance)
+    }
+
+    /// Routing, method and query checks for every route, from its declaration (`Routes.all`);
+    /// the path is matched once and the match handed on.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let exchange = Exchange(request: request, options: options)
         guard let match = Router.match(path: request.path) else {
             if request.method == .OPTIONS, request.target == "*" {
-                return exchange.allowOnly(status: 204, route: nil)
+                return exchange.allowOnly(status: 204, allow: Routes.allowedAnywhere, route: nil)
             }
             return exchange.problem(.notFound("no resource at \(request.path)"), route: nil)
         }
-        switch request.method {
-        case .GET, .HEAD: break
-        case .OPTIONS: return exchange.options(route: match.route)
-        default:
+        let route = match.route
+        guard route.serves(request.method) else {
+            if request.method == .OPTIONS { return exchange.options(route: route) }
             var response = exchange.problem(
-                Problem(status: 405, detail: "\(request.method.rawValue) is not allowed here; allowed: \(Route.allowedMethods)"),
-                route: match.route)
-            response.headers.add("Allow", Route.allowedMethods)
+                Problem(status: 405, detail: "\(request.method.rawValue) is not allowed here; allowed: \(route.allow)"), route: route)
+            response.headers.add("Allow", route.allow)
             return response
         }
-        // Built on demand: a query answered from the cache was validated when it was first seen,
-        // and reading it again was ~18 % of a cached /jobs?… request.
-        func reader() -> QueryReader {
-            QueryReader(query: request.query, allowed: match.route.parameters, repeatable: match.route.repeatableParameters)
-        }
         let snapshot = current
-        switch match.route {
-        case .readyz:
-            if let problem = exchange.invalid(reader()) { return problem }
-            guard options.isReady() else {
-                return exchange.problem(Problem(status: 503, detail: "draining: not accepting new work"), route: .readyz)
-            }
-            return exchange.plain(status: 200, body: Array(#"{"status":"ready"}"#.utf8), contentType: Representation.json, route: .readyz)
-        case .healthz:
-            if let problem = exchange.invalid(reader()) { return problem }
-            return exchange.plain(status: 200, body: snapshot.fixed[.healthz]?.body ?? [], contentType: Representation.json, route: .healthz)
-        case .metrics:
-            if let problem = exchange.invalid(reader()) { return problem }
-            let text = options.metricsText?() ?? ""
-            return exchange.plain(status: 200, body: Array(text.utf8), contentType: "text/plain; version=0.0.4; charset=utf-8", route: .metrics)
-        case .role, .comparison, .job:
-            if let problem = exchange.invalid(reader()) { return problem }
-            return exchange.finish(snapshot.document(match, request: request), route: match.route)
-        default:
-            if request.query == nil || request.query == "", let fixed = snapshot.fixed[match.route] {
-                return exchange.finish(.ok(fixed), route: match.route)
-            }
-            let key = match.route.rawValue + "?" + (request.query ?? "")
-            if let cached = snapshot.queryCache[key] { return exchange.finish(.ok(cached), route: match.route) }
-            var reader = reader()
-            let outcome = snapshot.catalog.respond(match.route, reader: &reader)
-            guard case .ok(let fresh, let vary) = outcome else { return exchange.finish(outcome, route: match.route) }
+        switch snapshot.routes[match.index] {
+        case .query(let handler, let unqueried):
+            if let unqueried, QueryReader.isEmpty(request.query) { return exchange.finish(.ok(unqueried), route: route) }
+            // A query answered from the cache was validated when it was first seen, and reading
+            // it again was ~18 % of a cached /jobs?… request: the reader is built on a miss only.
+            let key = route.path + "?" + (request.query ?? "")
+            if let cached = snapshot.queryCache[key] { return exchange.finish(.ok(cached), route: route) }
+            let outcome = Self.answer(handler, catalog: snapshot.catalog, query: request.query, route: route)
+            guard case .ok(let fresh, let vary) = outcome else { return exchange.finish(outcome, route: route) }
             let stored = Representation(
                 body: fresh.body, contentType: fresh.contentType, precompress: true, caching: snapshot.caching)
-            snapshot.queryCache.insert(stored, for: key)
-            return exchange.finish(.ok(stored, vary: vary), route: match.route)
+            // An answer that varies on a request field is not cached by target alone.
+            if vary == nil { snapshot.queryCache.insert(stored, for: key) }
+            return exchange.finish(.ok(stored, vary: vary), route: route)
+        case .resource(let lookup):
+            var reader = QueryReader(query: route.ignoresQuery ? nil : request.query, route: route)
+            guard reader.errors.isEmpty else { return exchange.problem(.badRequest(reader.errors), route: route) }
+            let outcome = lookup(match.id ?? "", request, &reader)
+            guard reader.errors.isEmpty else { return exchange.problem(.badRequest(reader.errors), route: route) }
+            return exchange.finish(outcome, route: route)
+        case .live(let answer):
+            if !route.ignoresQuery {
+                let reader = QueryReader(query: request.query, route: route)
+                guard reader.errors.isEmpty else { return exchange.problem(.badRequest(reader.errors), route: route) }
+            }
+            switch answer(options) {
+            case .body(let status, let body, let contentType):
+                return exchange.plain(status: status, body: body, contentType: contentType, route: route)
+            case .problem(let problem):
+                return exchange.problem(problem, route: route)
+            }
         }
     }
-}
 
-extension Snapshot {
-    /// The single-resource routes, all served from pre-serialised documents.
-    func document(_ match: RouteMatch, request: HTTPRequest) -> Outcome {
-        let id = match.id ?? ""
-        switch match.route {
-        case .role:
-            if let doc = roleDocs[id] { return .ok(doc) }
-            let suggestions = repository.suggestRoleIDs(for: id)
-            let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
-            return .problem(.notFound("no role with id '\(id)'\(hint)", suggestions: suggestions))
-        case .comparison:
-            if let doc = comparisonDocs[id] { return .ok(doc) }
-            return .problem(.notFound("no comparison with id '\(id)'"))
-        case .job:
-            guard let doc = jobDocs[id] else { return .problem(.notFound("no job with id '\(id)'")) }
-            if MediaType.prefersLinkedData(request.headers.list("Accept")), let linked = jobLinkedData[id] {
-                return .ok(linked, vary: "Accept")
-            }
-            return .ok(doc, vary: "Accept")
-        default:
-            return .problem(.notFound("no resource at \(request.path)"))
-        }
+    /// A query route's answer computed afresh: the query validated against the route's
+    /// declared parameters, then the handler. Validation errors, the declared ones and those the
+    /// handler finds, win over whatever it answers.
+    static func answer(
+        _ handler: (Catalog, inout QueryReader) -> Outcome, catalog: Catalog, query: String?, route: Route
+    ) -> Outcome {
+        var reader = QueryReader(query: query, route: route)
+        guard reader.errors.isEmpty else { return .problem(.badRequest(reader.errors)) }
+        let outcome = handler(catalog, &reader)
+        return reader.errors.isEmpty ? outcome : .problem(.badRequest(reader.errors))
     }
 }

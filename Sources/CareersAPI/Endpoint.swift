@@ -11,12 +11,10 @@ struct Page {
     var limit: Int
     var offset: Int
 
-    init(_ reader: inout QueryReader) {
-        limit = reader.int("limit", in: 1...100, default: 20)
-        offset = reader.int("offset", in: 0...Page.maxOffset, default: 0)
+    init(_ reader: QueryReader) {
+        limit = reader.int(.limit)
+        offset = reader.int(.offset)
     }
-
-    static let maxOffset = 1_000_000
 
     func envelope(path: String, reader: QueryReader, total: Int, items: some Collection<[UInt8]>) -> [UInt8] {
         var w = JSONWriter(capacity: 256 + items.reduce(0) { $0 + $1.count + 1 })
@@ -36,7 +34,7 @@ struct Page {
     /// `limit` and `offset` appended.
     func next(path: String, reader: QueryReader, total: Int) -> String? {
         guard offset + limit < total else { return nil }
-        var parts = reader.preservedPairs(excluding: ["limit", "offset"]).map(String.init)
+        var parts = reader.preservedPairs(excluding: [QueryParameter.limit.name, QueryParameter.offset.name]).map(String.init)
         parts.append("limit=\(limit)")
         parts.append("offset=\(offset + limit)")
         return path + "?" + parts.joined(separator: "&")
@@ -46,4 +44,9 @@ struct Page {
         guard offset < all.count else { return [] }
         return all[offset..<min(all.count, offset + limit)]
     }
+}
+
+extension QueryParameter {
+    static let limit = QueryParameter("limit", .integer(1...100, default: 20), "Page size, 1 to 100.", shared: true)
+    static let offset = QueryParameter("offset", .integer(0...1_000_000, default: 0), "Items to skip.", shared: true)
 }

@@ -6,15 +6,10 @@ struct Exchange {
     let request: HTTPRequest
     let options: APIOptions
 
-    /// 400 when the query had problems (for routes that take no parameters at all).
-    func invalid(_ reader: QueryReader) -> HTTPResponse? {
-        reader.errors.isEmpty ? nil : problem(.badRequest(reader.errors), route: Router.match(path: request.path)?.route)
-    }
-
     func problem(_ problem: Problem, route: Route?) -> HTTPResponse {
         var headers = HTTPHeaders([("Content-Type", Problem.contentType), ("Cache-Control", "no-store")])
         addCORS(&headers)
-        return HTTPResponse(status: problem.status, headers: headers, body: problem.body(instance: request.path), route: route?.rawValue)
+        return HTTPResponse(status: problem.status, headers: headers, body: problem.body(instance: request.path), route: route?.path)
     }
 
     /// The fields of an uncacheable JSON answer without CORS, serialised once (/healthz is the
@@ -24,11 +19,11 @@ struct Exchange {
     /// Bodies that must never be cached or tagged (health, readiness, metrics).
     func plain(status: Int, body: [UInt8], contentType: String, route: Route) -> HTTPResponse {
         if options.corsOrigins.isEmpty, contentType == Representation.json {
-            return HTTPResponse(status: status, prepared: Self.noStoreJSON, body: body, route: route.rawValue)
+            return HTTPResponse(status: status, prepared: Self.noStoreJSON, body: body, route: route.path)
         }
         var headers = HTTPHeaders([("Content-Type", contentType), ("Cache-Control", "no-store")])
         addCORS(&headers)
-        return HTTPResponse(status: status, headers: headers, body: body, route: route.rawValue)
+        return HTTPResponse(status: status, headers: headers, body: body, route: route.path)
     }
 
     func finish(_ outcome: Outcome, route: Route) -> HTTPResponse {
@@ -42,13 +37,13 @@ struct Exchange {
 
     private func represent(_ rep: Representation, varyAlso: String?, route: Route) -> HTTPResponse {
         let gzipBody: [UInt8]? =
-            Gzip.accepted(by: request.headers.list("Accept-Encoding"))
+            Negotiation.prefersGzip(acceptEncoding: request.headers.list("Accept-Encoding"))
             ? (rep.precompressed ? rep.gzipBody : Representation.compressed(rep.body)) : nil
         // The common answer, a plain 200 with the fields prepared once: no field is built here.
         if varyAlso == nil, request.headers.list("If-Match") == nil, request.headers.list("If-None-Match") == nil,
             let prepared = gzipBody == nil ? rep.preparedFields : rep.preparedGzipFields
         {
-            return HTTPResponse(status: 200, prepared: prepared, body: gzipBody ?? rep.body, route: route.rawValue)
+            return HTTPResponse(status: 200, prepared: prepared, body: gzipBody ?? rep.body, route: route.path)
         }
         let etag = gzipBody == nil ? rep.etag : rep.gzipETag
         var headers = HTTPHeaders()
@@ -66,34 +61,34 @@ struct Exchange {
         }
         if let header = request.headers.list("If-None-Match"), ETag.noneMatchHits(header, etag) {
             headers.add("ETag", etag)
-            return HTTPResponse(status: 304, headers: headers, body: [], route: route.rawValue)
+            return HTTPResponse(status: 304, headers: headers, body: [], route: route.path)
         }
         headers.add("ETag", etag)
         headers.add("Content-Type", rep.contentType)
         if gzipBody != nil { headers.add("Content-Encoding", "gzip") }
-        return HTTPResponse(status: 200, headers: headers, body: gzipBody ?? rep.body, route: route.rawValue)
+        return HTTPResponse(status: 200, headers: headers, body: gzipBody ?? rep.body, route: route.path)
     }
 
-    func allowOnly(status: Int, route: Route?) -> HTTPResponse {
-        var headers = HTTPHeaders([("Allow", Route.allowedMethods)])
+    func allowOnly(status: Int, allow: String, route: Route?) -> HTTPResponse {
+        var headers = HTTPHeaders([("Allow", allow)])
         addCORS(&headers)
-        return HTTPResponse(status: status, headers: headers, body: [], route: route?.rawValue)
+        return HTTPResponse(status: status, headers: headers, body: [], route: route?.path)
     }
 
     /// `OPTIONS`: a CORS preflight when it is one from an allowed origin, else just `Allow`.
     func options(route: Route) -> HTTPResponse {
         guard let origin = request.headers["Origin"], request.headers["Access-Control-Request-Method"] != nil,
             let allowOrigin = allowedOrigin(origin)
-        else { return allowOnly(status: 204, route: route) }
-        var headers = HTTPHeaders([("Allow", Route.allowedMethods)])
+        else { return allowOnly(status: 204, allow: route.allow, route: route) }
+        var headers = HTTPHeaders([("Allow", route.allow)])
         headers.add("Access-Control-Allow-Origin", allowOrigin)
-        headers.add("Access-Control-Allow-Methods", Route.allowedMethods)
+        headers.add("Access-Control-Allow-Methods", route.allow)
         if let requested = request.headers.list("Access-Control-Request-Headers"), !requested.isEmpty {
             headers.add("Access-Control-Allow-Headers", requested)
         }
         headers.add("Access-Control-Max-Age", "86400")
         headers.add("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers")
-        return HTTPResponse(status: 204, headers: headers, body: [], route: route.rawValue)
+        return HTTPResponse(status: 204, headers: headers, body: [], route: route.path)
     }
 
     private func allowedOrigin(_ origin: String) -> String? {
@@ -110,39 +105,5 @@ struct Exchange {
         guard let origin = request.headers["Origin"], let allow = allowedOrigin(origin) else { return }
         headers.add("Access-Control-Allow-Origin", allow)
         headers.add("Access-Control-Expose-Headers", "ETag, X-Request-Id, Content-Encoding")
-    }
-}
-
-enum MediaType {
-    /// True when `Accept` ranks `application/ld+json` above plain JSON: strictly above an
-    /// explicit `application/json`, at least as high as a wildcard (the named type wins a tie);
-    /// wildcards alone keep plain JSON, the API's default.
-    static func prefersLinkedData(_ accept: String?) -> Bool {
-        guard let accept else { return false }
-        var ld: Double?
-        var json: Double?
-        var applicationAny: Double?
-        var any: Double?
-        for element in accept.split(separator: ",") {
-            let parts = element.split(separator: ";")
-            guard let type = parts.first?.trimming(" \t").lowercased() else { continue }
-            var q = 1.0
-            for param in parts.dropFirst() {
-                let kv = param.split(separator: "=", maxSplits: 1)
-                if kv.count == 2, kv[0].trimming(" \t").lowercased() == "q" {
-                    q = qValue(kv[1].trimming(" \t"))
-                }
-            }
-            switch type {
-            case "application/ld+json": ld = q
-            case "application/json": json = q
-            case "application/*": applicationAny = q
-            case "*/*": any = q
-            default: break
-            }
-        }
-        guard let ld, ld > 0 else { return false }
-        if let json { return ld > json }
-        return ld >= (applicationAny ?? any ?? 0)
     }
 }

@@ -4,8 +4,10 @@ struct InvalidParam: Sendable, Hashable {
     var reason: String
 }
 
-/// Reads and validates a query string against the parameters one route accepts. Every problem is
-/// collected (not just the first), so one 400 names them all.
+/// Reads a query string and validates it against the parameters one route declares: unknown
+/// names, values that break their declared type or limits, and repeats of single-valued
+/// parameters are all collected (not just the first), so one 400 names them all. Handlers then
+/// read typed values through the same declarations.
 struct QueryReader {
     struct Pair {
         var name: String
@@ -17,7 +19,7 @@ struct QueryReader {
     private(set) var pairs: [Pair] = []
     private(set) var errors: [InvalidParam] = []
 
-    init(query: String?, allowed: Set<String>, repeatable: Set<String> = []) {
+    init(query: String?, route: Route) {
         guard let query, !query.isEmpty else { return }
         var seen: Set<String> = []
         var reported: Set<String> = []
@@ -38,11 +40,9 @@ struct QueryReader {
                 errors.append(InvalidParam(name: String(rawName), reason: "malformed percent-encoding in the parameter name"))
                 continue
             }
-            guard allowed.contains(name) else {
+            guard let parameter = route.accepted[name] else {
                 if reported.insert(name).inserted {
-                    errors.append(InvalidParam(name: name, reason: allowed.isEmpty
-                        ? "unknown parameter; this route takes no parameters"
-                        : "unknown parameter; accepted: \(allowed.sorted().joined(separator: ", "))"))
+                    errors.append(InvalidParam(name: name, reason: route.unknownParameterReason))
                 }
                 continue
             }
@@ -50,72 +50,70 @@ struct QueryReader {
                 errors.append(InvalidParam(name: name, reason: "malformed percent-encoding (a % must be followed by two hex digits and the bytes must be UTF-8)"))
                 continue
             }
-            if !seen.insert(name).inserted, !repeatable.contains(name) {
+            if !seen.insert(name).inserted, !parameter.repeatable {
                 if reported.insert(name).inserted {
                     errors.append(InvalidParam(name: name, reason: "given more than once; it takes a single value"))
                 }
+                continue
+            }
+            if let reason = parameter.problem(with: value) {
+                errors.append(InvalidParam(name: name, reason: reason))
                 continue
             }
             pairs.append(Pair(name: name, value: value, raw: raw))
         }
     }
 
-    func values(_ name: String) -> [String] { pairs.filter { $0.name == name }.map(\.value) }
+    /// Every value given for `parameter`, in order (more than one only for repeatable ones).
+    func values(_ parameter: QueryParameter) -> [String] { pairs.filter { $0.name == parameter.name }.map(\.value) }
 
-    func has(_ name: String) -> Bool { pairs.contains { $0.name == name } }
+    private func first(_ parameter: QueryParameter) -> String? { pairs.first { $0.name == parameter.name }?.value }
 
+    /// A failure the declarations cannot express (a rule across parameters, a count).
     mutating func fail(_ name: String, _ reason: String) {
         errors.append(InvalidParam(name: name, reason: reason))
     }
 
+    // Typed values. Each was validated against its declaration when the query was read, so a
+    // value that is present parses here.
+
     /// A free-text value; empty means "not given".
-    func string(_ name: String) -> String? {
-        guard let v = values(name).first else { return nil }
+    func string(_ parameter: QueryParameter) -> String? {
+        guard let v = first(parameter) else { return nil }
         let trimmed = v.trimmingWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    mutating func int(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int) -> Int {
-        guard let v = values(name).first else { return defaultValue }
-        guard let n = Int(v), range.contains(n) else {
-            fail(name, "must be an integer from \(range.lowerBound) to \(range.upperBound)")
-            return defaultValue
-        }
-        return n
+    func int(_ parameter: QueryParameter) -> Int {
+        guard case .integer(_, let defaultValue) = parameter.kind else { return 0 }
+        return first(parameter).flatMap { Int($0) } ?? defaultValue
     }
 
-    mutating func number(_ name: String, minimum: Double) -> Double? {
-        guard let v = values(name).first else { return nil }
-        guard let n = Double(v), n.isFinite, n >= minimum, !v.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }) else {
-            fail(name, "must be a number of at least \(Int(minimum))")
-            return nil
-        }
-        return n
+    func number(_ parameter: QueryParameter) -> Double? {
+        guard case .number(let minimum) = parameter.kind else { return nil }
+        return first(parameter).flatMap { QueryParameter.number($0, minimum: minimum) }
     }
 
-    mutating func bool(_ name: String) -> Bool? {
-        guard let v = values(name).first else { return nil }
-        switch v {
-        case "true": return true
-        case "false": return false
-        default:
-            fail(name, "must be true or false")
-            return nil
-        }
+    func bool(_ parameter: QueryParameter) -> Bool? {
+        first(parameter).map { $0 == "true" }
     }
 
-    mutating func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type) -> E? where E.RawValue == String {
-        guard let v = values(name).first else { return nil }
-        guard let e = E(rawValue: v) else {
-            fail(name, "must be one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
-            return nil
-        }
-        return e
+    func choice<E: RawRepresentable>(_ parameter: QueryParameter, _ type: E.Type) -> E? where E.RawValue == String {
+        first(parameter).flatMap { E(rawValue: $0) }
     }
+
+    /// The raw value, for parameters of kind `custom`.
+    func value(_ parameter: QueryParameter) -> String? { first(parameter) }
 
     /// The query without `limit` and `offset`, as the client wrote it, for `next` links.
     func preservedPairs(excluding: Set<String>) -> [Substring] {
         pairs.filter { !excluding.contains($0.name) }.map(\.raw)
+    }
+
+    /// True for a query with no pairs at all ("", "&", "&&"): it is answered as no query.
+    static func isEmpty(_ query: String?) -> Bool {
+        guard let query else { return true }
+        return query.utf8.allSatisfy { $0 == UInt8(ascii: "&") }
     }
 }
 
@@ -126,5 +124,15 @@ extension String {
             let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(scalars[start...end])
+    }
+}
+
+extension StringProtocol {
+    /// Without the given characters at either end.
+    func trimming(_ set: String) -> String {
+        let chars = Set(set)
+        guard let start = firstIndex(where: { !chars.contains($0) }), let end = lastIndex(where: { !chars.contains($0) })
+        else { return "" }
+        return String(self[start...end])
     }
 }

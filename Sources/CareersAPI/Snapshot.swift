@@ -34,17 +34,21 @@ struct Catalog: Sendable {
     }
 }
 
+/// What one route serves from one snapshot: its answer kind with what it prepared up front.
+enum PreparedRoute: Sendable {
+    case live(@Sendable (APIOptions) -> Route.LiveAnswer)
+    /// `unqueried`: the answer to no query, serialised once (nil when that answer is an error).
+    case query(@Sendable (Catalog, inout QueryReader) -> Outcome, unqueried: Representation?)
+    case resource(Route.Lookup)
+}
+
 /// Everything one repository serves, with every response that does not depend on the query
 /// serialised (and compressed, and tagged) up front. A reload builds a whole new snapshot off to
 /// the side and swaps it in, so a request sees either the old data or the new, never a mix.
 final class Snapshot: Sendable {
     let catalog: Catalog
-    /// Responses of routes requested without a query string.
-    let fixed: [Route: Representation]
-    let roleDocs: [String: Representation]
-    let comparisonDocs: [String: Representation]
-    let jobDocs: [String: Representation]
-    let jobLinkedData: [String: Representation]
+    /// Each route of `Routes.all`, at the same index.
+    let routes: [PreparedRoute]
     /// Responses to queries seen so far (this snapshot's data only).
     let queryCache = QueryCache()
 
@@ -57,39 +61,21 @@ final class Snapshot: Sendable {
         self.caching = caching
         let catalog = Catalog(repository: repository, version: version)
         self.catalog = catalog
-
-        var fixed: [Route: Representation] = [
-            .root: Representation(body: catalog.rootDocument(), precompress: true, caching: caching),
-            .healthz: Representation(body: Array(#"{"status":"ok"}"#.utf8), caching: caching),
-            .openapi: Representation(body: OpenAPIDocument.bytes(version: version, repository: repository), precompress: true, caching: caching),
-        ]
-        for route in [Route.roles, .comparisons, .jobs, .salaries] {
-            var reader = QueryReader(query: nil, allowed: [])
-            if case .ok(let representation, _) = catalog.respond(route, reader: &reader) {
-                fixed[route] = Representation(body: representation.body, precompress: true, caching: caching)
+        routes = Routes.all.map { route in
+            switch route.serving {
+            case .live(let answer):
+                return .live(answer)
+            case .query(let handler):
+                var reader = QueryReader(query: nil, route: route)
+                var unqueried: Representation?
+                if case .ok(let representation, nil) = handler(catalog, &reader), reader.errors.isEmpty {
+                    unqueried = Representation(
+                        body: representation.body, contentType: representation.contentType, precompress: true, caching: caching)
+                }
+                return .query(handler, unqueried: unqueried)
+            case .resource(let prepare):
+                return .resource(prepare(catalog, caching))
             }
         }
-        self.fixed = fixed
-
-        roleDocs = Dictionary(repository.roles.map { role in
-            (role.id, Representation(body: Catalog.serialise(role) { $0.role($1) }, precompress: true, caching: caching))
-        }, uniquingKeysWith: { a, _ in a })
-        comparisonDocs = Dictionary(repository.articles.map { article in
-            var w = JSONWriter(capacity: 16384)
-            let jobs = repository.jobs.filter { $0.sources.contains(article.id) }
-            w.comparison(article, roleIDs: catalog.articleRoleIDs[article.id] ?? [], jobs: jobs)
-            return (article.id, Representation(body: w.bytes, precompress: true, caching: caching))
-        }, uniquingKeysWith: { a, _ in a })
-        let published = Dictionary(repository.articles.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
-        var docs: [String: Representation] = [:]
-        var linked: [String: Representation] = [:]
-        for job in repository.jobs {
-            docs[job.id] = Representation(body: catalog.jobItems[job.id] ?? [], precompress: true, caching: caching)
-            let date = job.sources.compactMap { published[$0] ?? nil }.min()
-            linked[job.id] = Representation(
-                body: JobPostingLD.encode(job, published: date), contentType: JobPostingLD.contentType, precompress: true, caching: caching)
-        }
-        jobDocs = docs
-        jobLinkedData = linked
     }
 }

@@ -62,6 +62,20 @@ import Testing
         #expect(response.headers["ETag"] == api.call("/roles").headers["ETag"])
     }
 
+    /// RFC 9110 §12.5.3: the higher weight wins between identity and gzip, and when the client
+    /// refuses identity without accepting gzip, the answer goes without a coding (not 406).
+    @Test(arguments: [
+        ("gzip;q=0.5, identity;q=1", false), ("gzip;q=0.5, identity", false), ("*;q=0.5, identity;q=0.9", false),
+        ("identity;q=0", false), ("identity;q=0, gzip;q=0", false), ("*;q=0", false),
+        ("gzip, identity;q=0.5", true), ("identity;q=0, gzip;q=0.1", true), ("identity;q=0.5, *", true),
+        ("gzip;q=0.5, identity;q=0.5", true), ("gzip;q=0.3", true),
+    ])
+    func qValuesDecideBetweenIdentityAndGzip(header: String, gzip: Bool) {
+        let response = api.call("/roles", [("Accept-Encoding", header)])
+        #expect(response.status == 200)
+        #expect(response.headers["Content-Encoding"] == (gzip ? "gzip" : nil), "\(header)")
+    }
+
     @Test(arguments: ["*", "x-gzip", "GZIP;Q=1.0", "deflate;q=0.5, gzip;q=0.1"])
     func gzipAcceptedSpellings(header: String) {
         #expect(api.call("/roles", [("Accept-Encoding", header)]).headers["Content-Encoding"] == "gzip")

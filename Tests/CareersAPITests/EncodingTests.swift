@@ -99,18 +99,18 @@ import Testing
     }
 
     @Test func namedLinkedDataWinsATieWithAWildcard() {
-        #expect(MediaType.prefersLinkedData("application/ld+json, */*"))
-        #expect(MediaType.prefersLinkedData("application/ld+json, application/*"))
-        #expect(!MediaType.prefersLinkedData("application/ld+json, application/json"))
-        #expect(!MediaType.prefersLinkedData("application/ld+json;q=0.5, */*"))
-        #expect(!MediaType.prefersLinkedData("*/*"))
+        #expect(Negotiation.prefersLinkedData(accept: "application/ld+json, */*"))
+        #expect(Negotiation.prefersLinkedData(accept: "application/ld+json, application/*"))
+        #expect(!Negotiation.prefersLinkedData(accept: "application/ld+json, application/json"))
+        #expect(!Negotiation.prefersLinkedData(accept: "application/ld+json;q=0.5, */*"))
+        #expect(!Negotiation.prefersLinkedData(accept: "*/*"))
     }
 
     @Test func openAPIDocumentCoversEveryRoute() throws {
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.bytes(version: "t", repository: sharedAPI.repository))) as? [String: Any])
         #expect(doc["openapi"] as? String == "3.1.0")
         let paths = try #require(doc["paths"] as? [String: Any])
-        #expect(Set(paths.keys) == Set(Route.allCases.map(\.rawValue)))
+        #expect(Set(paths.keys) == Set(Routes.all.map(\.path)))
         #expect(sharedAPI.call("/openapi.json").body == OpenAPIDocument.bytes(version: sharedAPI.options.version, repository: sharedAPI.repository))
     }
 }

@@ -81,10 +81,30 @@ import Testing
     }
 
     @Test func routesWithoutParametersRejectAny() {
-        for path in ["/?x=1", "/healthz?verbose", "/openapi.json?v=2", "/roles/x?y=1", "/metrics?a=b", "/readyz?z"] {
+        for path in ["/?x=1", "/openapi.json?v=2", "/roles/x?y=1", "/metrics?a=b", "/comparisons/x?verbose"] {
             expectProblem(api.call(path), status: 400)
         }
-        expectProblem(api.call("/healthz?verbose=1"), status: 400, naming: "verbose")
+        expectProblem(api.call("/metrics?verbose=1"), status: 400, naming: "verbose")
+    }
+
+    /// Load balancers' probes add cache-busters; liveness and readiness answer them all.
+    @Test(arguments: ["/healthz?probe=1", "/healthz?verbose", "/readyz?z", "/readyz?%zz=1", "/healthz?&"])
+    func healthProbesIgnoreTheQuery(target: String) {
+        let response = api.call(target)
+        #expect(response.status == 200, "\(target): \(response.text)")
+        #expect(response.headers["Cache-Control"] == "no-store")
+    }
+
+    /// A query of nothing but separators is no query: the same answer, the same tag.
+    @Test(arguments: ["/", "/roles", "/openapi.json", "/jobs", "/comparisons", "/salaries"])
+    func emptyPairsAreNoQuery(path: String) {
+        let plain = api.call(path)
+        for suffix in ["?", "?&", "?&&"] {
+            let response = api.call(path + suffix)
+            #expect(response.status == 200, "\(path + suffix): \(response.text)")
+            #expect(response.body == plain.body)
+            #expect(response.headers["ETag"] == plain.headers["ETag"])
+        }
     }
 
     @Test func replaceRepositorySwapsTheData() {

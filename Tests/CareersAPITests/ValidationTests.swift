@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func routeWithoutParametersSaysSo() {
-        let response = sharedAPI.call("/healthz?x=1")
+        let response = sharedAPI.call("/metrics?x=1")
         #expect(response.status == 400)
         #expect(response.json["detail"] as? String == "x: unknown parameter; this route takes no parameters")
     }

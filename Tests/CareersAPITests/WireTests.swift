@@ -46,6 +46,25 @@ import Testing
         #expect(again.header("ETag") == etag)
     }
 
+    @Test func acceptEncodingWeightsAreHonouredOverTheWire() throws {
+        let identity = try live.get("/roles", ["Accept-Encoding: gzip;q=0.5, identity;q=1"])
+        #expect(identity.status == 200)
+        #expect(identity.header("Content-Encoding") == nil)
+        #expect(identity.body == sharedAPI.call("/roles").body)
+        let refused = try live.get("/roles", ["Accept-Encoding: identity;q=0"])
+        #expect(refused.status == 200, "RFC 9110 §12.5.3: no acceptable coding is answered without one")
+        #expect(refused.header("Content-Encoding") == nil)
+        #expect(try live.get("/roles", ["Accept-Encoding: identity;q=0.5, gzip"]).header("Content-Encoding") == "gzip")
+    }
+
+    @Test func probesAndEmptyQueriesOverTheWire() throws {
+        #expect(try live.get("/healthz?probe=1").status == 200)
+        #expect(try live.get("/readyz?probe=1").status == 200)
+        let root = try live.get("/?&")
+        #expect(root.status == 200)
+        #expect(root.body == sharedAPI.call("/").body)
+    }
+
     @Test func errorsAreProblemDocuments() throws {
         let post = try live.get("/roles", ["Content-Length: 0"], method: "POST")
         #expect(post.status == 405)

@@ -54,11 +54,14 @@ enum ResponseSerializer {
         }
     }
 
-    /// A complete problem+json error response (RFC 9457), always closing the connection.
+    /// A complete problem+json error response (RFC 9457), always closing the connection. The
+    /// body comes from `render`: the responder's `problemBody(for:)`, so the core never writes
+    /// an application's error vocabulary itself.
     static func appendProblem(
-        status: Int, detail: String, instance: String?, requestID: String?, date: borrowing DateCache, into out: inout [UInt8]
+        status: Int, detail: String, instance: String?, requestID: String?, date: borrowing DateCache, into out: inout [UInt8],
+        render: (ProblemReport) -> [UInt8] = \.minimalBody
     ) {
-        let body = problemBody(status: status, detail: detail, instance: instance)
+        let body = render(ProblemReport(status: status, detail: detail, instance: instance))
         var headers = HTTPHeaders([("Content-Type", "application/problem+json")])
         if status == 503 { headers.add("Retry-After", "1") }
         appendHead(status: status, headers: headers, bodyLength: body.count, keepAlive: false,
@@ -68,40 +71,12 @@ enum ResponseSerializer {
 
     /// A closing problem response outside any connection's request cycle (e.g. plain HTTP on the
     /// TLS port), stamped with the current Date.
-    static func standaloneProblem(status: Int, detail: String) -> [UInt8] {
+    static func standaloneProblem(status: Int, detail: String, render: (ProblemReport) -> [UInt8] = \.minimalBody) -> [UInt8] {
         var date = DateCache()
         date.refresh()
         var out: [UInt8] = []
-        appendProblem(status: status, detail: detail, instance: nil, requestID: nil, date: date, into: &out)
+        appendProblem(status: status, detail: detail, instance: nil, requestID: nil, date: date, into: &out, render: render)
         return out
-    }
-
-    /// Same members as the API's problems (its OpenAPI `Problem` schema): absent values are
-    /// null, not omitted; `instance` is the request path, null when the request line was unusable.
-    static func problemBody(status: Int, detail: String, instance: String?) -> [UInt8] {
-        var s = #"{"type":"about:blank","title":""#
-        s += reasonPhrase(status).description
-        s += #"","status":"#
-        s += String(status)
-        s += #","detail":"#
-        appendJSONString(detail, to: &s)
-        s += #","instance":"#
-        if let instance { appendJSONString(instance, to: &s) } else { s += "null" }
-        s += #","invalid_params":null,"suggestions":null}"#
-        return Array(s.utf8)
-    }
-
-    private static func appendJSONString(_ text: String, to s: inout String) {
-        s += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": s += "\\\""
-            case "\\": s += "\\\\"
-            case _ where scalar.value < 0x20: s += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-            default: s.unicodeScalars.append(scalar)
-            }
-        }
-        s += "\""
     }
 
     static let continueResponse: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)

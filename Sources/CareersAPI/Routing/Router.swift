@@ -1,30 +1,6 @@
-/// The routes of the API. The raw value is the path template, which is also the `route` label
-/// metrics and logs group by.
-enum Route: String, CaseIterable, Sendable {
-    case root = "/"
-    case healthz = "/healthz"
-    case readyz = "/readyz"
-    case metrics = "/metrics"
-    case openapi = "/openapi.json"
-    case roles = "/roles"
-    case role = "/roles/{id}"
-    case compare = "/compare"
-    case comparisons = "/comparisons"
-    case comparison = "/comparisons/{id}"
-    case jobs = "/jobs"
-    case job = "/jobs/{id}"
-    case salaries = "/salaries"
-
-    /// Every route reads; nothing here writes.
-    static let allowedMethods = "GET, HEAD, OPTIONS"
-
-    /// Literal segments as bytes; nil stands for `{id}`.
-    fileprivate var segments: [[UInt8]?] {
-        rawValue.split(separator: "/").map { $0 == "{id}" ? nil : Array($0.utf8) }
-    }
-}
-
 struct RouteMatch: Sendable {
+    /// The position of `route` in `Routes.all` (and of its prepared state in a `Snapshot`).
+    var index: Int
     var route: Route
     /// The decoded `{id}` segment, when the template has one.
     var id: String?
@@ -32,8 +8,12 @@ struct RouteMatch: Sendable {
 
 /// Matching runs on the path's UTF-8 bytes against templates split once: splitting the path into
 /// Substrings and comparing them as Strings cost about a fifth of a `/roles` request (callgrind).
+/// The path is matched once per request; everything after works from the `RouteMatch`.
 enum Router {
-    private static let table: [(segments: [[UInt8]?], route: Route)] = Route.allCases.map { ($0.segments, $0) }
+    /// Each route with its literal segments as bytes; nil stands for `{id}`.
+    private static let table: [(segments: [[UInt8]?], route: Route)] = Routes.all.map { route in
+        (route.path.split(separator: "/").map { $0 == "{id}" ? nil : Array($0.utf8) }, route)
+    }
     private static let maxSegments = table.map(\.segments.count).max() ?? 0
 
     /// Matches a raw (percent-encoded) path. An `{id}` that does not decode is passed on raw, so
@@ -50,7 +30,7 @@ enum Router {
         guard bytes.first == slash else { return nil }
         let segmentCount = bytes.count == 1 ? 0 : bytes.reduce(0) { $1 == slash ? $0 + 1 : $0 }
         guard segmentCount <= maxSegments else { return nil }
-        for entry in table where entry.segments.count == segmentCount {
+        for (index, entry) in table.enumerated() where entry.segments.count == segmentCount {
             var start = 1
             var idRange: Range<Int>?
             var matched = true
@@ -72,7 +52,7 @@ enum Router {
                 let raw = UnsafeBufferPointer(rebasing: bytes[range])
                 return PercentDecoding.decode(raw, plusIsSpace: false) ?? String(decoding: raw, as: UTF8.self)
             }
-            return RouteMatch(route: entry.route, id: id)
+            return RouteMatch(index: index, route: entry.route, id: id)
         }
         return nil
     }
