@@ -78,8 +78,6 @@ import Testing
         #expect(server.waitForExit() == 0)
         let result = counts.withLock { $0 }
         #expect(result.answered >= clients)
-        withKnownIssue("idle keep-alive connections are closed at once on SIGTERM until the HTTP core drains them", isIntermittent: true) {
-            #expect(result.lost == 0, "\(result.lost) requests sent and never answered (\(result.answered) answered)")
-        }
+        #expect(result.lost == 0, "\(result.lost) requests sent and never answered (\(result.answered) answered)")
     }
 }
