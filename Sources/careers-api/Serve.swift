@@ -13,7 +13,9 @@ struct Serve: ParsableCommand {
         discussion: """
             HOST and PORT in the environment stand in for --host and --port (flags win). \
             SIGTERM or SIGINT drains requests in flight and exits 0; SIGHUP reloads the articles \
-            (keeping the old ones if the new ones fail to load) and the TLS certificate.
+            (keeping the old ones if the new ones fail to load) and the TLS certificate; SIGHUPs \
+            coalesce (one reload runs, one waits). With no usable article and no job, serve exits 1 \
+            unless --allow-empty is given; then /readyz is 503 until a reload brings data.
             """)
 
     @OptionGroup(title: "Listening, limits and timeouts")

@@ -39,8 +39,6 @@ final class Service: Sendable {
             exit(1)
         }
         Self.logLoaded(repository, logger: logger)
-        // The parse's garbage goes back too, so the first figure is one dataset, as after a reload.
-        logger.info("memory of the load's intermediate data returned: \(MemoryRelease.trimNow())")
         self.repository = Shared(repository)
 
         // The API needs the server (readiness, metrics) and the server the API: a late-bound box.
@@ -64,6 +62,9 @@ final class Service: Sendable {
             configuration: configuration, responder: api, logger: Logger(label: "http"),
             onRequestCompleted: onRequestCompleted)
         serverBox.value = server
+        // What parsing and pre-serialising left behind goes back too, so the first figure is one
+        // dataset, as after a reload.
+        logger.info("memory of the load's intermediate data returned: \(MemoryRelease.trimNow())")
     }
 
     /// Starts listening; exits 1 with the reason when it cannot (port in use, bad certificate).

@@ -56,7 +56,7 @@ import Testing
         let options = [
             "--host", "--port", "--articles", "--include-embedded", "--jobs", "--tls-cert", "--tls-key", "--tls-port",
             "--log-format", "--log-level", "--cors-origin", "--header-timeout", "--idle-timeout", "--body-timeout",
-            "--write-timeout", "--drain-timeout", "--max-body", "--max-connections", "--access-log",
+            "--write-timeout", "--drain-timeout", "--max-body", "--max-connections", "--access-log", "--allow-empty",
         ]
         for option in options {
             #expect(result.stdout.contains(option), "help lacks \(option)")

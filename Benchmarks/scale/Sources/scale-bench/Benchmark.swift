@@ -2,17 +2,13 @@ import CareersCore
 import Foundation
 
 enum Benchmark {
+    /// The same file set `serve --articles` reads (`SourceFiles`), named by file name.
     static func readFiles(_ directories: [URL]) -> [(name: String, bytes: [UInt8])] {
-        var files: [(name: String, bytes: [UInt8])] = []
-        for directory in directories {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-            for name in names.sorted() where name.hasSuffix(".txt") {
-                if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) {
-                    files.append((name, [UInt8](data)))
-                }
+        directories.flatMap { directory in
+            ((try? SourceFiles.articlePaths(inDirectory: directory.path)) ?? []).compactMap { path in
+                (try? SourceFiles.readAll(path)).map { (URL(fileURLWithPath: path).lastPathComponent, $0) }
             }
         }
-        return files
     }
 
     static func run(files: [(name: String, bytes: [UInt8])]) {
