@@ -143,9 +143,11 @@ public protocol HTTPResponder: Sendable {
 
     /// Asked when a head announcing a body arrives, before `100 Continue` and before any body byte
     /// is read (`request.body` is empty). False says the answer does not depend on the body (a
-    /// read-only API refuses it anyway): the core then calls `respond` at once with an empty body,
-    /// sends no `100 Continue`, and skips the body bytes without storing them (or closes the
-    /// connection when the body is large), so a refused upload costs no memory.
+    /// read-only API refuses it anyway): the core sends no `100 Continue`, reads the body's
+    /// framing and skips its bytes without storing them, then calls `respond` with an empty body
+    /// (bad framing is answered 400 instead). A large body, or one the client holds back for a
+    /// `100 Continue`, is answered at once and the connection closed. A refused upload costs no
+    /// memory.
     func acceptsBody(for head: HTTPRequest) -> Bool
 
     /// The problem+json body of an answer the core gives itself (`ProblemReport`); by default

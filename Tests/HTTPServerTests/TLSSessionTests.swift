@@ -26,6 +26,39 @@ import Testing
         #expect(client.group == "X25519")
     }
 
+    @Test func handshakeRecordArrivingByteByByteIsHeldUntilWholeThenCompletes() throws {
+        let (_, server) = try makeServer()
+        let client = try TLSTestClient(caFile: files.cert)
+        _ = client.handshakeStep()
+        let hello = client.takeOutput()
+        #expect(hello.count > 5 && hello[0] == 22)
+        var plaintext: [UInt8] = []
+        var outbound: [UInt8] = []
+        for byte in hello.dropLast() {
+            try server.receive([byte], plaintext: &plaintext, outbound: &outbound)
+        }
+        // Nothing reached OpenSSL yet: no ServerHello.
+        #expect(outbound.isEmpty)
+        try server.receive([hello[hello.count - 1]], plaintext: &plaintext, outbound: &outbound)
+        #expect(!outbound.isEmpty)
+        client.give(outbound)
+        #expect(client.handshake(with: server).serverError == nil)
+        #expect(server.isHandshakeComplete && client.isHandshakeComplete)
+    }
+
+    @Test(arguments: [
+        ([22, 3, 1, 0, 2, 9, 9], 7),  // one whole record
+        ([22, 3, 1, 0, 2, 9], 0),  // a record short of its last byte: held
+        ([22, 3], 0),  // a header short of its length: held
+        ([22, 3, 1, 0, 0, 22, 3, 3, 0, 4, 1], 5),  // a whole record, then part of one
+        ([71, 69, 84, 32], 4),  // "GET ": not a record, handed over at once
+        ([22, 2, 1, 0, 2, 9, 9], 7),  // not TLS's major version: handed over at once
+        ([22, 3, 1, 0xFF, 0xFF], 5),  // longer than any record: handed over at once
+    ] as [([UInt8], Int)])
+    func wholeRecordsAreCountedFromTheRecordHeaders(bytes: [UInt8], whole: Int) {
+        #expect(TLSSession.wholeRecordsLength(bytes) == whole)
+    }
+
     @Test func applicationDataFlowsBothWays() throws {
         let (_, server) = try makeServer()
         let client = try TLSTestClient(caFile: files.cert)
