@@ -8,18 +8,46 @@ public struct ListItem: Sendable, Hashable, Codable {
     public var label: String?
     public var text: String
     public var sources: [String]
+    /// What few items have, in an array that is empty (one word, no allocation) for the others:
+    /// every item of every article pays for this field.
+    private var extras: [Extras]
+
+    private struct Extras: Sendable, Hashable {
+        var inheritedFrom: String?
+        var inheritedIn: [String] = []
+        var variants: [ItemVariant] = []
+        var isEmpty: Bool { inheritedFrom == nil && inheritedIn.isEmpty && variants.isEmpty }
+    }
+
     /// The id of the role this item is inherited from, when an article gives it by reference
     /// ("Same as Machine Learning Engineer, plus …"); nil when no article does.
-    public var inheritedFrom: String?
+    public var inheritedFrom: String? {
+        get { extras.first?.inheritedFrom }
+        set { updateExtras { $0.inheritedFrom = newValue } }
+    }
     /// The articles (among `sources`) that give the item by reference; the others list it for
     /// the role directly.
-    public var inheritedIn: [String]
+    public var inheritedIn: [String] {
+        get { extras.first?.inheritedIn ?? [] }
+        set { updateExtras { $0.inheritedIn = newValue } }
+    }
     /// Other articles' wordings of the same piece of advice (see `SameAdvice`), first seen first.
-    public var variants: [ItemVariant]
+    public var variants: [ItemVariant] {
+        get { extras.first?.variants ?? [] }
+        set { updateExtras { $0.variants = newValue } }
+    }
+
     /// Ids of the entities (skills, tools; industries in industry lists) the text names, in
     /// order of first mention. Set on merged roles by the repository; empty as parsed (ask
     /// `Knowledge.entityIDs(of:)` for an article's items).
     public var entities: [String]
+
+    private mutating func updateExtras(_ change: (inout Extras) -> Void) {
+        var value = extras.first ?? Extras()
+        extras = []
+        change(&value)
+        if !value.isEmpty { extras = [value] }
+    }
 
     public init(
         label: String? = nil, text: String, sources: [String] = [], inheritedFrom: String? = nil, inheritedIn: [String] = [],
@@ -28,9 +56,8 @@ public struct ListItem: Sendable, Hashable, Codable {
         self.label = label
         self.text = text
         self.sources = sources
-        self.inheritedFrom = inheritedFrom
-        self.inheritedIn = inheritedIn
-        self.variants = variants
+        let extras = Extras(inheritedFrom: inheritedFrom, inheritedIn: inheritedIn, variants: variants)
+        self.extras = extras.isEmpty ? [] : [extras]
         self.entities = entities
     }
 
@@ -44,9 +71,11 @@ public struct ListItem: Sendable, Hashable, Codable {
         label = try container.decodeIfPresent(String.self, forKey: .label)
         text = try container.decode(String.self, forKey: .text)
         sources = try container.decode([String].self, forKey: .sources)
-        inheritedFrom = try container.decodeIfPresent(String.self, forKey: .inheritedFrom)
-        inheritedIn = try container.decodeIfPresent([String].self, forKey: .inheritedIn) ?? []
-        variants = try container.decodeIfPresent([ItemVariant].self, forKey: .variants) ?? []
+        let extras = Extras(
+            inheritedFrom: try container.decodeIfPresent(String.self, forKey: .inheritedFrom),
+            inheritedIn: try container.decodeIfPresent([String].self, forKey: .inheritedIn) ?? [],
+            variants: try container.decodeIfPresent([ItemVariant].self, forKey: .variants) ?? [])
+        self.extras = extras.isEmpty ? [] : [extras]
         entities = try container.decodeIfPresent([String].self, forKey: .entities) ?? []
     }
 
@@ -81,11 +110,29 @@ public struct ToolItem: Sendable, Hashable, Codable {
     public var name: String
     public var category: String?
     public var sources: [String]
+    /// Empty (one word, no allocation) for the tools nobody inherits, nearly all of them.
+    private var inheritance: [Inheritance]
+
+    private struct Inheritance: Sendable, Hashable {
+        var from: String?
+        var articles: [String]
+    }
+
     /// The id of the role this tool is inherited from ("All tools used by Machine Learning
     /// Engineers."); nil when no article gives it by reference.
-    public var inheritedFrom: String?
+    public var inheritedFrom: String? {
+        get { inheritance.first?.from }
+        set { inheritance = Self.inheritance(newValue, inheritedIn) }
+    }
     /// The articles (among `sources`) that give the tool by reference.
-    public var inheritedIn: [String]
+    public var inheritedIn: [String] {
+        get { inheritance.first?.articles ?? [] }
+        set { inheritance = Self.inheritance(inheritedFrom, newValue) }
+    }
+
+    private static func inheritance(_ from: String?, _ articles: [String]) -> [Inheritance] {
+        from == nil && articles.isEmpty ? [] : [Inheritance(from: from, articles: articles)]
+    }
     /// The tool entity's id. Set on merged roles by the repository (whose `name` is then the
     /// entity's); nil as parsed (ask `Knowledge.toolID(named:)` for an article's tools).
     public var id: String?
@@ -98,8 +145,7 @@ public struct ToolItem: Sendable, Hashable, Codable {
         self.category = category
         self.sources = sources
         self.id = id
-        self.inheritedFrom = inheritedFrom
-        self.inheritedIn = inheritedIn
+        inheritance = Self.inheritance(inheritedFrom, inheritedIn)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -112,8 +158,9 @@ public struct ToolItem: Sendable, Hashable, Codable {
         name = try container.decode(String.self, forKey: .name)
         category = try container.decodeIfPresent(String.self, forKey: .category)
         sources = try container.decode([String].self, forKey: .sources)
-        inheritedFrom = try container.decodeIfPresent(String.self, forKey: .inheritedFrom)
-        inheritedIn = try container.decodeIfPresent([String].self, forKey: .inheritedIn) ?? []
+        inheritance = Self.inheritance(
+            try container.decodeIfPresent(String.self, forKey: .inheritedFrom),
+            try container.decodeIfPresent([String].self, forKey: .inheritedIn) ?? [])
         id = try container.decodeIfPresent(String.self, forKey: .id)
     }
 

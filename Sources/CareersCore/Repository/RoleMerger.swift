@@ -51,23 +51,32 @@ struct MergedList {
         // one fixed order of words; rare first keeps the candidate lists short).
         var frequency: [UInt64: Int] = [:]
         for itemWords in words { for word in itemWords { frequency[word, default: 0] += 1 } }
-        func prefix(_ itemWords: [UInt64]) -> ArraySlice<UInt64> {
-            itemWords.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }.prefix(SameAdvice.prefixLength(itemWords.count))
+        func prefix(_ itemWords: [UInt64]) -> [UInt64] {
+            var ranked = itemWords.map { (frequency[$0] ?? 0, $0) }
+            ranked.sort { $0 < $1 }
+            return ranked.prefix(SameAdvice.prefixLength(itemWords.count)).map(\.1)
         }
         var merged: [ListItem] = []
         var mergedWords: [[UInt64]] = []
+        /// Each merged item's sources as a set (items of one article never merge), kept for
+        /// those that took in another item; their sources are put back in order at the end.
+        var mergedSources: [Int: Set<String>] = [:]
+        func disjoint(_ target: Int, _ item: ListItem) -> Bool {
+            if let sources = mergedSources[target] { return !item.sources.contains(where: sources.contains) }
+            return !merged[target].sources.contains(where: item.sources.contains)
+        }
         var labelled: [UInt64: [Int]] = [:]
         var prefixes: [UInt64: [Int]] = [:]
         for (index, item) in list.enumerated() {
             let labelKey = SameAdvice.labelKey(item.label)
-            var target = labelKey.flatMap { key in labelled[key]?.first { Self.disjoint(merged[$0].sources, item.sources) } }
+            var target = labelKey.flatMap { key in labelled[key]?.first { disjoint($0, item) } }
             let itemPrefix = prefix(words[index])
             if target == nil {
                 for word in itemPrefix {
                     // Each list is in item order: the first match in it is its earliest.
                     for candidate in prefixes[word] ?? [] {
                         if candidate >= (target ?? .max) { break }
-                        if SameAdvice.similar(mergedWords[candidate], words[index]) && Self.disjoint(merged[candidate].sources, item.sources) {
+                        if SameAdvice.similar(mergedWords[candidate], words[index]) && disjoint(candidate, item) {
                             target = candidate
                             break
                         }
@@ -75,7 +84,9 @@ struct MergedList {
                 }
             }
             if let target {
-                Self.merge(item, into: &merged[target])
+                mergedSources[target, default: Set(merged[target].sources)].formUnion(item.sources)
+                Self.inherit(item, into: &merged[target])
+                merged[target].variants.append(ItemVariant(label: item.label, text: item.text, source: item.sources.first ?? ""))
                 if let labelKey, !(labelled[labelKey]?.contains(target) ?? false) { labelled[labelKey, default: []].append(target) }
                 continue
             }
@@ -85,19 +96,9 @@ struct MergedList {
             merged.append(item)
             mergedWords.append(words[index])
         }
+        // Sources in article id order, the order articles are merged in.
+        for (position, sources) in mergedSources { merged[position].sources = sources.sorted() }
         return merged
-    }
-
-    /// Items of one article are never merged: sources must not meet.
-    private static func disjoint(_ lhs: [String], _ rhs: [String]) -> Bool {
-        rhs.count < 8 && lhs.count < 8 ? !lhs.contains(where: rhs.contains) : Set(lhs).isDisjoint(with: rhs)
-    }
-
-    private static func merge(_ item: ListItem, into target: inout ListItem) {
-        // Sources stay in article id order, the order articles are merged in.
-        target.sources = Array(Set(target.sources + item.sources)).sorted()
-        inherit(item, into: &target)
-        target.variants.append(ItemVariant(label: item.label, text: item.text, source: item.sources.first ?? ""))
     }
 }
 
