@@ -347,12 +347,16 @@ struct KnowledgeBuilder {
         let skillPositions = Dictionary(skillIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let industryPositions = Dictionary(industryIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for role in roles {
-            var mentions: [Int: (articles: Set<String>, sections: [EntitySection])] = [:]
+            // A ref's sources are already distinct: only an entity in both sections needs a union.
+            var mentions: [Int: (articles: [String], sections: [EntitySection])] = [:]
             for section in [EntitySection.skills, .tools] {
                 for ref in role.entities[section] {
                     guard let position = skillPositions[ref.id] else { continue }
-                    mentions[position, default: ([], [])].articles.formUnion(ref.sources)
-                    mentions[position, default: ([], [])].sections.append(section)
+                    if let earlier = mentions[position] {
+                        mentions[position] = (Array(Set(earlier.articles).union(ref.sources)), earlier.sections + [section])
+                    } else {
+                        mentions[position] = (ref.sources, [section])
+                    }
                     if section == .tools { skills.drafts[position].isTool = true }
                 }
             }

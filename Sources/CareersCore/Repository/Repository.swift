@@ -36,8 +36,13 @@ public final class Repository: Sendable {
             JobMerger.merge(sorted, extra: extraJobs)
         })
         // Entities come from what the articles and the merged roles say, so they are found after
-        // both; the roles' sentences and tools gain their entity ids here.
-        let model = KnowledgeBuilder.build(articles: sorted, roles: roles, jobs: jobs, vocabulary: vocabulary)
+        // both; the roles' sentences and tools gain their entity ids here. The job index needs
+        // only the roles' names: it is built beside them.
+        let (model, index) = Parallel.both({
+            KnowledgeBuilder.build(articles: sorted, roles: roles, jobs: jobs, vocabulary: vocabulary)
+        }, {
+            JobIndex(jobs: jobs, folded: foldedJobs, roles: roles)
+        })
         knowledge = model.knowledge
         self.articles = sorted
         self.roles = model.roles
@@ -50,7 +55,7 @@ public final class Repository: Sendable {
         rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         jobPositions = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         roleSearch = RoleSearch(roles: roles)
-        jobIndex = JobIndex(jobs: jobs, folded: foldedJobs, roles: roles)
+        jobIndex = index
     }
 
     public func article(id: String) -> Article? { articlePositions[id].map { articles[$0] } }
