@@ -94,7 +94,13 @@ struct KnowledgeBuilder {
 
     /// Every tool name, each sentence once (enumerations) and each industry item once, in one
     /// pass over the articles without copying their lists.
+    /// Article ids by number, in id order (the repository's order), and back.
+    private var articleIDs: [String] = []
+    private var articleNumbers: [String: Int] = [:]
+
     mutating func collect(_ articles: [Article]) {
+        articleIDs = articles.map(\.id).sorted()
+        articleNumbers = Dictionary(articleIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var seenSentences: Set<String> = []
         var seenIndustries: Set<String> = []
         func sentences(_ items: [ListItem], into builder: inout KnowledgeBuilder) {
@@ -309,18 +315,32 @@ struct KnowledgeBuilder {
             }
         }
         role.tools = tools
+        // Sources as article numbers: one string lookup per item source, then integer sets per
+        // entity (a role named by hundreds of articles has items with hundreds of sources each).
         func refs(_ lists: [[ListItem]], industry: Bool) -> [EntityRef] {
             var order: [String] = []
-            var sources: [String: (list: [String], seen: Set<String>)] = [:]
-            for item in lists.joined() {
+            var slots: [String: Int] = [:]
+            var sources: [Set<Int>] = []
+            var numbers: [Int] = []
+            for item in lists.joined() where !item.entities.isEmpty {
+                numbers.removeAll(keepingCapacity: true)
+                for source in item.sources { if let number = articleNumbers[source] { numbers.append(number) } }
                 for id in item.entities {
-                    if sources[id] == nil { order.append(id) }
-                    for source in item.sources where sources[id, default: ([], [])].seen.insert(source).inserted {
-                        sources[id, default: ([], [])].list.append(source)
+                    let slot: Int
+                    if let known = slots[id] {
+                        slot = known
+                    } else {
+                        slot = sources.count
+                        slots[id] = slot
+                        order.append(id)
+                        sources.append([])
                     }
+                    sources[slot].formUnion(numbers)
                 }
             }
-            return order.map { EntityRef(id: $0, name: name(of: $0, industry: industry), sources: sources[$0]?.list ?? []) }
+            return order.enumerated().map { slot, id in
+                EntityRef(id: id, name: name(of: id, industry: industry), sources: sources[slot].sorted().map { articleIDs[$0] })
+            }
         }
         role.entities = RoleEntities(
             skills: refs([role.skills, role.responsibilities, role.education], industry: false),
@@ -347,12 +367,16 @@ struct KnowledgeBuilder {
         let skillPositions = Dictionary(skillIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let industryPositions = Dictionary(industryIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for role in roles {
-            var mentions: [Int: (articles: Set<String>, sections: [EntitySection])] = [:]
+            // A ref's sources are already distinct: only an entity in both sections needs a union.
+            var mentions: [Int: (articles: [String], sections: [EntitySection])] = [:]
             for section in [EntitySection.skills, .tools] {
                 for ref in role.entities[section] {
                     guard let position = skillPositions[ref.id] else { continue }
-                    mentions[position, default: ([], [])].articles.formUnion(ref.sources)
-                    mentions[position, default: ([], [])].sections.append(section)
+                    if let earlier = mentions[position] {
+                        mentions[position] = (Array(Set(earlier.articles).union(ref.sources)), earlier.sections + [section])
+                    } else {
+                        mentions[position] = (ref.sources, [section])
+                    }
                     if section == .tools { skills.drafts[position].isTool = true }
                 }
             }

@@ -41,14 +41,19 @@ public final class Repository: Sendable {
             JobMerger.merge(sorted, extra: extraJobs)
         })
         let rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var jobs = mergedJobs
-        let jobIndex = JobIndex(
-            jobs: &jobs, folded: foldedJobs, roles: roles,
-            featured: Self.featuredRoles(jobs: jobs, articles: sorted, rolePositions: rolePositions))
-        self.jobIndex = jobIndex
+        let featured = Self.featuredRoles(jobs: mergedJobs, articles: sorted, rolePositions: rolePositions)
         // Entities come from what the articles and the merged roles say, so they are found after
-        // both; the roles' sentences and tools gain their entity ids here.
-        let model = KnowledgeBuilder.build(articles: sorted, roles: roles, jobs: jobs, vocabulary: vocabulary)
+        // both; the roles' sentences and tools gain their entity ids here. The knowledge reads
+        // only the jobs' postings and ids, and the job index (which links each job to its roles)
+        // only the roles' names: the two are built side by side.
+        let (model, (jobIndex, jobs)) = Parallel.both({
+            KnowledgeBuilder.build(articles: sorted, roles: roles, jobs: mergedJobs, vocabulary: vocabulary)
+        }, {
+            var jobs = mergedJobs
+            let index = JobIndex(jobs: &jobs, folded: foldedJobs, roles: roles, featured: featured)
+            return (index, jobs)
+        })
+        self.jobIndex = jobIndex
         knowledge = model.knowledge
         self.articles = sorted
         self.roles = model.roles
