@@ -63,6 +63,15 @@ enum OpenAPIDocument {
         return schema
     }
 
+    static let inheritedFrom: JSONValue = [
+        "type": ["string", "null"],
+        "description": "The id of the role the item is inherited from where an article gives it by reference (\"All tools used by Machine Learning Engineers.\").",
+    ]
+    static let inheritedIn: JSONValue = [
+        "type": "array", "items": ["type": "string"],
+        "description": "The articles (among sources) that give the item by reference; the others list it directly.",
+    ]
+
     /// `extra`: a route's own members after `next` (see `Page.envelope`).
     static func envelope(_ item: String, extra: [(String, JSONValue)] = []) -> JSONValue {
         object([
@@ -86,9 +95,16 @@ enum OpenAPIDocument {
                 ("suggestions", nullable(strings)),
             ], description: "RFC 9457 problem details; invalid_params names each rejected query parameter.")),
             ("Status", object([("status", string)])),
-            ("ListItem", object([("label", nullableString), ("text", string), ("sources", strings)],
-                description: "One item with the ids of the articles it came from.")),
-            ("ToolItem", object([("name", string), ("category", nullableString), ("sources", strings)])),
+            ("ListItem", object([
+                ("label", nullableString), ("text", string), ("sources", strings), ("inherited_from", inheritedFrom),
+                ("inherited_in", inheritedIn),
+                ("variants", ["type": "array", "items": object([("label", nullableString), ("text", string), ("source", string)]),
+                    "description": "Other articles' wordings of the same advice (same label, or content words overlapping by Jaccard ≥ 0.75)."]),
+            ], description: "One item (one piece of advice across articles) with the ids of the articles it came from.")),
+            ("ToolItem", object([
+                ("name", string), ("category", nullableString), ("sources", strings), ("inherited_from", inheritedFrom),
+                ("inherited_in", inheritedIn),
+            ])),
             ("SourcedText", object([("text", string), ("source", string)])),
             ("RoleReference", object([("id", nullableString), ("title", string)])),
             // Enums used in several places are one named schema each, so that generated clients

@@ -123,6 +123,9 @@ public struct HTTPResponse: Sendable {
         self.route = route
     }
 
+    /// The responder's fields ask to close the connection after this response.
+    var asksToClose: Bool { preparedFields?.asksToClose ?? ResponseSerializer.asksToClose(headers) }
+
     /// A response whose fields were checked and serialised once (`PreparedFields`).
     public init(status: Int, prepared: PreparedFields, body: [UInt8] = [], route: String? = nil) {
         self.status = status

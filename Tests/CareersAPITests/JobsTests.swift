@@ -42,7 +42,7 @@ import Testing
         let first = try #require(items("/jobs?limit=100").first)
         #expect(Set(first.keys) == [
             "id", "title", "company", "location", "remote", "workplace", "employment_types", "level", "level_label", "salary", "sources",
-            "first_seen", "last_seen",
+            "first_seen", "last_seen", "roles",
         ])
         let withSalary = try #require(items("/jobs?limit=100").first { $0["salary"] is [String: Any] })
         let salary = try #require(withSalary["salary"] as? [String: Any])

@@ -11,8 +11,12 @@ extension Route {
             ("RoleSummary", OpenAPIDocument.object([
                 ("id", OpenAPIDocument.string), ("title", OpenAPIDocument.string), ("aliases", OpenAPIDocument.strings),
                 ("summary", OpenAPIDocument.nullableString), ("comparisons", OpenAPIDocument.strings),
-                ("related", OpenAPIDocument.strings), ("href", OpenAPIDocument.string),
+                ("related", OpenAPIDocument.strings), ("jobs", OpenAPIDocument.ref("RoleJobs")), ("href", OpenAPIDocument.string),
             ])),
+            ("RoleJobs", OpenAPIDocument.object([
+                ("count", ["type": "integer", "minimum": 0]),
+                ("href", ["type": "string", "description": "/jobs?role=<id>: title matches, then similar titles, then jobs featured with the role."]),
+            ], description: "The jobs related to a role (by title, similar title, or featured in an article about it).")),
             ("RoleList", OpenAPIDocument.envelope("RoleSummary")),
         ],
         serving: .query { catalog, reader in catalog.roles(&reader) })
@@ -30,7 +34,9 @@ extension Route {
         schemas: [("Role", roleSchema)],
         serving: .resource { catalog, caching in
             let docs = Dictionary(catalog.repository.roles.map { role in
-                (role.id, Representation(body: Catalog.serialise(role) { $0.role($1) }, precompress: true, caching: caching))
+                (role.id, Representation(
+                    body: Catalog.serialise(role) { $0.role($1, jobCount: catalog.repository.jobCount(ofRole: $1.id)) },
+                    precompress: true, caching: caching))
             }, uniquingKeysWith: { a, _ in a })
             return { id, _, _ in
                 if let doc = docs[id] { return .ok(doc) }
@@ -49,7 +55,7 @@ extension Route {
             ("industries", D.array(D.ref("ListItem"))), ("outlook", D.array(D.ref("SourcedText"))), ("tips", D.array(D.ref("ListItem"))),
             ("comparisons", ["type": "array", "items": D.string, "description": "Ids of the articles comparing this role."]),
             ("related", ["type": "array", "items": D.string, "description": "Ids of the roles it is compared with."]),
-            ("href", D.string),
+            ("jobs", D.ref("RoleJobs")), ("href", D.string),
         ])
     }
 }
@@ -68,7 +74,9 @@ extension Catalog {
             industry: reader.string(.industry))
         let page = Page(reader)
         let matches = filter == RoleFilter() ? repository.roles : repository.searchRoles(filter)
-        let items = page.slice(matches).map { item in roleItems[item.id] ?? Catalog.serialise(item) { $0.roleSummary($1) } }
+        let items = page.slice(matches).map { item in
+            roleItems[item.id] ?? Catalog.serialise(item) { $0.roleSummary($1, jobCount: repository.jobCount(ofRole: $1.id)) }
+        }
         return .ok(page.representation(path: Route.roles.path, reader: reader, total: matches.count, items: items))
     }
 }

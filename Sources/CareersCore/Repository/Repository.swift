@@ -27,33 +27,54 @@ public final class Repository: Sendable {
         for article in articles where unique[article.id] == nil { unique[article.id] = article }
         let sorted = unique.values.sorted { $0.id < $1.id }
         // Roles and jobs are merged independently of each other: side by side.
-        let (roles, (jobs, foldedJobs)) = Parallel.both({
+        let ((roles, unresolvedReferences), (mergedJobs, foldedJobs)) = Parallel.both({
             var merger = RoleMerger()
             sorted.forEach { merger.add($0) }
-            return merger.roles()
+            return (merger.roles(), merger.unresolvedReferences)
         }, {
             JobMerger.merge(sorted, extra: extraJobs)
         })
+        let rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var jobs = mergedJobs
+        let jobIndex = JobIndex(
+            jobs: &jobs, folded: foldedJobs, roles: roles,
+            featured: Self.featuredRoles(jobs: jobs, articles: sorted, rolePositions: rolePositions))
+        self.jobIndex = jobIndex
         self.articles = sorted
         self.roles = roles
         self.jobs = jobs
+        var report = report
+        report.unresolvedReferences = unresolvedReferences
         self.report = report
         counts = RepositoryCounts(
             articles: sorted.count, roles: roles.count, jobs: jobs.count,
             postings: sorted.reduce(extraJobs.count) { $0 + $1.jobs.count }, rejectedFiles: report.rejected.count)
         newestPublished = sorted.compactMap { $0.published.flatMap(IsoDate.init) }.max()?.text
         articlePositions = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.rolePositions = rolePositions
         jobPositions = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         roleSearch = RoleSearch(roles: roles)
-        let jobIndex = JobIndex(jobs: jobs, folded: foldedJobs, roles: roles)
-        self.jobIndex = jobIndex
         let companies = jobIndex.facetValues.companies
         var companyJobs = [Int](repeating: 0, count: companies.names.count)
         for id in companies.ids where id >= 0 { companyJobs[Int(id)] += 1 }
         suggestIndex = SuggestIndex(
-            roles: roles.map { ($0, jobIndex.roleJobs[$0.id]?.cardinality ?? 0) },
+            roles: roles.indices.map { (roles[$0], jobIndex.roleJobs.ordered[$0].count) },
             companies: zip(companies.names, companyJobs).map { ($0, $1) })
+    }
+
+    /// For each job, the positions of the roles compared by the articles that feature it.
+    private static func featuredRoles(jobs: [Job], articles: [Article], rolePositions: [String: Int]) -> [[Int]] {
+        // Articles name a few hundred roles between them: each title's id is worked out once.
+        var positionOfTitle: [String: Int?] = [:]
+        func position(_ title: String) -> Int? {
+            if let known = positionOfTitle[title] { return known }
+            let found = rolePositions[RoleNames.id(key: RoleNames.key(title))]
+            positionOfTitle[title] = found
+            return found
+        }
+        var byArticle: [String: [Int]] = [:]
+        for article in articles where byArticle[article.id] == nil { byArticle[article.id] = article.roles.compactMap(position) }
+        return jobs.map { job in job.sources.flatMap { byArticle[$0] ?? [] } }
     }
 
     public func article(id: String) -> Article? { articlePositions[id].map { articles[$0] } }
@@ -119,27 +140,36 @@ public final class Repository: Sendable {
 
     /// One page of `searchJobs`, with the total number of matches. Runs on the precomputed indexes.
     public func searchJobs(_ filter: JobFilter, sort: JobSort?, offset: Int, limit: Int) -> JobPage {
-        let result = jobIndex.search(filter, roleSet: roleSet(filter), sort: sort, offset: offset, limit: limit)
-        return JobPage(total: result.total, items: result.positions.map { jobs[$0] })
+        let (scope, roleID) = roleScope(filter)
+        let result = jobIndex.search(filter, role: scope, sort: sort, offset: offset, limit: limit)
+        return JobPage(total: result.total, items: result.positions.map { jobs[$0] }, role: roleID)
     }
 
     /// Value counts of each asked facet under `filter`, each counted with its own filter lifted;
     /// at most `limit` values per facet, by count then value.
     public func jobFacets(_ filter: JobFilter, facets: [JobFacet], limit: Int) -> [(facet: JobFacet, values: [FacetValue])] {
-        jobIndex.facets(filter, roleSet: roleSet(filter), asked: facets, limit: limit).map { (facet: $0.0, values: $0.1) }
+        jobIndex.facets(filter, role: roleScope(filter).scope, asked: facets, limit: limit).map { (facet: $0.0, values: $0.1) }
     }
 
-    /// A known role (id, title, alias, typo) uses its precomputed jobs; any other text is matched
-    /// as a phrase in job titles.
-    private func roleSet(_ filter: JobFilter) -> Bitset? {
-        guard let roleName = filter.role else { return nil }
-        return resolveRole(roleName).map { jobIndex.roleJobs[$0.id] ?? Bitset(count: jobs.count) } ?? jobIndex.titlePhrase(roleName)
+    /// A known role (id, title, alias, typo) uses its precomputed jobs, in their listing order
+    /// (`JobRoles`); any other text is matched as a phrase in job titles.
+    private func roleScope(_ filter: JobFilter) -> (scope: JobIndex.RoleScope?, roleID: String?) {
+        guard let roleName = filter.role else { return (nil, nil) }
+        if let role = resolveRole(roleName), let position = rolePositions[role.id] {
+            return (.ordered(jobIndex.roleJobs.ordered[position]), role.id)
+        }
+        return (.set(jobIndex.titlePhrase(roleName)), nil)
     }
 
-    /// Role ids whose title (or alias) a job's title contains.
+    /// How many jobs relate to a role (title, similar or featured; as `/jobs?role=` lists them).
+    public func jobCount(ofRole id: String) -> Int {
+        rolePositions[id].map { jobIndex.roleJobs.ordered[$0].count } ?? 0
+    }
+
+    /// The ids of the roles a job relates to, sorted.
     public func roleIDs(ofJob id: String) -> [String] {
         guard let position = jobPositions[id] else { return [] }
-        return jobIndex.roleJobs.filter { $0.value.contains(position) }.map(\.key).sorted()
+        return jobs[position].roles.map(\.id).sorted()
     }
 
     /// Statistics grouped by level, and by role and/or currency when asked; histogram buckets
@@ -148,9 +178,9 @@ public final class Repository: Sendable {
         byRole: Bool, byCurrency: Bool, filter: JobFilter, bucketWidth: Double = SalaryHistogram.defaultWidth
     ) -> [SalaryStats] {
         let matched = searchJobs(filter, sort: nil)
-        return SalaryStatistics.compute(jobs: matched, byRole: byRole, byCurrency: byCurrency, bucketWidth: bucketWidth) { [jobIndex, jobPositions] job in
-            guard let position = jobPositions[job.id] else { return [] }
-            return jobIndex.roleJobs.filter { $0.value.contains(position) }.map(\.key).sorted()
+        // Grouped by the same links `/jobs?role=` uses.
+        return SalaryStatistics.compute(jobs: matched, byRole: byRole, byCurrency: byCurrency, bucketWidth: bucketWidth) { job in
+            job.roles.map(\.id).sorted()
         }
     }
 }

@@ -8,21 +8,17 @@ import Glibc
 enum ResponseSerializer {
     /// Appends the status line, the responder's fields (minus those the core owns, and minus any
     /// that would split the response), then Date, Content-Length, Connection and X-Request-Id.
-    /// Returns whether the connection stays open: a responder may ask to close with
-    /// `Connection: close`.
+    /// `keepAlive` is the connection's decision (`ConnectionStateMachine.responded`), written as is.
     /// `prepared`, when given, is `headers` serialised and checked already.
-    @discardableResult
     static func appendHead(
         status: Int, prepared: PreparedFields? = nil, headers: HTTPHeaders, bodyLength: Int, keepAlive: Bool,
         requestID: String?, date: borrowing DateCache, into out: inout [UInt8]
-    ) -> Bool {
-        var keepAlive = keepAlive
+    ) {
         appendStatusLine(status, into: &out)
         if let prepared {
             out.append(contentsOf: prepared.bytes)
-            if prepared.asksToClose { keepAlive = false }
         } else {
-            appendFields(headers, keepAlive: &keepAlive, into: &out)
+            appendFields(headers, into: &out)
         }
         date.append(into: &out)
         // RFC 9110 §8.6: no Content-Length in 1xx or 204; in 304 it would describe the selected
@@ -39,19 +35,19 @@ enum ResponseSerializer {
             appendCRLF(into: &out)
         }
         appendCRLF(into: &out)
-        return keepAlive
     }
 
-    /// The responder's fields minus those the core owns; a `Connection` field asking to close
-    /// clears `keepAlive` instead of being copied.
-    static func appendFields(_ headers: HTTPHeaders, keepAlive: inout Bool, into out: inout [UInt8]) {
-        for field in headers.fields {
-            if isPassedThrough(field.name) {
-                appendField(field.name, field.value, into: &out)
-            } else if keepAlive && field.name.utf8.count == 10 && field.value.lowercased().contains("close") {
-                keepAlive = false
-            }
+    /// The responder's fields minus those the core owns (its `Connection` field is not copied:
+    /// `asksToClose` reads it for the keep-alive decision).
+    static func appendFields(_ headers: HTTPHeaders, into out: inout [UInt8]) {
+        for field in headers.fields where isPassedThrough(field.name) {
+            appendField(field.name, field.value, into: &out)
         }
+    }
+
+    /// The responder's fields ask to close the connection (`Connection: close`).
+    static func asksToClose(_ headers: HTTPHeaders) -> Bool {
+        headers.fields.contains { $0.name.utf8.count == 10 && $0.name.caseInsensitiveEquals("Connection") && $0.value.lowercased().contains("close") }
     }
 
     /// A complete problem+json error response (RFC 9457), always closing the connection. The
