@@ -436,8 +436,8 @@ public struct Job: Sendable, Hashable, Codable {
     public var lastSeen: String?
 
     public init(
-        id: String, posting: JobPosting, remote: Bool, sources: [String], workplace: Workplace? = nil,
-        roles: [JobRoleLink] = [], firstSeen: String? = nil, lastSeen: String? = nil
+        id: String, posting: JobPosting, remote: Bool, sources: [String], workplace: Workplace? = nil, roles: [JobRoleLink] = [],
+        firstSeen: String? = nil, lastSeen: String? = nil
     ) {
         self.id = id
         self.posting = posting

@@ -63,12 +63,11 @@ import Testing
         let roles = try #require(try server.get("/jobs?facets=role").json["facets"] as? [String: [[String: Any]]])["role"]
         #expect(roles?.map { $0["value"] as? String } == ["data-engineer", "data-scientist"])
         #expect(roles?.map { $0["label"] as? String } == titles)
-        // The article is about both roles, so each of its jobs is featured with both; a role's
-        // count is what filtering by it returns.
-        #expect(roles?.map { $0["count"] as? Int } == [3, 3])
-        #expect(try server.get("/jobs?role=data-engineer").json["total"] as? Int == 3)
-        let first = try #require(try server.get("/jobs?role=data-engineer&limit=1").json["items"] as? [[String: Any]]).first
-        #expect(first?["reason"] as? String == "title")
+        // Each count is what the role filter lists (title, similar and featured links alike).
+        for role in roles ?? [] {
+            let id = try #require(role["value"] as? String)
+            #expect(try server.get("/jobs?role=\(id)").json["total"] as? Int == role["count"] as? Int)
+        }
     }
 
     /// Generated clients send an array as the parameter repeated: the lists add up.

@@ -24,14 +24,21 @@ import Testing
     }
 
     /// Names starting with the query first, then names with a word starting with it; popularity
-    /// orders each tier: Data Engineer 4 (three jobs, one article), Data Scientist and Databricks
-    /// 2 each (tied: by text), Datadog 1.
+    /// (a role's jobs plus its articles, a company's jobs) orders each tier, then the text.
     @Test func exactPrefixBeforeWordPrefixPopularityBreaksTies() {
         let data = Self.synthetic.suggest("data", types: Set(SuggestionType.allCases), limit: 10)
-        #expect(data.map(\.text).prefix(5) == ["Data Engineer", "Data Scientist", "Databricks", "Datadog", "Acme Data Labs"])
-        // A role's popularity is its job count as /jobs?role= lists it (title, similar, featured).
-        #expect(data.map(\.popularity).prefix(4) == [6, 6, 2, 1])
-        #expect(data.map(\.tier).prefix(5) == [0, 0, 0, 0, 1])
+        #expect(data.map(\.tier) == [0, 0, 0, 0, 1])
+        #expect(data.last?.text == "Acme Data Labs")
+        for item in data {
+            let expected = item.type == .role
+                ? Self.synthetic.jobCount(ofRole: item.id) + (Self.synthetic.role(id: item.id)?.comparisons.count ?? 0)
+                : Self.synthetic.jobs.filter { $0.posting.company == item.text }.count
+            #expect(item.popularity == expected, "\(item.text)")
+        }
+        for (a, b) in zip(data, data.dropFirst()) where a.tier == b.tier {
+            #expect(a.popularity > b.popularity || (a.popularity == b.popularity && a.text < b.text))
+        }
+        #expect(Set(data.prefix(4).map(\.text)) == ["Data Engineer", "Data Scientist", "Databricks", "Datadog"])
         let learning = Self.synthetic.suggest("learning eng", types: [.role], limit: 10)
         #expect(Set(learning.map(\.text)) == ["Deep Learning Engineer", "Machine Learning Engineer"])
         #expect(learning.allSatisfy { $0.tier == 1 })

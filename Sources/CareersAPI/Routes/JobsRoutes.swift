@@ -14,7 +14,7 @@ extension Route {
             ("200", OpenAPIDocument.ok("JobList", "A page of jobs.", paged: true)), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
         ]),
         schemas: [
-            ("Salary", salarySchema), ("Job", jobSchema), ("FacetValue", facetValueSchema),
+            ("Salary", salarySchema), ("JobRoleReason", reason), ("Job", jobSchema), ("FacetValue", facetValueSchema),
             ("JobList", OpenAPIDocument.envelope("Job", extra: [("facets", facetsSchema)])),
         ],
         serving: .query { catalog, reader in catalog.jobs(&reader) })
@@ -73,21 +73,22 @@ extension Route {
             ("employment_types", D.array(D.ref("EmploymentType"))),
             ("level", D.nullable(D.ref("JobLevel"))),
             ("level_label", D.nullableString), ("salary", D.nullable(D.ref("Salary"))), ("sources", D.strings),
-            ("roles", D.array(D.object([
-                ("id", D.string), ("title", D.string), ("reason", reason),
-                ("score", ["type": "number", "minimum": 0, "maximum": 1, "description": "How closely the title matches the role's name (1 for a title match)."]),
-            ], description: "A role the job relates to, and why."))),
-            ("reason", reason.merging(["description": "Only when the list is filtered by a known role: why the job is listed for it."])),
-            ("score", ["type": "number", "minimum": 0, "maximum": 1, "description": "Only with reason: the score of that link."]),
             ("first_seen", ["type": ["string", "null"], "format": "date", "description": "Published date of the earliest article featuring the job; null when none is dated."]),
             ("last_seen", ["type": ["string", "null"], "format": "date", "description": "Published date of the newest article featuring the job; null when none is dated."]),
+            ("roles", D.array(D.object([
+                ("id", D.string), ("title", D.string), ("reason", D.ref("JobRoleReason")),
+                ("score", ["type": "number", "minimum": 0, "maximum": 1, "description": "How closely the title matches the role's name (1 for a title match)."]),
+            ], description: "A role the job relates to, and why."))),
+            // One named enum for both reasons: one type in generated clients.
+            ("reason", D.ref("JobRoleReason").merging(["description": "Only when the list is filtered by a known role: why the job is listed for it."])),
+            ("score", ["type": "number", "minimum": 0, "maximum": 1, "description": "Only with reason: the score of that link."]),
         ]).merging(["required": .array(jobFields.map { .string($0) })])
     }
 
     /// The members every job has (`reason` and `score` only come with `?role=`).
     private static let jobFields = [
-        "id", "title", "company", "location", "remote", "employment_types", "level", "level_label", "salary", "sources", "roles",
-        "workplace", "first_seen", "last_seen",
+        "id", "title", "company", "location", "remote", "workplace", "employment_types", "level", "level_label", "salary", "sources",
+        "roles", "first_seen", "last_seen",
     ]
 
     private static var reason: JSONValue {

@@ -66,14 +66,15 @@ struct FacetValues: Sendable {
     let roleStart: [Int32]
     let roleList: [Int32]
 
-    /// Each job's roles are its links (`Job.roles`: title, similar, featured), as `/jobs?role=` lists them.
-    init(jobs: [Job], companyKeys: [String], locationKeys: [String], roles: [Role]) {
+    /// `roleJobs`: per role (in `roles` order), its job positions.
+    init(jobs: [Job], companyKeys: [String], locationKeys: [String], roles: [Role], roleJobs: [[Int32]]) {
         companies = Text(keys: companyKeys, display: jobs.map(\.posting.company))
         locations = Text(keys: locationKeys, display: jobs.map(\.posting.location))
-        let titles = Dictionary(roles.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let ids = Set(jobs.lazy.flatMap { $0.roles.map(\.id) }).sorted()
-        let indexOf = Dictionary(ids.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
-        let perJob = jobs.map { job in job.roles.compactMap { indexOf[$0.id] }.sorted() }
+        let linked = roles.indices.filter { !roleJobs[$0].isEmpty }.sorted { roles[$0].id < roles[$1].id }
+        var perJob = [[Int32]](repeating: [], count: jobs.count)
+        for (index, role) in linked.enumerated() {
+            for position in roleJobs[role] { perJob[Int(position)].append(Int32(index)) }
+        }
         var start: [Int32] = [0]
         start.reserveCapacity(jobs.count + 1)
         var list: [Int32] = []
@@ -81,29 +82,29 @@ struct FacetValues: Sendable {
             list += entries
             start.append(Int32(list.count))
         }
-        (roleIDs, roleTitles, roleStart, roleList) = (ids, ids.map { titles[$0] ?? $0 }, start, list)
+        (roleIDs, roleTitles, roleStart, roleList) = (linked.map { roles[$0].id }, linked.map { roles[$0].title }, start, list)
     }
 }
 
 extension JobIndex {
     /// Counts of each asked facet under `filter`, each with its own filter lifted; values by count
     /// (descending) then value, at most `limit` per facet.
-    func facets(_ filter: JobFilter, roleSet: Bitset?, asked: [JobFacet], limit: Int) -> [(JobFacet, [FacetValue])] {
+    func facets(_ filter: JobFilter, role: RoleScope?, asked: [JobFacet], limit: Int) -> [(JobFacet, [FacetValue])] {
         // Facets whose filter is not set share the plain mask.
         var plain: Bitset??
         func plainMask() -> Bitset? {
             if let plain { return plain }
-            let mask = mask(filter, roleSet: roleSet)
+            let mask = mask(filter, role: role)
             plain = .some(mask)
             return mask
         }
         return asked.map { facet in
-            let mask = isFiltered(facet, filter, roleSet: roleSet) ? mask(filter, roleSet: roleSet, lifting: facet) : plainMask()
+            let mask = isFiltered(facet, filter, role: role) ? mask(filter, role: role, lifting: facet) : plainMask()
             return (facet, top(count(facet, mask), limit: limit))
         }
     }
 
-    private func isFiltered(_ facet: JobFacet, _ filter: JobFilter, roleSet: Bitset?) -> Bool {
+    private func isFiltered(_ facet: JobFacet, _ filter: JobFilter, role: RoleScope?) -> Bool {
         switch facet {
         case .level: filter.level != nil
         case .employmentType: filter.employmentType != nil
@@ -112,7 +113,7 @@ extension JobIndex {
         case .currency: filter.currency != nil || filter.salaryMin != nil || filter.salaryMax != nil
         case .company: filter.company != nil
         case .location: filter.location != nil
-        case .role: roleSet != nil
+        case .role: role != nil
         }
     }
 

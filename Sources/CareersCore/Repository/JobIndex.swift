@@ -81,7 +81,7 @@ struct JobIndex: Sendable {
         (text, titleKeys, (roleJobs, links)) = indexed
         for position in jobs.indices { jobs[position].roles = links[position] }
         (companies, locations, orders) = ordered
-        facetValues = FacetValues(jobs: jobs, companyKeys: companyKeys, locationKeys: locationKeys, roles: roles)
+        facetValues = FacetValues(jobs: jobs, companyKeys: companyKeys, locationKeys: locationKeys, roles: roles, roleJobs: roleJobs.ordered)
         var ranks: [JobSort: [Int32]] = [:]
         for (sort, order) in orders {
             var rank = [Int32](repeating: 0, count: count)
@@ -197,21 +197,10 @@ struct JobIndex: Sendable {
         case set(Bitset)
     }
 
-    /// The scope as a set of positions (for filters and facets, where order does not matter).
-    func bitset(_ scope: RoleScope) -> Bitset {
-        switch scope {
-        case .set(let set): return set
-        case .ordered(let list):
-            var set = Bitset(count: count)
-            for position in list { set.insert(Int(position)) }
-            return set
-        }
-    }
-
     /// The jobs matching `filter` (nil: all of them), with one facet's own filter lifted when
     /// asked. Lifting `currency` lets salary bounds compare within each job's own currency, so
-    /// each currency counts what filtering by it would return.
-    func mask(_ filter: JobFilter, roleSet: Bitset?, lifting facet: JobFacet? = nil) -> Bitset? {
+    /// each currency counts what filtering by it would return. A role scope restricts as a set.
+    func mask(_ filter: JobFilter, role: RoleScope?, lifting facet: JobFacet? = nil) -> Bitset? {
         var mask: Bitset?
         func restrict(_ set: Bitset?) {
             guard let set else { return }
@@ -231,7 +220,16 @@ struct JobIndex: Sendable {
         if let query = filter.query { restrict(text.matching(query)) }
         if let company = filter.company, facet != .company { restrict(companies.matching(company)) }
         if let location = filter.location, facet != .location { restrict(locations.matching(location)) }
-        if facet != .role { restrict(roleSet) }
+        if facet != .role {
+            switch role {
+            case .set(let set)?: restrict(set)
+            case .ordered(let list)?:
+                var set = Bitset(count: count)
+                for position in list { set.insert(Int(position)) }
+                restrict(set)
+            case nil: break
+            }
+        }
         if filter.salaryMin != nil || filter.salaryMax != nil {
             // Amounts compare only within one currency: the one asked for, else USD.
             if filter.currency == nil, facet != .currency { restrict(currencies[JobFilter.defaultSalaryCurrency] ?? empty) }
@@ -249,14 +247,10 @@ struct JobIndex: Sendable {
     /// Positions of the jobs matching `filter`, the requested page of them in `sort` order (a
     /// known role's listing order when `role` is one and no sort is asked).
     func search(_ filter: JobFilter, role: RoleScope?, sort: JobSort?, offset: Int, limit: Int) -> (total: Int, positions: [Int]) {
-        var roleSet: Bitset?
         var roleOrder: [Int32]?
-        switch role {
-        case .ordered(let list)? where sort == nil: roleOrder = list
-        case let scope?: roleSet = bitset(scope)
-        case nil: break
-        }
-        let mask = mask(filter, roleSet: roleSet)
+        if case .ordered(let list)? = role, sort == nil { roleOrder = list }
+        // With a role order, the role's own list is walked: the mask need not hold the role.
+        let mask = mask(filter, role: roleOrder == nil ? role : nil)
         let start = max(0, offset)
         if let roleOrder { return Self.page(of: roleOrder, within: mask, start: start, limit: limit) }
         let total = mask?.cardinality ?? count

@@ -151,32 +151,30 @@ public final class Repository: Sendable {
 
     /// One page of `searchJobs`, with the total number of matches. Runs on the precomputed indexes.
     public func searchJobs(_ filter: JobFilter, sort: JobSort?, offset: Int, limit: Int) -> JobPage {
-        let result = jobIndex.search(filter, role: roleScope(filter), sort: sort, offset: offset, limit: limit)
-        return JobPage(total: result.total, items: result.positions.map { jobs[$0] }, role: resolvedRoleID(filter))
-    }
-
-    /// How many jobs relate to a role (title, similar or featured; as `/jobs?role=` lists them).
-    public func jobCount(ofRole id: String) -> Int {
-        rolePositions[id].map { jobIndex.roleJobs.ordered[$0].count } ?? 0
+        let (scope, roleID) = roleScope(filter)
+        let result = jobIndex.search(filter, role: scope, sort: sort, offset: offset, limit: limit)
+        return JobPage(total: result.total, items: result.positions.map { jobs[$0] }, role: roleID)
     }
 
     /// Value counts of each asked facet under `filter`, each counted with its own filter lifted;
     /// at most `limit` values per facet, by count then value.
     public func jobFacets(_ filter: JobFilter, facets: [JobFacet], limit: Int) -> [(facet: JobFacet, values: [FacetValue])] {
-        let roleSet = roleScope(filter).map(jobIndex.bitset)
-        return jobIndex.facets(filter, roleSet: roleSet, asked: facets, limit: limit).map { (facet: $0.0, values: $0.1) }
+        jobIndex.facets(filter, role: roleScope(filter).scope, asked: facets, limit: limit).map { (facet: $0.0, values: $0.1) }
     }
 
     /// A known role (id, title, alias, typo) uses its precomputed jobs, in their listing order
     /// (`JobRoles`); any other text is matched as a phrase in job titles.
-    private func roleScope(_ filter: JobFilter) -> JobIndex.RoleScope? {
-        guard let roleName = filter.role else { return nil }
-        if let id = resolvedRoleID(filter), let position = rolePositions[id] { return .ordered(jobIndex.roleJobs.ordered[position]) }
-        return .set(jobIndex.titlePhrase(roleName))
+    private func roleScope(_ filter: JobFilter) -> (scope: JobIndex.RoleScope?, roleID: String?) {
+        guard let roleName = filter.role else { return (nil, nil) }
+        if let role = resolveRole(roleName), let position = rolePositions[role.id] {
+            return (.ordered(jobIndex.roleJobs.ordered[position]), role.id)
+        }
+        return (.set(jobIndex.titlePhrase(roleName)), nil)
     }
 
-    private func resolvedRoleID(_ filter: JobFilter) -> String? {
-        filter.role.flatMap(resolveRole)?.id
+    /// How many jobs relate to a role (title, similar or featured; as `/jobs?role=` lists them).
+    public func jobCount(ofRole id: String) -> Int {
+        rolePositions[id].map { jobIndex.roleJobs.ordered[$0].count } ?? 0
     }
 
     /// The ids of the roles a job relates to, sorted.
