@@ -16,6 +16,6 @@ extension CareersAPI {
 
     /// The JSON encoder alone: every role document serialised, total bytes.
     @_spi(Benchmarks) public func encodeRoleDocuments() -> Int {
-        current.repository.roles.reduce(0) { total, role in total + Catalog.serialise(role) { $0.role($1) }.count }
+        current.repository.roles.reduce(0) { total, role in total + Catalog.serialise(role) { $0.role($1, jobCount: current.repository.jobCount(ofRole: $1.id)) }.count }
     }
 }

@@ -9,6 +9,16 @@ extension JSONWriter {
             o.field("label", item.label)
             o.field("text", item.text)
             o.field("sources", item.sources)
+            o.field("inherited_from", item.inheritedFrom)
+            o.field("inherited_in", item.inheritedIn)
+            o.key("variants")
+            o.array(item.variants) { w, variant in
+                w.object { o in
+                    o.field("label", variant.label)
+                    o.field("text", variant.text)
+                    o.field("source", variant.source)
+                }
+            }
             o.field("entities", entities ?? item.entities)
         }
     }
@@ -40,6 +50,8 @@ extension JSONWriter {
             o.field("name", tool.name)
             o.field("category", tool.category)
             o.field("sources", tool.sources)
+            o.field("inherited_from", tool.inheritedFrom)
+            o.field("inherited_in", tool.inheritedIn)
         }
     }
 
@@ -118,11 +130,29 @@ extension JSONWriter {
             o.key("salary")
             o.salary(p.salary)
             o.field("sources", job.sources)
+            o.key("roles")
+            o.array(job.roles) { w, link in
+                w.object { o in
+                    o.field("id", link.id)
+                    o.field("title", link.title)
+                    o.field("reason", link.reason.rawValue)
+                    o.field("score", link.score)
+                }
+            }
+        }
+    }
+
+    /// A role's jobs: how many `/jobs?role=` lists, and that link.
+    mutating func roleJobs(_ role: Role, count: Int) {
+        key("jobs")
+        object { o in
+            o.field("count", count)
+            o.field("href", "/jobs?role=" + role.id)
         }
     }
 
     /// The short form of a role used in lists.
-    mutating func roleSummary(_ role: Role) {
+    mutating func roleSummary(_ role: Role, jobCount: Int) {
         object { o in
             o.field("id", role.id)
             o.field("title", role.title)
@@ -130,11 +160,12 @@ extension JSONWriter {
             o.field("summary", role.summary)
             o.field("comparisons", role.comparisons)
             o.field("related", role.related)
+            o.roleJobs(role, count: jobCount)
             o.field("href", "/roles/" + role.id)
         }
     }
 
-    mutating func role(_ role: Role) {
+    mutating func role(_ role: Role, jobCount: Int) {
         object { o in
             o.field("id", role.id)
             o.field("title", role.title)
@@ -152,6 +183,7 @@ extension JSONWriter {
             o.roleEntities(role.entities)
             o.field("comparisons", role.comparisons)
             o.field("related", role.related)
+            o.roleJobs(role, count: jobCount)
             o.field("href", "/roles/" + role.id)
         }
     }

@@ -18,7 +18,9 @@ struct Catalog: Sendable {
             roleIDs[article.id] = article.roles.map { repository.resolveRole($0)?.id }
         }
         articleRoleIDs = roleIDs
-        roleItems = Dictionary(repository.roles.map { item in (item.id, Catalog.serialise(item) { $0.roleSummary($1) }) }, uniquingKeysWith: { a, _ in a })
+        roleItems = Dictionary(repository.roles.map { item in
+            (item.id, Catalog.serialise(item) { $0.roleSummary($1, jobCount: repository.jobCount(ofRole: $1.id)) })
+        }, uniquingKeysWith: { a, _ in a })
         jobItems = Dictionary(repository.jobs.map { item in (item.id, Catalog.serialise(item) { $0.job($1) }) }, uniquingKeysWith: { a, _ in a })
         comparisonItems = repository.articles.map { article in
             var w = JSONWriter(capacity: 512)

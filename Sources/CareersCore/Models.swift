@@ -8,16 +8,70 @@ public struct ListItem: Sendable, Hashable, Codable {
     public var label: String?
     public var text: String
     public var sources: [String]
+    /// The id of the role this item is inherited from, when an article gives it by reference
+    /// ("Same as Machine Learning Engineer, plus …"); nil when no article does.
+    public var inheritedFrom: String?
+    /// The articles (among `sources`) that give the item by reference; the others list it for
+    /// the role directly.
+    public var inheritedIn: [String]
+    /// Other articles' wordings of the same piece of advice (see `SameAdvice`), first seen first.
+    public var variants: [ItemVariant]
     /// Ids of the entities (skills, tools; industries in industry lists) the text names, in
     /// order of first mention. Set on merged roles by the repository; empty as parsed (ask
     /// `Knowledge.entityIDs(of:)` for an article's items).
     public var entities: [String]
 
-    public init(label: String? = nil, text: String, sources: [String] = [], entities: [String] = []) {
+    public init(
+        label: String? = nil, text: String, sources: [String] = [], inheritedFrom: String? = nil, inheritedIn: [String] = [],
+        variants: [ItemVariant] = [], entities: [String] = []
+    ) {
         self.label = label
         self.text = text
         self.sources = sources
+        self.inheritedFrom = inheritedFrom
+        self.inheritedIn = inheritedIn
+        self.variants = variants
         self.entities = entities
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case label, text, sources, inheritedFrom, inheritedIn, variants, entities
+    }
+
+    // Absent fields stay absent: an item without inheritance or variants encodes as before.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        label = try container.decodeIfPresent(String.self, forKey: .label)
+        text = try container.decode(String.self, forKey: .text)
+        sources = try container.decode([String].self, forKey: .sources)
+        inheritedFrom = try container.decodeIfPresent(String.self, forKey: .inheritedFrom)
+        inheritedIn = try container.decodeIfPresent([String].self, forKey: .inheritedIn) ?? []
+        variants = try container.decodeIfPresent([ItemVariant].self, forKey: .variants) ?? []
+        entities = try container.decodeIfPresent([String].self, forKey: .entities) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(label, forKey: .label)
+        try container.encode(text, forKey: .text)
+        try container.encode(sources, forKey: .sources)
+        try container.encodeIfPresent(inheritedFrom, forKey: .inheritedFrom)
+        if !inheritedIn.isEmpty { try container.encode(inheritedIn, forKey: .inheritedIn) }
+        if !variants.isEmpty { try container.encode(variants, forKey: .variants) }
+        if !entities.isEmpty { try container.encode(entities, forKey: .entities) }
+    }
+}
+
+/// Another article's wording of an item merged with it: its label and text as written there.
+public struct ItemVariant: Sendable, Hashable, Codable {
+    public var label: String?
+    public var text: String
+    public var source: String
+
+    public init(label: String? = nil, text: String, source: String) {
+        self.label = label
+        self.text = text
+        self.source = source
     }
 }
 
@@ -27,15 +81,50 @@ public struct ToolItem: Sendable, Hashable, Codable {
     public var name: String
     public var category: String?
     public var sources: [String]
+    /// The id of the role this tool is inherited from ("All tools used by Machine Learning
+    /// Engineers."); nil when no article gives it by reference.
+    public var inheritedFrom: String?
+    /// The articles (among `sources`) that give the tool by reference.
+    public var inheritedIn: [String]
     /// The tool entity's id. Set on merged roles by the repository (whose `name` is then the
     /// entity's); nil as parsed (ask `Knowledge.toolID(named:)` for an article's tools).
     public var id: String?
 
-    public init(name: String, category: String? = nil, sources: [String] = [], id: String? = nil) {
+    public init(
+        name: String, category: String? = nil, sources: [String] = [], inheritedFrom: String? = nil, inheritedIn: [String] = [],
+        id: String? = nil
+    ) {
         self.name = name
         self.category = category
         self.sources = sources
         self.id = id
+        self.inheritedFrom = inheritedFrom
+        self.inheritedIn = inheritedIn
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, category, sources, inheritedFrom, inheritedIn, id
+    }
+
+    // Absent fields stay absent: a tool nobody inherits encodes as before.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        category = try container.decodeIfPresent(String.self, forKey: .category)
+        sources = try container.decode([String].self, forKey: .sources)
+        inheritedFrom = try container.decodeIfPresent(String.self, forKey: .inheritedFrom)
+        inheritedIn = try container.decodeIfPresent([String].self, forKey: .inheritedIn) ?? []
+        id = try container.decodeIfPresent(String.self, forKey: .id)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(category, forKey: .category)
+        try container.encode(sources, forKey: .sources)
+        try container.encodeIfPresent(inheritedFrom, forKey: .inheritedFrom)
+        if !inheritedIn.isEmpty { try container.encode(inheritedIn, forKey: .inheritedIn) }
+        try container.encodeIfPresent(id, forKey: .id)
     }
 }
 
@@ -291,13 +380,44 @@ public struct Job: Sendable, Hashable, Codable {
     public var workplace: Workplace
     /// Ids of the articles that feature it.
     public var sources: [String]
+    /// The roles it relates to and why (see `JobRoleLink`): title matches, then similar titles
+    /// (best first), then roles of the articles that feature it.
+    public var roles: [JobRoleLink]
 
-    public init(id: String, posting: JobPosting, remote: Bool, sources: [String], workplace: Workplace? = nil) {
+    public init(id: String, posting: JobPosting, remote: Bool, sources: [String], workplace: Workplace? = nil, roles: [JobRoleLink] = []) {
         self.id = id
         self.posting = posting
         self.remote = remote
         self.workplace = workplace ?? (remote ? .remote : .onsite)
         self.sources = sources
+        self.roles = roles
+    }
+}
+
+/// Why a job relates to a role, strongest first.
+public enum JobRoleReason: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The job's title names the role or an alias once seniority and qualifiers are set aside
+    /// ("Senior Data Scientist, Pricing" is a Data Scientist job).
+    case title
+    /// The title's words match the role's name closely (`JobRoles.similarThreshold`).
+    case similar
+    /// An article about the role features the job.
+    case featured
+}
+
+/// One role a job relates to. `score` is how closely the job's title matches the role's name
+/// (1 for a title match; 0–1 otherwise, also for featured jobs), rounded to two decimals.
+public struct JobRoleLink: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var reason: JobRoleReason
+    public var score: Double
+
+    public init(id: String, title: String, reason: JobRoleReason, score: Double) {
+        self.id = id
+        self.title = title
+        self.reason = reason
+        self.score = score
     }
 }
 

@@ -40,7 +40,7 @@ import Testing
 
     @Test func jobsHaveTheContractFields() throws {
         let first = try #require(items("/jobs?limit=100").first)
-        #expect(Set(first.keys) == ["id", "title", "company", "location", "remote", "employment_types", "level", "level_label", "salary", "sources"])
+        #expect(Set(first.keys) == ["id", "title", "company", "location", "remote", "employment_types", "level", "level_label", "salary", "sources", "roles"])
         let withSalary = try #require(items("/jobs?limit=100").first { $0["salary"] is [String: Any] })
         let salary = try #require(withSalary["salary"] as? [String: Any])
         #expect(Set(salary.keys) == ["currency", "min", "max", "period", "annual_min", "annual_max", "plausible"])

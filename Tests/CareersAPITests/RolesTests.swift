@@ -22,7 +22,7 @@ import Testing
         #expect(body["next"] is NSNull)
         #expect(ids(response) == api.repository.roles.map(\.id))
         let first = try #require((body["items"] as? [[String: Any]])?.first)
-        #expect(Set(first.keys) == ["id", "title", "aliases", "summary", "comparisons", "related", "href"])
+        #expect(Set(first.keys) == ["id", "title", "aliases", "summary", "comparisons", "related", "jobs", "href"])
     }
 
     @Test func searchForgivesTyposAndKnowsAliases() {

@@ -22,7 +22,8 @@ import Testing
 
         let alone = Repository(articles: [try RepositoryRoleTests.article("Gen AI Engineer vs. Data Scientist", file: "a.txt")])
         let genAI = try #require(alone.role(id: "generative-ai-engineer"))
-        #expect(genAI.aliases.contains("Generative AI Engineer"))
+        #expect(genAI.title == "Generative AI Engineer")
+        #expect(genAI.aliases.contains("Gen AI Engineer"))
         #expect(!genAI.aliases.contains { $0.hasPrefix("Gen Artificial") })
         #expect(alone.searchRoles(RoleFilter(query: "generative")).first?.id == "generative-ai-engineer")
     }

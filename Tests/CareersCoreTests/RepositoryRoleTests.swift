@@ -86,3 +86,27 @@ import Testing
         #expect(lead.tools.contains { $0.name == "Jira" && $0.category == "Project Management" })
     }
 }
+
+@Suite struct RoleDisplayNameTests {
+    static func article(_ title: String, file: String) -> Article {
+        Article(id: file, fileName: file + ".txt", title: title, roles: title.components(separatedBy: " vs. "))
+    }
+
+    @Test func abbreviatedArticleTitlesNeverNameAMergedRole() throws {
+        let repository = Repository(articles: [
+            Self.article("ML Engineer vs. Data Analyst", file: "a"),
+            Self.article("ML Engineer vs. Data Scientist", file: "b"),
+            Self.article("Machine Learning Engineer vs. AI Scientist", file: "c"),
+        ])
+        let role = try #require(repository.role(id: "machine-learning-engineer"))
+        #expect(role.title == "Machine Learning Engineer")
+        #expect(role.aliases.contains("ML Engineer"))
+        // Short forms the field writes as names stay: "AI Scientist" is its full name.
+        #expect(repository.role(id: "ai-scientist")?.title == "AI Scientist")
+    }
+
+    @Test func roleOnlyEverAbbreviatedIsSpelledOut() throws {
+        let repository = Repository(articles: [Self.article("DL Engineer vs. Data Analyst", file: "a")])
+        #expect(repository.role(id: "deep-learning-engineer")?.title == "Deep Learning Engineer")
+    }
+}

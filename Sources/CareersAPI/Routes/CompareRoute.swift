@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import CareersCore
+import OrderedCollections
 
 /// `GET /compare`: 2 to 5 roles side by side. Works for any set of roles, compared by an article
 /// or not, because it is computed from the merged role profiles; the articles that do compare a
@@ -152,7 +153,7 @@ extension Catalog {
             } else {
                 o.field("transition", nil as String?)
             }
-            var sourceIDs: [String] = []
+            var sourceIDs: Set<String> = []
             o.field("pairs", array: { a in
                 for i in roles.indices {
                     for j in roles.indices where j > i {
@@ -160,7 +161,7 @@ extension Catalog {
                             let ids = articleRoleIDs[article.id] ?? []
                             return ids.contains(roles[i].id) && ids.contains(roles[j].id)
                         }.map(\.id)
-                        for id in articles where !sourceIDs.contains(id) { sourceIDs.append(id) }
+                        sourceIDs.formUnion(articles)
                         a.object { o in
                             o.field("roles", [roles[i].id, roles[j].id])
                             o.field("comparisons", articles)

@@ -71,7 +71,25 @@ extension Route {
             ("remote", D.boolean), ("employment_types", D.array(D.enumeration(EmploymentType.allCases.map(\.rawValue)))),
             ("level", ["type": ["string", "null"], "enum": .array(levels.map { .string($0) } + [.null])]),
             ("level_label", D.nullableString), ("salary", D.nullable(D.ref("Salary"))), ("sources", D.strings),
-        ])
+            ("roles", D.array(D.object([
+                ("id", D.string), ("title", D.string), ("reason", reason),
+                ("score", ["type": "number", "minimum": 0, "maximum": 1, "description": "How closely the title matches the role's name (1 for a title match)."]),
+            ], description: "A role the job relates to, and why."))),
+            ("reason", reason.merging(["description": "Only when the list is filtered by a known role: why the job is listed for it."])),
+            ("score", ["type": "number", "minimum": 0, "maximum": 1, "description": "Only with reason: the score of that link."]),
+        ]).merging(["required": .array(jobFields.map { .string($0) })])
+    }
+
+    /// The members every job has (`reason` and `score` only come with `?role=`).
+    private static let jobFields = [
+        "id", "title", "company", "location", "remote", "employment_types", "level", "level_label", "salary", "sources", "roles",
+    ]
+
+    private static var reason: JSONValue {
+        [
+            "type": "string", "enum": .array(JobRoleReason.allCases.map { .string($0.rawValue) }),
+            "description": "title: the title names the role or an alias (seniority and qualifiers aside); similar: title words match the role's name (Dice ≥ 0.7, AI~ML and Engineer~Developer count 0.8); featured: an article about the role lists the job.",
+        ]
     }
 
     private static var jobPostingSchema: JSONValue {
@@ -94,7 +112,10 @@ extension Route {
 
 extension QueryParameter {
     static let jobSearch = QueryParameter("q", .text, "Search title, company and location.")
-    static let role = QueryParameter("role", .text, "A role id, title or alias (typo-tolerant).", shared: true)
+    static let role = QueryParameter(
+        "role", .text,
+        "A role id, title or alias (typo-tolerant): the jobs related to it (see Job.roles), listed title matches first, then similar titles (best first), then jobs featured in its articles. Other text matches job titles as a phrase.",
+        shared: true)
     static let company = QueryParameter("company", .text, "Company name contains this text.")
     static let location = QueryParameter("location", .text, "Location contains this text.")
     static let remote = QueryParameter("remote", .boolean, "Remote postings only (true) or on-site only (false).")
@@ -113,7 +134,7 @@ extension QueryParameter {
         "ISO 4217 code, any case.", shared: true)
     static let jobSort = QueryParameter(
         "sort", .choice(JobSort.self),
-        "Order; ties by id. Default: by id. Salary orders compare amounts within one currency: USD first, then the other currencies alphabetically, each by annual amount; postings without a plausible salary last.")
+        "Order; ties by id. Default: by id, or with a known role by why each job relates to it (title, similar, featured). Salary orders compare amounts within one currency: USD first, then the other currencies alphabetically, each by annual amount; postings without a plausible salary last.")
 }
 
 extension Catalog {
@@ -131,8 +152,30 @@ extension Catalog {
         let filter = jobFilter(reader)
         let sort = reader.choice(.jobSort, JobSort.self)
         let page = Page(reader)
-        let matches = filter == JobFilter() && sort == nil ? repository.jobs : repository.searchJobs(filter, sort: sort)
-        let items = page.slice(matches).map { item in jobItems[item.id] ?? Catalog.serialise(item) { $0.job($1) } }
-        return .ok(Representation(body: page.envelope(path: Route.jobs.path, reader: reader, total: matches.count, items: items)))
+        let found: JobPage
+        if filter == JobFilter() && sort == nil {
+            found = JobPage(total: repository.jobs.count, items: Array(page.slice(repository.jobs)))
+        } else {
+            found = repository.searchJobs(filter, sort: sort, offset: page.offset, limit: page.limit)
+        }
+        let items = found.items.map { item in
+            let bytes = jobItems[item.id] ?? Catalog.serialise(item) { $0.job($1) }
+            guard let role = found.role, let link = item.roles.first(where: { $0.id == role }) else { return bytes }
+            return Catalog.withRoleMatch(bytes, link)
+        }
+        return .ok(Representation(body: page.envelope(path: Route.jobs.path, reader: reader, total: found.total, items: items)))
+    }
+
+    /// A job's pre-serialised object with `reason` and `score` (why it is listed for the role
+    /// asked) added as its last members.
+    static func withRoleMatch(_ job: [UInt8], _ link: JobRoleLink) -> [UInt8] {
+        var w = JSONWriter(capacity: 48)
+        w.object { o in
+            o.field("reason", link.reason.rawValue)
+            o.field("score", link.score)
+        }
+        // `{"reason":…}` spliced in as `,"reason":…}` in place of the job's closing brace.
+        guard job.last == UInt8(ascii: "}"), w.bytes.first == UInt8(ascii: "{") else { return job }
+        return job.dropLast() + [UInt8(ascii: ",")] + w.bytes.dropFirst()
     }
 }

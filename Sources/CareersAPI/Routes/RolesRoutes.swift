@@ -11,8 +11,12 @@ extension Route {
             ("RoleSummary", OpenAPIDocument.object([
                 ("id", OpenAPIDocument.string), ("title", OpenAPIDocument.string), ("aliases", OpenAPIDocument.strings),
                 ("summary", OpenAPIDocument.nullableString), ("comparisons", OpenAPIDocument.strings),
-                ("related", OpenAPIDocument.strings), ("href", OpenAPIDocument.string),
+                ("related", OpenAPIDocument.strings), ("jobs", OpenAPIDocument.ref("RoleJobs")), ("href", OpenAPIDocument.string),
             ])),
+            ("RoleJobs", OpenAPIDocument.object([
+                ("count", ["type": "integer", "minimum": 0]),
+                ("href", ["type": "string", "description": "/jobs?role=<id>: title matches, then similar titles, then jobs featured with the role."]),
+            ], description: "The jobs related to a role (by title, similar title, or featured in an article about it).")),
             ("RoleList", OpenAPIDocument.envelope("RoleSummary", optional: [("facets", roleFacetsSchema)])),
         ],
         serving: .query { catalog, reader in catalog.roles(&reader) })
@@ -30,7 +34,9 @@ extension Route {
         schemas: [("Role", roleSchema)],
         serving: .resource { catalog, caching in
             let docs = Dictionary(catalog.repository.roles.map { role in
-                (role.id, Representation(body: Catalog.serialise(role) { $0.role($1) }, precompress: true, caching: caching))
+                (role.id, Representation(
+                    body: Catalog.serialise(role) { $0.role($1, jobCount: catalog.repository.jobCount(ofRole: $1.id)) },
+                    precompress: true, caching: caching))
             }, uniquingKeysWith: { a, _ in a })
             return { id, _, _ in
                 if let doc = docs[id] { return .ok(doc) }
@@ -45,7 +51,7 @@ extension Route {
         let value = D.array(D.object([("id", D.string), ("name", D.string), ("count", D.integer)]))
         return [
             "type": "object", "additionalProperties": false,
-            "properties": .object(Catalog.roleFacetDimensions.map { ($0.key, value) }.sorted { $0.0 < $1.0 }),
+            "properties": .object(pairs: Catalog.roleFacetDimensions.map { ($0.key, value) }.sorted { $0.0 < $1.0 }),
             "description": "Present when `facets` is given: per asked dimension, entities with how many roles have them under the other filters, by count then name.",
         ]
     }
@@ -62,7 +68,7 @@ extension Route {
             ], description: "The entities the role's sentences (skills), tool lists (tools) and industry lists name, with their sources.")),
             ("comparisons", ["type": "array", "items": D.string, "description": "Ids of the articles comparing this role."]),
             ("related", ["type": "array", "items": D.string, "description": "Ids of the roles it is compared with."]),
-            ("href", D.string),
+            ("jobs", D.ref("RoleJobs")), ("href", D.string),
         ])
     }
 }
@@ -94,7 +100,7 @@ extension Catalog {
         if let problem = unknownEntityFilter(reader) { return .problem(problem) }
         let page = Page(reader)
         let matches = filter == RoleFilter() ? repository.roles : repository.searchRoles(filter)
-        let items = page.slice(matches).map { item in roleItems[item.id] ?? Catalog.serialise(item) { $0.roleSummary($1) } }
+        let items = page.slice(matches).map { item in roleItems[item.id] ?? Catalog.serialise(item) { $0.roleSummary($1, jobCount: repository.jobCount(ofRole: $1.id)) } }
         let dimensions = reader.string(.roleFacets).map { text in
             text.split(separator: ",").compactMap { (name: String($0), section: Catalog.roleFacetDimensions[String($0)]) }
         }

@@ -17,14 +17,14 @@ struct JobIndex: Sendable {
     private let text: WordIndex
     private let companies: WordIndex
     private let locations: WordIndex
-    /// Role id → jobs whose title contains the role's title or an alias ("Senior Data Scientist"
-    /// belongs to data-scientist).
-    let roleJobs: [String: Bitset]
+    /// Each role's jobs (by role position), in `/jobs?role=` order.
+    let roleJobs: JobRoles
     /// Each job's title as a role key (" senior data scientist "), to match role phrases.
     private let titleKeys: [String]
 
-    /// `folded` holds each job's folded title, company and location (same order as `jobs`).
-    init(jobs: [Job], folded: [FoldedJobFields], roles: [Role]) {
+    /// `folded` holds each job's folded title, company and location (same order as `jobs`);
+    /// `featured` the positions of the roles of the articles featuring each job. Sets each job's `roles`.
+    init(jobs: inout [Job], folded: [FoldedJobFields], roles: [Role], featured: [[Int]]) {
         count = jobs.count
         var levels: [JobLevel: Bitset] = [:]
         var types: [EmploymentType: Bitset] = [:]
@@ -53,6 +53,7 @@ struct JobIndex: Sendable {
         (self.remote, self.notRemote, self.plausible) = (remote, notRemote, plausible)
         (self.annualMin, self.annualMax) = (annualMin, annualMax)
         let (plausibleJobs, annualMinima, annualMaxima) = (plausible, annualMin, annualMax)
+        let writtenTitles = jobs.map(\.posting.title)
         let currencyRanks = JobIndex.currencyRanks(currencyCodes)
         // Each field was folded once by the merge and is shared by the word indexes and the sort keys.
         let titles = folded.map(\.title)
@@ -61,7 +62,7 @@ struct JobIndex: Sendable {
         // The word indexes and the role/sort work are independent: built side by side.
         let (indexed, ordered) = Parallel.both({
             let titleKeys = titles.map { RoleNames.key(folded: $0) }
-            let roleJobs = JobIndex.roleJobs(titleKeys: titleKeys, roles: roles)
+            let roleJobs = JobRoles.build(titleKeys: titleKeys, titles: writtenTitles, foldedTitles: titles, roles: roles, featured: featured)
             let text = WordIndex(fields: [titles, companyKeys, locationKeys])
             return (text, titleKeys.map { " " + $0 + " " }, roleJobs)
         }, {
@@ -70,7 +71,9 @@ struct JobIndex: Sendable {
                 annualMin: annualMinima, annualMax: annualMaxima)
             return (WordIndex(fields: [companyKeys]), WordIndex(fields: [locationKeys]), orders)
         })
-        (text, titleKeys, roleJobs) = indexed
+        let links: [[JobRoleLink]]
+        (text, titleKeys, (roleJobs, links)) = indexed
+        for position in jobs.indices { jobs[position].roles = links[position] }
         (companies, locations, orders) = ordered
         var ranks: [JobSort: [Int32]] = [:]
         for (sort, order) in orders {
@@ -144,53 +147,19 @@ struct JobIndex: Sendable {
         return firstIDs.map { rankOfID[Int($0)] }
     }
 
-    private static func roleJobs(titleKeys: [String], roles: [Role]) -> [String: Bitset] {
-        // Role phrases as Substrings, so a title's word run is looked up as a slice of the title
-        // (its words are joined by single spaces, as keys are) rather than joined into a new String.
-        var rolesByKey: [Substring: [Int]] = [:]
-        for (index, role) in roles.enumerated() {
-            for name in [role.title] + role.aliases {
-                let key = Substring(RoleNames.key(name))
-                if !(rolesByKey[key]?.contains(index) ?? false) { rolesByKey[key, default: []].append(index) }
-            }
+    /// The page of `order` (all of it, or the part in `mask`) from `start`, with the total.
+    private static func page(of order: [Int32], within mask: Bitset?, start: Int, limit: Int) -> (total: Int, positions: [Int]) {
+        guard let mask else {
+            let end = min(order.count, start + max(0, limit))
+            return (order.count, start < end ? order[start..<end].map { Int($0) } : [])
         }
-        let longest = rolesByKey.keys.map { $0.split(separator: " ").count }.max() ?? 0
-        let firstWords = Set(rolesByKey.keys.compactMap { $0.split(separator: " ").first })
-        /// The roles (with repeats) whose phrases a title key contains as a run of words.
-        func roleMatches(_ titleKey: String) -> [Int] {
-            var matches: [Int] = []
-            let words = titleKey.split(separator: " ")
-            let singleSpaced = words.count < 2 || titleKey.utf8.count == words.reduce(words.count - 1) { $0 + $1.utf8.count }
-            for start in words.indices where firstWords.contains(words[start]) {
-                for end in stride(from: start + 1, through: min(words.count, start + longest), by: 1) {
-                    let phrase = singleSpaced
-                        ? titleKey[words[start].startIndex..<words[end - 1].endIndex] : Substring(words[start..<end].joined(separator: " "))
-                    if let indexes = rolesByKey[phrase] { matches += indexes }
-                }
-            }
-            return matches
+        var page: [Int] = []
+        var total = 0
+        for position in order where mask.contains(Int(position)) {
+            if total >= start && page.count < limit { page.append(Int(position)) }
+            total += 1
         }
-        // Titles repeat across postings: each distinct (ASCII) title key is matched once.
-        var matchesByKey: [String: [Int]] = [:]
-        var sets = [Bitset?](repeating: nil, count: roles.count)
-        for (position, titleKey) in titleKeys.enumerated() {
-            let matches: [Int]
-            if let known = matchesByKey[titleKey] {
-                matches = known
-            } else {
-                matches = roleMatches(titleKey)
-                if titleKey.isASCIIOnly { matchesByKey[titleKey] = matches }
-            }
-            for index in matches {
-                if sets[index] == nil { sets[index] = Bitset(count: titleKeys.count) }
-                sets[index]?.insert(position)
-            }
-        }
-        var result: [String: Bitset] = [:]
-        for (index, set) in sets.enumerated() {
-            if let set { result[roles[index].id, default: Bitset(count: titleKeys.count)].formUnion(set) }
-        }
-        return result
+        return (total, page)
     }
 
     /// Jobs whose title contains `phrase` as whole words in order ("data engineer" matches "Lead
@@ -205,8 +174,15 @@ struct JobIndex: Sendable {
         return result
     }
 
-    /// Positions of the jobs matching `filter`, the requested page of them in `sort` order.
-    func search(_ filter: JobFilter, roleSet: Bitset?, sort: JobSort?, offset: Int, limit: Int) -> (total: Int, positions: [Int]) {
+    /// The jobs a role filter keeps: a known role's, in its listing order, or a set (a phrase).
+    enum RoleScope {
+        case ordered([Int32])
+        case set(Bitset)
+    }
+
+    /// Positions of the jobs matching `filter`, the requested page of them in `sort` order (a
+    /// known role's listing order when `role` is one and no sort is asked).
+    func search(_ filter: JobFilter, role: RoleScope?, sort: JobSort?, offset: Int, limit: Int) -> (total: Int, positions: [Int]) {
         var mask: Bitset?
         func restrict(_ set: Bitset?) {
             guard let set else { return }
@@ -225,7 +201,16 @@ struct JobIndex: Sendable {
         if let query = filter.query { restrict(text.matching(query)) }
         if let company = filter.company { restrict(companies.matching(company)) }
         if let location = filter.location { restrict(locations.matching(location)) }
-        restrict(roleSet)
+        var roleOrder: [Int32]?
+        switch role {
+        case .set(let set)?: restrict(set)
+        case .ordered(let list)? where sort == nil: roleOrder = list
+        case .ordered(let list)?:
+            var set = Bitset(count: count)
+            for position in list { set.insert(Int(position)) }
+            restrict(set)
+        case nil: break
+        }
         if filter.salaryMin != nil || filter.salaryMax != nil {
             // Amounts compare only within one currency: the one asked for, else USD.
             if filter.currency == nil { restrict(currencies[JobFilter.defaultSalaryCurrency] ?? empty) }
@@ -237,8 +222,9 @@ struct JobIndex: Sendable {
             }
             mask = inRange
         }
-        let total = mask?.cardinality ?? count
         let start = max(0, offset)
+        if let roleOrder { return Self.page(of: roleOrder, within: mask, start: start, limit: limit) }
+        let total = mask?.cardinality ?? count
         guard start < total, limit > 0 else { return (total, []) }
         let end = min(total, start + limit)
         let order = sort.flatMap { orders[$0] }

@@ -82,11 +82,18 @@ public struct SalaryStats: Sendable, Hashable, Codable {
 /// What a load read and what it rejected.
 public struct LoadReport: Sendable, Hashable, Codable {
     public var loadedFiles: [String]
+    /// Files: articles that do not parse, and directories or files that cannot be read.
     public var rejected: [ArticleRejection]
+    /// Lines of `--jobs` files skipped (each file itself loads, so these are not rejected files).
+    public var rejectedJobLines: [JobLineRejection] = []
+    /// Lines that refer to another role's items without naming a role of their article; they
+    /// stay text items (filled in by the repository, in article id order).
+    public var unresolvedReferences: [UnresolvedReference]
 
-    public init(loadedFiles: [String] = [], rejected: [ArticleRejection] = []) {
+    public init(loadedFiles: [String] = [], rejected: [ArticleRejection] = [], unresolvedReferences: [UnresolvedReference] = []) {
         self.loadedFiles = loadedFiles
         self.rejected = rejected
+        self.unresolvedReferences = unresolvedReferences
     }
 }
 
@@ -95,10 +102,14 @@ public struct LoadReport: Sendable, Hashable, Codable {
 public struct JobPage: Sendable, Hashable {
     public var total: Int
     public var items: [Job]
+    /// The id of the role the filter's `role` resolved to: each item's link to it (`Job.roles`)
+    /// says why it is listed.
+    public var role: String?
 
-    public init(total: Int, items: [Job]) {
+    public init(total: Int, items: [Job], role: String? = nil) {
         self.total = total
         self.items = items
+        self.role = role
     }
 }
 

@@ -28,34 +28,57 @@ public final class Repository: Sendable {
         for article in articles where unique[article.id] == nil { unique[article.id] = article }
         let sorted = unique.values.sorted { $0.id < $1.id }
         // Roles and jobs are merged independently of each other: side by side.
-        let (roles, (jobs, foldedJobs)) = Parallel.both({
+        let ((roles, unresolvedReferences), (mergedJobs, foldedJobs)) = Parallel.both({
             var merger = RoleMerger()
             sorted.forEach { merger.add($0) }
-            return merger.roles()
+            return (merger.roles(), merger.unresolvedReferences)
         }, {
             JobMerger.merge(sorted, extra: extraJobs)
         })
+        let rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Entities come from what the articles and the merged roles say, so they are found after
-        // both; the roles' sentences and tools gain their entity ids here. The job index needs
-        // only the roles' names: it is built beside them.
-        let (model, index) = Parallel.both({
-            KnowledgeBuilder.build(articles: sorted, roles: roles, jobs: jobs, vocabulary: vocabulary)
+        // both; the roles' sentences and tools gain their entity ids here. The job index (which
+        // links jobs to roles) needs only the roles' names and the jobs' titles, as does the
+        // entity build: they run side by side.
+        let (model, (index, jobs)) = Parallel.both({
+            KnowledgeBuilder.build(articles: sorted, roles: roles, jobs: mergedJobs, vocabulary: vocabulary)
         }, {
-            JobIndex(jobs: jobs, folded: foldedJobs, roles: roles)
+            var jobs = mergedJobs
+            let index = JobIndex(
+                jobs: &jobs, folded: foldedJobs, roles: roles,
+                featured: Self.featuredRoles(jobs: jobs, articles: sorted, rolePositions: rolePositions))
+            return (index, jobs)
         })
+        jobIndex = index
         knowledge = model.knowledge
         self.articles = sorted
         self.roles = model.roles
         self.jobs = jobs
+        var report = report
+        report.unresolvedReferences = unresolvedReferences
         self.report = report
         counts = RepositoryCounts(
             articles: sorted.count, roles: roles.count, jobs: jobs.count,
             postings: sorted.reduce(extraJobs.count) { $0 + $1.jobs.count }, rejectedFiles: report.rejected.count)
         articlePositions = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.rolePositions = rolePositions
         jobPositions = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         roleSearch = RoleSearch(roles: roles)
-        jobIndex = index
+    }
+
+    /// For each job, the positions of the roles compared by the articles that feature it.
+    private static func featuredRoles(jobs: [Job], articles: [Article], rolePositions: [String: Int]) -> [[Int]] {
+        // Articles name a few hundred roles between them: each title's id is worked out once.
+        var positionOfTitle: [String: Int?] = [:]
+        func position(_ title: String) -> Int? {
+            if let known = positionOfTitle[title] { return known }
+            let found = rolePositions[RoleNames.id(key: RoleNames.key(title))]
+            positionOfTitle[title] = found
+            return found
+        }
+        var byArticle: [String: [Int]] = [:]
+        for article in articles where byArticle[article.id] == nil { byArticle[article.id] = article.roles.compactMap(position) }
+        return jobs.map { job in job.sources.flatMap { byArticle[$0] ?? [] } }
     }
 
     public func article(id: String) -> Article? { articlePositions[id].map { articles[$0] } }
@@ -112,29 +135,37 @@ public final class Repository: Sendable {
 
     /// One page of `searchJobs`, with the total number of matches. Runs on the precomputed indexes.
     public func searchJobs(_ filter: JobFilter, sort: JobSort?, offset: Int, limit: Int) -> JobPage {
-        var roleSet: Bitset?
+        var scope: JobIndex.RoleScope?
+        var roleID: String?
         if let roleName = filter.role {
-            // A known role (id, title, alias, typo) uses its precomputed jobs; any other text is
-            // matched as a phrase in job titles.
-            roleSet = resolveRole(roleName).map { jobIndex.roleJobs[$0.id] ?? Bitset(count: jobs.count) }
-                ?? jobIndex.titlePhrase(roleName)
+            // A known role (id, title, alias, typo) uses its precomputed jobs, in their listing
+            // order (`JobRoles`); any other text is matched as a phrase in job titles.
+            if let role = resolveRole(roleName), let position = rolePositions[role.id] {
+                scope = .ordered(jobIndex.roleJobs.ordered[position])
+                roleID = role.id
+            } else {
+                scope = .set(jobIndex.titlePhrase(roleName))
+            }
         }
-        let result = jobIndex.search(filter, roleSet: roleSet, sort: sort, offset: offset, limit: limit)
-        return JobPage(total: result.total, items: result.positions.map { jobs[$0] })
+        let result = jobIndex.search(filter, role: scope, sort: sort, offset: offset, limit: limit)
+        return JobPage(total: result.total, items: result.positions.map { jobs[$0] }, role: roleID)
     }
 
-    /// Role ids whose title (or alias) a job's title contains.
+    /// How many jobs relate to a role (title, similar or featured; as `/jobs?role=` lists them).
+    public func jobCount(ofRole id: String) -> Int {
+        rolePositions[id].map { jobIndex.roleJobs.ordered[$0].count } ?? 0
+    }
+
+    /// The ids of the roles a job relates to, sorted.
     public func roleIDs(ofJob id: String) -> [String] {
         guard let position = jobPositions[id] else { return [] }
-        return jobIndex.roleJobs.filter { $0.value.contains(position) }.map(\.key).sorted()
+        return jobs[position].roles.map(\.id).sorted()
     }
 
     /// Statistics grouped by level, and by role and/or currency when asked.
     public func salaryStats(byRole: Bool, byCurrency: Bool, filter: JobFilter) -> [SalaryStats] {
         let matched = searchJobs(filter, sort: nil)
-        return SalaryStatistics.compute(jobs: matched, byRole: byRole, byCurrency: byCurrency) { [jobIndex, jobPositions] job in
-            guard let position = jobPositions[job.id] else { return [] }
-            return jobIndex.roleJobs.filter { $0.value.contains(position) }.map(\.key).sorted()
-        }
+        // Grouped by the same links `/jobs?role=` uses.
+        return SalaryStatistics.compute(jobs: matched, byRole: byRole, byCurrency: byCurrency) { job in job.roles.map(\.id).sorted() }
     }
 }

@@ -7,19 +7,97 @@ func appendSources(_ sources: [String], to list: inout [String]) {
     }
 }
 
-/// Items in first-seen order, one per normalised text, each keeping every source that lists it.
+/// Items in first-seen order, one per piece of advice (`SameAdvice`), each keeping every source
+/// that lists it and the other articles' wordings as variants. Identical items meet as they are
+/// added; similar ones once the list is complete (`items(contentWords:)`), when the frequency of
+/// each word in the list is known and rare words can pick the candidates.
 struct MergedList {
-    private(set) var items: [ListItem] = []
+    private var list: [ListItem] = []
+    private var keys: [UInt64] = []
+    /// By folded label and text.
     private var positions: [UInt64: Int] = [:]
 
     mutating func add(_ item: ListItem) {
         let key = TextKey.foldedHash(item.text, seed: item.label.map { TextKey.foldedHash($0) } ?? 0)
         if let position = positions[key] {
-            appendSources(item.sources, to: &items[position].sources)
-        } else {
-            positions[key] = items.count
-            items.append(item)
+            appendSources(item.sources, to: &list[position].sources)
+            Self.inherit(item, into: &list[position])
+            return
         }
+        positions[key] = list.count
+        keys.append(key)
+        list.append(item)
+    }
+
+    private static func inherit(_ item: ListItem, into target: inout ListItem) {
+        guard let inherited = item.inheritedFrom else { return }
+        target.inheritedFrom = target.inheritedFrom ?? inherited
+        for source in item.inheritedIn where !target.inheritedIn.contains(source) { target.inheritedIn.append(source) }
+    }
+
+    /// The items, those saying the same thing (`SameAdvice`) merged into the first of them: each
+    /// item is compared with the earlier merged items (a same label first, then content words)
+    /// and joins the first that shares no article with it. `contentWords` caches
+    /// `SameAdvice.contentWords` by item key across lists (a sentence recurs in many roles).
+    func items(contentWords: inout [UInt64: [UInt64]]) -> [ListItem] {
+        guard list.count > 1 else { return list }
+        let words = list.indices.map { index -> [UInt64] in
+            if let known = contentWords[keys[index]] { return known }
+            let computed = SameAdvice.contentWords(label: list[index].label, text: list[index].text)
+            contentWords[keys[index]] = computed
+            return computed
+        }
+        // Candidates come from each item's rarest words in this list (the prefix filter needs
+        // one fixed order of words; rare first keeps the candidate lists short).
+        var frequency: [UInt64: Int] = [:]
+        for itemWords in words { for word in itemWords { frequency[word, default: 0] += 1 } }
+        func prefix(_ itemWords: [UInt64]) -> ArraySlice<UInt64> {
+            itemWords.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }.prefix(SameAdvice.prefixLength(itemWords.count))
+        }
+        var merged: [ListItem] = []
+        var mergedWords: [[UInt64]] = []
+        var labelled: [UInt64: [Int]] = [:]
+        var prefixes: [UInt64: [Int]] = [:]
+        for (index, item) in list.enumerated() {
+            let labelKey = SameAdvice.labelKey(item.label)
+            var target = labelKey.flatMap { key in labelled[key]?.first { Self.disjoint(merged[$0].sources, item.sources) } }
+            let itemPrefix = prefix(words[index])
+            if target == nil {
+                for word in itemPrefix {
+                    // Each list is in item order: the first match in it is its earliest.
+                    for candidate in prefixes[word] ?? [] {
+                        if candidate >= (target ?? .max) { break }
+                        if SameAdvice.similar(mergedWords[candidate], words[index]) && Self.disjoint(merged[candidate].sources, item.sources) {
+                            target = candidate
+                            break
+                        }
+                    }
+                }
+            }
+            if let target {
+                Self.merge(item, into: &merged[target])
+                if let labelKey, !(labelled[labelKey]?.contains(target) ?? false) { labelled[labelKey, default: []].append(target) }
+                continue
+            }
+            let position = merged.count
+            if let labelKey { labelled[labelKey, default: []].append(position) }
+            for word in itemPrefix { prefixes[word, default: []].append(position) }
+            merged.append(item)
+            mergedWords.append(words[index])
+        }
+        return merged
+    }
+
+    /// Items of one article are never merged: sources must not meet.
+    private static func disjoint(_ lhs: [String], _ rhs: [String]) -> Bool {
+        rhs.count < 8 && lhs.count < 8 ? !lhs.contains(where: rhs.contains) : Set(lhs).isDisjoint(with: rhs)
+    }
+
+    private static func merge(_ item: ListItem, into target: inout ListItem) {
+        // Sources stay in article id order, the order articles are merged in.
+        target.sources = Array(Set(target.sources + item.sources)).sorted()
+        inherit(item, into: &target)
+        target.variants.append(ItemVariant(label: item.label, text: item.text, source: item.sources.first ?? ""))
     }
 }
 
@@ -31,6 +109,8 @@ struct MergedTools {
         var spellings: [String: Int] = [:]
         var category: String?
         var sources: [String] = []
+        var inheritedFrom: String?
+        var inheritedIn: [String] = []
     }
 
     private var keys: [String] = []
@@ -51,6 +131,10 @@ struct MergedTools {
         entries[position].spellings[tool.name, default: 0] += 1
         if entries[position].category == nil { entries[position].category = tool.category }
         appendSources(tool.sources, to: &entries[position].sources)
+        if let inherited = tool.inheritedFrom {
+            entries[position].inheritedFrom = entries[position].inheritedFrom ?? inherited
+            appendSources(tool.inheritedIn, to: &entries[position].inheritedIn)
+        }
     }
 
     var items: [ToolItem] {
@@ -63,7 +147,8 @@ struct MergedTools {
         return zip(keys, entries).map { key, entry in
             ToolItem(
                 name: ToolNames.display(key: key, spellings: entry.spellings),
-                category: entry.category.map { display[TextKey.fold($0)] ?? $0 }, sources: entry.sources)
+                category: entry.category.map { display[TextKey.fold($0)] ?? $0 }, sources: entry.sources,
+                inheritedFrom: entry.inheritedFrom, inheritedIn: entry.inheritedIn)
         }
     }
 }
@@ -94,9 +179,14 @@ struct RoleMerger {
     /// Mutated in place through the array (never copied out of a dictionary and back), so the
     /// growing lists stay uniquely referenced and appends stay O(1).
     private var accumulators: [Accumulator] = []
+    /// Reference lines that name no role of their article (`RoleReferences`).
+    private(set) var unresolvedReferences: [UnresolvedReference] = []
 
     mutating func add(_ article: Article) {
         let keys = article.roles.map { RoleNames.key($0) }
+        let resolved = RoleReferences.resolve(article)
+        if let resolved { unresolvedReferences += resolved.unresolved }
+        let profiles = resolved?.profiles ?? article.profiles
         for (position, title) in article.roles.enumerated() {
             let key = keys[position]
             let index: Int
@@ -108,15 +198,17 @@ struct RoleMerger {
                 order.append(key)
                 accumulators.append(Accumulator(firstTitle: title))
             }
-            Self.add(article, key: key, keys: keys, title: title, to: &accumulators[index], toolKeys: &toolKeys)
+            Self.add(article, profiles: profiles, key: key, keys: keys, title: title, to: &accumulators[index], toolKeys: &toolKeys)
         }
     }
 
     // Static: a method on self would hold a copy of `accumulators` during the inout access and
     // force a copy of every role on each call.
     private static func add(
-        _ article: Article, key: String, keys: [String], title: String, to role: inout Accumulator, toolKeys: inout [String: String]
+        _ article: Article, profiles: [RoleProfile], key: String, keys: [String], title: String, to role: inout Accumulator,
+        toolKeys: inout [String: String]
     ) {
+        func add(_ item: ListItem, to list: inout MergedList) { list.add(item) }
         func addTool(_ tool: ToolItem) {
             // Only ASCII names are cached: String keys compare by canonical equivalence, and two
             // such spellings of other text need not fold alike.
@@ -133,28 +225,50 @@ struct RoleMerger {
             role.titleCounts[RoleNames.singularTitle(title), default: 0] += 1
             appendSources([article.id], to: &role.comparisons)
             for other in keys where other != key { role.relatedKeys.insert(other) }
-            if let profile = article.profiles.first(where: { RoleNames.key($0.title) == key }) {
+            if let profile = profiles.first(where: { RoleNames.key($0.title) == key }) {
                 if let definition = profile.definition { role.definitions.append(SourcedText(text: definition, source: article.id)) }
-                profile.responsibilities.forEach { role.responsibilities.add($0) }
-                profile.skills.forEach { role.skills.add($0) }
-                profile.education.forEach { role.education.add($0) }
-                profile.industries.forEach { role.industries.add($0) }
-                profile.tips.forEach { role.tips.add($0) }
+                profile.responsibilities.forEach { add($0, to: &role.responsibilities) }
+                profile.skills.forEach { add($0, to: &role.skills) }
+                profile.education.forEach { add($0, to: &role.education) }
+                profile.industries.forEach { add($0, to: &role.industries) }
+                profile.tips.forEach { add($0, to: &role.tips) }
                 profile.tools.forEach(addTool)
                 if let outlook = profile.outlook ?? article.outlook { role.outlook.append(SourcedText(text: outlook, source: article.id)) }
             }
             // What the article says without splitting it by role holds for each of its roles.
             for section in article.sections {
                 switch section.kind {
-                case .responsibilities: section.shared.forEach { role.responsibilities.add($0) }
-                case .skills: section.shared.forEach { role.skills.add($0) }
-                case .education: section.shared.forEach { role.education.add($0) }
-                case .industries: section.shared.forEach { role.industries.add($0) }
-                case .tips: section.shared.forEach { role.tips.add($0) }
+                case .responsibilities: section.shared.forEach { add($0, to: &role.responsibilities) }
+                case .skills: section.shared.forEach { add($0, to: &role.skills) }
+                case .education: section.shared.forEach { add($0, to: &role.education) }
+                case .industries: section.shared.forEach { add($0, to: &role.industries) }
+                case .tips: section.shared.forEach { add($0, to: &role.tips) }
                 default: break
                 }
                 section.tools.forEach(addTool)
             }
+    }
+
+    /// Short forms a display name spells out: not those the field writes short ("AI Scientist",
+    /// "NLP Engineer", "BI Analyst" are full names; the same list keeps them short in ids).
+    private static let keptShort: Set<String> = ["ai", "nlp", "bi", "qa", "ux", "ui"]
+
+    static func abbreviationCount(_ title: String) -> Int {
+        TextKey.fold(title).split(separator: " ").reduce(0) { count, word in
+            let word = String(word)
+            return count + (RoleNames.shortForms.contains(word) && !keptShort.contains(word) ? 1 : 0)
+        }
+    }
+
+    /// `title` with its abbreviations spelled out by rule ("ML Engineer" → "Machine Learning
+    /// Engineer") when it has any; the same title otherwise.
+    static func spelledOut(_ title: String, key: String) -> String {
+        let count = abbreviationCount(title)
+        guard count > 0 else { return title }
+        let candidates = RoleNames.aliases(of: title).filter { RoleNames.key($0) == key && abbreviationCount($0) < count }
+        // The fewest abbreviations left, then the shortest: short forms the field keeps ("AI")
+        // stay short ("Gen AI Engineer" → "Generative AI Engineer").
+        return candidates.min { (abbreviationCount($0), $0.utf8.count, $0) < (abbreviationCount($1), $1.utf8.count, $1) } ?? title
     }
 
     func roles() -> [Role] {
@@ -163,10 +277,14 @@ struct RoleMerger {
         for key in order {
             guard let position = positions[key] else { continue }
             let role = accumulators[position]
-            // The most used spelling; on a tie the spelled-out one ("Machine Learning Engineer"
-            // over "ML Engineer"), then the one with fewer short forms ("Generative AI Engineer"
-            // over "Gen AI Engineer"), then the alphabetically first, so load order never matters.
-            let title = role.titleCounts.max { lhs, rhs in
+            // The full name: the spelling with the fewest abbreviations the field spells out
+            // ("Machine Learning Engineer" over "ML Engineer", however many articles abbreviate
+            // it in their title); then the most used; then the one matching the key, then the
+            // one with fewer short forms of any kind; then the alphabetically first, so load
+            // order never matters. When every article abbreviates, the name is spelled out by rule.
+            let written = role.titleCounts.max { lhs, rhs in
+                let (lhsAbbreviated, rhsAbbreviated) = (Self.abbreviationCount(lhs.key), Self.abbreviationCount(rhs.key))
+                if lhsAbbreviated != rhsAbbreviated { return lhsAbbreviated > rhsAbbreviated }
                 if lhs.value != rhs.value { return lhs.value < rhs.value }
                 let (lhsFull, rhsFull) = (TextKey.fold(lhs.key) == key, TextKey.fold(rhs.key) == key)
                 if lhsFull != rhsFull { return rhsFull }
@@ -174,11 +292,12 @@ struct RoleMerger {
                 if lhsShort != rhsShort { return lhsShort > rhsShort }
                 return lhs.key > rhs.key
             }?.key ?? role.firstTitle
-            titles[key] = title
+            titles[key] = Self.spelledOut(written, key: key)
             // From the key, not the most used spelling: adding an article must not move a URL.
             ids[key] = RoleNames.id(key: key)
         }
         var result: [Role] = []
+        var contentWords: [UInt64: [UInt64]] = [:]
         for key in order {
             guard let position = positions[key], let id = ids[key], let title = titles[key] else { continue }
             let role = accumulators[position]
@@ -189,9 +308,10 @@ struct RoleMerger {
             result.append(Role(
                 id: id, title: title, aliases: aliases,
                 summary: role.definitions.first.flatMap { Sentences.split($0.text).first },
-                definitions: role.definitions, responsibilities: role.responsibilities.items, skills: role.skills.items,
-                education: role.education.items, tools: role.tools.items, industries: role.industries.items,
-                outlook: role.outlook, tips: role.tips.items, comparisons: role.comparisons,
+                definitions: role.definitions, responsibilities: role.responsibilities.items(contentWords: &contentWords),
+                skills: role.skills.items(contentWords: &contentWords), education: role.education.items(contentWords: &contentWords),
+                tools: role.tools.items, industries: role.industries.items(contentWords: &contentWords),
+                outlook: role.outlook, tips: role.tips.items(contentWords: &contentWords), comparisons: role.comparisons,
                 related: role.relatedKeys.compactMap { ids[$0] }.sorted()))
         }
         return result.sorted { $0.id < $1.id }

@@ -47,6 +47,8 @@ enum Benchmark {
             ("q=data engineer&level=mid, sort=salary_asc", JobFilter(query: "data engineer", level: .mid), .salaryAsc, 0),
             ("salary_min=150000&currency=USD, sort=salary_desc", JobFilter(salaryMin: 150_000, currency: "USD"), .salaryDesc, 0),
             ("role=data-scientist, sort=company", JobFilter(role: "data-scientist"), .company, 0),
+            ("role=data-scientist (title, similar, featured), offset=100", JobFilter(role: "data-scientist"), nil, 100),
+            ("role=data-scientist&level=senior (title, similar, featured)", JobFilter(role: "data-scientist", level: .senior), nil, 0),
             ("company=acme&location=berlin", JobFilter(company: "acme", location: "berlin"), nil, 0),
             ("level=entry&employment_type=internship&remote=false, sort=title", JobFilter(remote: false, employmentType: .internship, level: .entry), .title, 0),
         ]

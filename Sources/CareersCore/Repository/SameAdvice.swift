@@ -1,0 +1,71 @@
+/// When two items of one role say the same thing. Items from *different* articles are one piece
+/// of advice when
+/// - their labels are the same once folded ("Build a Strong Foundation:" in three articles), or
+/// - their content words overlap: the Jaccard index of the two sets of folded content words
+///   (label and text; stop words left out, a plural "-s" dropped) is at least `threshold`.
+///   "Lead and mentor a team of machine learning engineers and data scientists." and "Lead and
+///   mentor a team of data scientists and engineers." share 6 of 8 words (0.75): one item;
+///   "Excellent communication and collaboration abilities." and "Excellent communication and
+///   leadership abilities." share 3 of 5 (0.6): two items.
+/// Items of one article are never merged with each other (the article lists them apart on
+/// purpose); identical texts are one item wherever they come from.
+enum SameAdvice {
+    /// As a fraction: `threshold.numerator / threshold.denominator` (0.75), compared in integers.
+    static let threshold = (numerator: 3, denominator: 4)
+
+    private static let stopWords: Set<Substring> = [
+        "a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "on", "at", "by", "from", "as", "is", "are", "be",
+        "your", "their", "its", "into", "that", "this", "these", "those", "can", "such", "it", "you", "we", "they", "our",
+        "e", "g", "eg", "ie", "etc", "also", "both", "well",
+    ]
+
+    /// The folded label, hashed; nil for an unlabelled item.
+    static func labelKey(_ label: String?) -> UInt64? {
+        guard let label else { return nil }
+        let key = TextKey.foldedHash(label)
+        return key == TextKey.foldedHash("") ? nil : key
+    }
+
+    /// Sorted, distinct hashes of the content words of a label and text.
+    static func contentWords(label: String?, text: String) -> [UInt64] {
+        let folded = TextKey.fold(label.map { $0 + " " + text } ?? text)
+        var hashes: [UInt64] = []
+        for word in folded.split(separator: " ") where !stopWords.contains(word) {
+            var stem = word
+            if stem.utf8.count > 3, stem.hasSuffix("s"), !stem.hasSuffix("ss") { stem = stem.dropLast() }
+            hashes.append(TextKey.fnv1a64(String(stem)))
+        }
+        hashes.sort()
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(hashes.count)
+        for hash in hashes where distinct.last != hash { distinct.append(hash) }
+        return distinct
+    }
+
+    static func similar(_ lhs: [UInt64], _ rhs: [UInt64]) -> Bool {
+        guard !lhs.isEmpty, !rhs.isEmpty else { return false }
+        var (i, j, shared) = (0, 0, 0)
+        while i < lhs.count && j < rhs.count {
+            if lhs[i] == rhs[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if lhs[i] < rhs[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        let union = lhs.count + rhs.count - shared
+        return shared * threshold.denominator >= union * threshold.numerator
+    }
+
+    /// How many of a set's first words (in hash order) any set similar to it must share one of:
+    /// two sets with Jaccard ≥ t share at least ⌈t·n⌉ of each one's n words, so they meet within
+    /// each one's first n − ⌈t·n⌉ + 1 (the prefix filter): candidates come from an index of
+    /// prefixes instead of a scan of every item.
+    static func prefixLength(_ count: Int) -> Int {
+        let needed = (count * threshold.numerator + threshold.denominator - 1) / threshold.denominator
+        return Swift.max(0, count - needed + 1)
+    }
+}
