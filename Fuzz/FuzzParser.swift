@@ -1,12 +1,14 @@
-// libFuzzer target for the request parser: the head parser fed whole and in two pieces, then the
-// chunked decoder over what follows the head. Built by Fuzz/run with `swiftc -sanitize=fuzzer`
-// over the parser's sources, so it exercises exactly the code the server runs.
+// libFuzzer target for the request parser: the head parser fed whole and in two pieces, the
+// chunked decoder over what follows the head, then the connection state machine over the whole
+// input in pieces. Built by Fuzz/run with `swiftc -sanitize=fuzzer` over the parser's and the
+// state machine's sources, so it exercises exactly the code the server runs.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = UnsafeBufferPointer(start: data, count: size)
     // Small limits so the limit paths (414, 431, 413) are reachable by short inputs.
     let limits = ParserLimits(maxTargetBytes: 64, maxHeaderBytes: 256, maxHeaderFields: 8, maxBodyBytes: 512)
+    fuzzConnection(bytes, limits: limits)
 
     var whole = RequestHeadParser(limits: limits)
     let wholeResult = whole.parse(bytes)
@@ -45,4 +47,83 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         precondition(body.count <= limits.maxBodyBytes, "body over the limit")
     }
     return 0
+}
+
+/// A body budget small enough to run out.
+final class FuzzBudget: BodyBudget {
+    var reserved = 0
+
+    func reserveBodyBytes(_ count: Int) -> Bool {
+        guard reserved + count <= 700 else { return false }
+        reserved += count
+        return true
+    }
+
+    func releaseBodyBytes(_ count: Int) { reserved -= count }
+}
+
+/// The connection state machine over the input in reads of varying size, with a responder that
+/// refuses bodies when the first byte is odd, then EOF and every timer: it must never spin, must
+/// end closed, and must return every body byte it counted against the budget.
+func fuzzConnection(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParserLimits) {
+    let size = bytes.count
+    var configuration = ConnectionStateMachine.Configuration()
+    configuration.limits = limits
+    configuration.maxDiscardedBody = 64
+    configuration.outputHighWater = 64
+    let budget = FuzzBudget()
+    var now: UInt64 = 1_000_000_000
+    var machine = ConnectionStateMachine(configuration: configuration, budget: budget, now: now)
+    let acceptsBody = size == 0 || bytes[0] & 1 == 0
+    let step = size > 1 ? 1 + Int(bytes[1]) % 64 : 1
+    var closed = false
+
+    func run() {
+        for _ in 0..<10_000 {
+            switch machine.nextAction() {
+            case .askBody:
+                machine.bodyWanted(acceptsBody)
+            case .respond(_, let body):
+                precondition(body.count <= limits.maxBodyBytes, "body over the limit")
+                _ = machine.responded(asksToClose: false)
+                machine.queued(bytes: 40)
+            case .sendContinue, .refuse:
+                machine.queued(bytes: 40)
+            case .write:
+                // The socket takes half of what is pending: partial writes, then writability.
+                let pending = machine.pendingOutput
+                machine.wrote(bytes: pending - pending / 2, remaining: pending / 2, now: now)
+                if pending / 2 > 0 { machine.writable(now: now) }
+            case .halfClose:
+                break
+            case .close:
+                closed = true
+                return
+            case .wait:
+                return
+            }
+        }
+        preconditionFailure("the state machine never waited")
+    }
+
+    var offset = 0
+    while offset < size && !closed {
+        let end = min(size, offset + step)
+        machine.receive(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset..<end])), now: now)
+        run()
+        offset = end
+        now += 1_000_000
+    }
+    if !closed {
+        machine.peerClosed(now: now)
+        run()
+    }
+    for _ in 0..<10 where !closed {
+        guard let deadline = machine.deadline else { break }
+        now = max(now, deadline)
+        machine.timerFired(now: now)
+        run()
+    }
+    precondition(closed, "the connection neither closed nor armed a timer")
+    precondition(budget.reserved == 0, "body budget not returned")
 }

@@ -10,4 +10,7 @@ extern int cepoll_accept4(int fd, void *address, unsigned int *length, int flags
 // sched_getaffinity is declared only under _GNU_SOURCE too. The mask is passed as raw bytes
 // (the kernel's cpumask: one bit per CPU), so no glibc cpu_set_t macro is needed.
 extern int cepoll_sched_getaffinity(int pid, unsigned long size, void *mask) __asm__("sched_getaffinity");
+// malloc_trim (glibc's malloc.h, outside its Swift module): hands memory freed by many closed
+// connections back to the system.
+extern int cepoll_malloc_trim(unsigned long pad) __asm__("malloc_trim");
 #endif

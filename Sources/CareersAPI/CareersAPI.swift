@@ -33,6 +33,12 @@ public final class CareersAPI: HTTPResponder {
     /// with `100 Continue` (a POST still gets its 405 from `respond`).
     public func acceptsBody(for head: HTTPRequest) -> Bool { false }
 
+    /// The answers the core gives itself (malformed requests, limits, overload) in this API's
+    /// problem shape, `invalid_params` and `suggestions` included, like every other error.
+    public func problemBody(for report: ProblemReport) -> [UInt8] {
+        Problem(status: report.status, detail: report.detail, title: report.title).body(instance: report.instance)
+    }
+
     /// Routing, method and query checks for every route, from its declaration (`Routes.all`);
     /// the path is matched once and the match handed on.
     public func respond(to request: HTTPRequest) -> HTTPResponse {

@@ -16,7 +16,10 @@ struct Page {
         offset = reader.int(.offset)
     }
 
-    func envelope(path: String, reader: QueryReader, total: Int, items: some Collection<[UInt8]>) -> [UInt8] {
+    /// `extra` writes members after the envelope's own (e.g. `facets`).
+    func envelope(
+        path: String, reader: QueryReader, total: Int, items: some Collection<[UInt8]>, extra: ((inout JSONWriter) -> Void)? = nil
+    ) -> [UInt8] {
         var w = JSONWriter(capacity: 256 + items.reduce(0) { $0 + $1.count + 1 })
         w.object { o in
             o.field("items", array: { a in
@@ -26,6 +29,7 @@ struct Page {
             o.field("limit", limit)
             o.field("offset", offset)
             o.field("next", next(path: path, reader: reader, total: total))
+            extra?(&o)
         }
         return w.bytes
     }

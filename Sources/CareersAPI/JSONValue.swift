@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// A JSON tree with literal syntax, for documents written by hand in Swift (the OpenAPI
 /// document). Objects keep their keys in the order written.
 indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
@@ -7,22 +9,26 @@ indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByInte
     case number(Double)
     case bool(Bool)
     case array([JSONValue])
-    case object([(String, JSONValue)])
+    case object(OrderedDictionary<String, JSONValue>)
     case null
 
     init(stringLiteral value: String) { self = .string(value) }
     init(integerLiteral value: Int) { self = .number(Double(value)) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
+    /// A repeated key in a literal is a programming error, as in a `Dictionary` literal.
+    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(OrderedDictionary(uniqueKeysWithValues: elements)) }
+
+    /// An object from members in order; a repeated key keeps its first place and its last value.
+    static func object(pairs: [(String, JSONValue)]) -> JSONValue {
+        .object(OrderedDictionary(pairs, uniquingKeysWith: { _, last in last }))
+    }
     init(nilLiteral: ()) { self = .null }
 
     /// An object with more members (later keys replace earlier ones).
     func merging(_ other: JSONValue) -> JSONValue {
         guard case .object(var mine) = self, case .object(let theirs) = other else { return self }
-        for (key, value) in theirs {
-            if let i = mine.firstIndex(where: { $0.0 == key }) { mine[i].1 = value } else { mine.append((key, value)) }
-        }
+        mine.merge(theirs) { _, new in new }
         return .object(mine)
     }
 }

@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// A small JSON writer that appends straight into bytes, so query responses cost no reflection
 /// (`JSONEncoder`) and no String round-trips. Commas are placed by one flag rather than a stack:
 /// every value sets it, every container start and every key clears it.
@@ -163,72 +165,8 @@ struct JSONWriter {
         }
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    private mutating func appendUnicodeEscape(_ scalar: UInt32) {
-        bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
-        for shift in stride(from: 12, through: 0, by: -4) {
-            bytes.append(Self.hex[Int((scalar >> UInt32(shift)) & 0xF)])
-        }
-    }
-
-    /// RFC 8259 escaping plus U+2028/U+2029, which JSON allows raw but JavaScript string
-    /// literals did not (before ES2019), so a JSON document can be pasted into script as-is.
-    /// Runs of bytes that need no escape (nearly all text) are copied whole.
+    /// The one JSON string escaper (`JSONString`, shared with the core and the log lines).
     private mutating func writeString(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { text in
-            let n = text.count
-            var runStart = 0
-            var i = 0
-            while i < n {
-                let b = text[i]
-                if !Self.needsAttention(b, htmlSafe: htmlSafe) {
-                    i += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i]))
-                if b == 0xE2 {
-                    // U+2028 is E2 80 A8, U+2029 is E2 80 A9; anything else starting E2 passes through.
-                    if i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0xA8 || text[i + 2] == 0xA9 {
-                        appendUnicodeEscape(text[i + 2] == 0xA8 ? 0x2028 : 0x2029)
-                        i += 3
-                    } else {
-                        bytes.append(b)
-                        i += 1
-                    }
-                } else {
-                    appendEscape(b)
-                    i += 1
-                }
-                runStart = i
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<n]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    @inline(__always) private static func needsAttention(_ b: UInt8, htmlSafe: Bool) -> Bool {
-        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F || b == 0xE2
-            || (htmlSafe && (b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "&")))
-    }
-
-    private mutating func appendEscape(_ b: UInt8) {
-        let short: UInt8? = switch b {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): b
-        case 0x0A: UInt8(ascii: "n")
-        case 0x0D: UInt8(ascii: "r")
-        case 0x09: UInt8(ascii: "t")
-        case 0x08: UInt8(ascii: "b")
-        case 0x0C: UInt8(ascii: "f")
-        default: nil
-        }
-        if let short {
-            bytes.append(UInt8(ascii: "\\"))
-            bytes.append(short)
-        } else {
-            appendUnicodeEscape(UInt32(b))
-        }
+        JSONString.append(s, htmlSafe: htmlSafe, to: &bytes)
     }
 }

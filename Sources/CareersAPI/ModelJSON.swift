@@ -3,7 +3,8 @@ import CareersCore
 /// How the core's models are spelled in JSON (snake_case, nulls kept). One place, so a role's
 /// items look the same in `/roles/{id}`, `/compare` and `/comparisons/{id}`.
 extension JSONWriter {
-    mutating func listItem(_ item: ListItem) {
+    /// `entities` replaces the item's own (an article's items are matched when serialised).
+    mutating func listItem(_ item: ListItem, entities: [String]? = nil) {
         object { o in
             o.field("label", item.label)
             o.field("text", item.text)
@@ -18,6 +19,7 @@ extension JSONWriter {
                     o.field("source", variant.source)
                 }
             }
+            o.field("entities", entities ?? item.entities)
         }
     }
 
@@ -26,8 +28,25 @@ extension JSONWriter {
         array(items) { $0.listItem($1) }
     }
 
+    /// An article's items of one section, with the entities their texts name: skills and tools
+    /// in skill, responsibility and education sections, industries in industry sections.
+    mutating func writtenItems(_ name: String, _ items: [ListItem], kind: SectionKind, knowledge: Knowledge) {
+        key(name)
+        array(items) { w, item in
+            let entities: [String]
+            switch kind {
+            case .skills, .responsibilities, .education: entities = knowledge.entityIDs(of: item)
+            case .industries: entities = knowledge.entityIDs(of: item, industry: true)
+            default: entities = []
+            }
+            w.listItem(item, entities: entities)
+        }
+    }
+
+    /// A tool of a merged role: `name` is the entity's.
     mutating func tool(_ tool: ToolItem) {
         object { o in
+            o.field("id", tool.id)
             o.field("name", tool.name)
             o.field("category", tool.category)
             o.field("sources", tool.sources)
@@ -39,6 +58,39 @@ extension JSONWriter {
     mutating func tools(_ name: String, _ tools: [ToolItem]) {
         key(name)
         array(tools) { $0.tool($1) }
+    }
+
+    /// A tool as an article writes it (`text`), beside the entity it names (`id`, `name`).
+    mutating func writtenTool(_ tool: ToolItem, knowledge: Knowledge) {
+        let id = tool.id ?? knowledge.toolID(named: tool.name)
+        object { o in
+            o.field("id", id)
+            o.field("name", id.flatMap { knowledge.entity(.tool, id: $0)?.name } ?? tool.name)
+            o.field("text", tool.name)
+            o.field("category", tool.category)
+            o.field("sources", tool.sources)
+        }
+    }
+
+    mutating func entityRefs(_ name: String, _ refs: [EntityRef], type: EntityType) {
+        key(name)
+        array(refs) { w, ref in
+            w.object { o in
+                o.field("id", ref.id)
+                o.field("name", ref.name)
+                o.field("sources", ref.sources)
+                o.field("href", EntityType.path(type) + "/" + ref.id)
+            }
+        }
+    }
+
+    /// A role's entities by section.
+    mutating func roleEntities(_ entities: RoleEntities) {
+        object { o in
+            o.entityRefs("skills", entities.skills, type: .skill)
+            o.entityRefs("tools", entities.tools, type: .tool)
+            o.entityRefs("industries", entities.industries, type: .industry)
+        }
     }
 
     mutating func sourcedTexts(_ name: String, _ texts: [SourcedText]) {
@@ -127,6 +179,8 @@ extension JSONWriter {
             o.listItems("industries", role.industries)
             o.sourcedTexts("outlook", role.outlook)
             o.listItems("tips", role.tips)
+            o.key("entities")
+            o.roleEntities(role.entities)
             o.field("comparisons", role.comparisons)
             o.field("related", role.related)
             o.roleJobs(role, count: jobCount)
@@ -155,7 +209,7 @@ extension JSONWriter {
         }
     }
 
-    mutating func comparison(_ article: Article, roleIDs: [String?], jobs: [Job]) {
+    mutating func comparison(_ article: Article, roleIDs: [String?], jobs: [Job], knowledge: Knowledge) {
         let idByTitle = Dictionary(zip(article.roles, roleIDs), uniquingKeysWith: { a, _ in a })
         object { o in
             o.field("id", article.id)
@@ -173,15 +227,18 @@ extension JSONWriter {
                     o.field("kind", section.kind.rawValue)
                     o.field("heading", section.heading)
                     o.field("text", section.text)
-                    o.listItems("shared", section.shared)
+                    o.writtenItems("shared", section.shared, kind: section.kind, knowledge: knowledge)
+                    o.key("tools")
+                    o.array(section.tools) { $0.writtenTool($1, knowledge: knowledge) }
                     o.key("roles")
                     o.array(section.roles) { w, block in
                         w.object { o in
                             o.field("role", block.role)
                             o.field("role_id", idByTitle[block.role] ?? nil)
                             o.field("text", block.text)
-                            o.listItems("items", block.items)
-                            o.tools("tools", block.tools)
+                            o.writtenItems("items", block.items, kind: section.kind, knowledge: knowledge)
+                            o.key("tools")
+                            o.array(block.tools) { $0.writtenTool($1, knowledge: knowledge) }
                         }
                     }
                 }
@@ -190,6 +247,70 @@ extension JSONWriter {
             o.field("conclusion", article.conclusion)
             o.key("jobs")
             o.array(jobs) { $0.job($1) }
+        }
+    }
+}
+
+extension EntityType {
+    /// The collection resource of each type.
+    static func path(_ type: EntityType) -> String {
+        switch type {
+        case .skill: "/skills"
+        case .tool: "/tools"
+        case .industry: "/industries"
+        }
+    }
+}
+
+extension JSONWriter {
+    private static func entityFields(_ o: inout JSONWriter, _ entity: Entity, as type: EntityType) {
+        o.field("id", entity.id)
+        o.field("name", entity.name)
+        o.field("aliases", entity.aliases)
+        o.field("type", entity.type.rawValue)
+        o.field("kind", entity.kind)
+        o.field("category", entity.category)
+    }
+
+    /// An entity in a list: its names, how many roles and jobs name it.
+    mutating func entitySummary(_ entity: Entity, as type: EntityType, knowledge: Knowledge) {
+        object { o in
+            JSONWriter.entityFields(&o, entity, as: type)
+            o.field("role_count", knowledge.roles(type, id: entity.id).count)
+            o.field("job_count", knowledge.jobs(type, id: entity.id).count)
+            o.field("href", EntityType.path(type) + "/" + entity.id)
+        }
+    }
+
+    /// One entity: its names, what it is, the roles that name it (with the articles that say so
+    /// and in which sections) and the jobs whose titles name it.
+    mutating func entity(_ entity: Entity, as type: EntityType, knowledge: Knowledge, jobTitles: [String: String]) {
+        object { o in
+            JSONWriter.entityFields(&o, entity, as: type)
+            o.field("description", entity.description)
+            o.field("vocabulary_sources", entity.vocabularySources)
+            o.field("roles", array: { a in
+                for mention in knowledge.roles(type, id: entity.id) {
+                    a.object { o in
+                        o.field("id", mention.role)
+                        o.field("title", mention.title)
+                        o.field("articles", mention.articles.count)
+                        o.field("sources", mention.articles)
+                        o.field("sections", mention.sections.map(\.rawValue))
+                        o.field("href", "/roles/" + mention.role)
+                    }
+                }
+            })
+            o.field("jobs", array: { a in
+                for id in knowledge.jobs(type, id: entity.id) {
+                    a.object { o in
+                        o.field("id", id)
+                        o.field("title", jobTitles[id])
+                        o.field("href", "/jobs/" + id)
+                    }
+                }
+            })
+            o.field("href", EntityType.path(type) + "/" + entity.id)
         }
     }
 }

@@ -1,4 +1,5 @@
 import CareersCore
+import OrderedCollections
 
 /// The OpenAPI 3.1 document of the whole API, written in Swift so it is checked by the
 /// compiler, built from the route declarations (`Routes.all`) the server routes and validates
@@ -55,7 +56,7 @@ enum OpenAPIDocument {
         var schema: JSONValue = [
             "type": "object",
             "required": .array(properties.map { .string($0.0) }),
-            "properties": .object(properties),
+            "properties": .object(pairs: properties),
             "additionalProperties": false,
         ]
         if let description { schema = schema.merging(["description": .string(description)]) }
@@ -71,14 +72,21 @@ enum OpenAPIDocument {
         "description": "The articles (among sources) that give the item by reference; the others list it directly.",
     ]
 
-    static func envelope(_ item: String) -> JSONValue {
-        object([
+    /// `optional` members are described but not required (present only when asked for).
+    static func envelope(_ item: String, optional: [(String, JSONValue)] = []) -> JSONValue {
+        let page = object([
             ("items", array(ref(item))),
             ("total", ["type": "integer", "minimum": 0]),
             ("limit", ["type": "integer", "minimum": 1, "maximum": 100]),
             ("offset", ["type": "integer", "minimum": 0]),
             ("next", ["type": ["string", "null"], "description": "The next page with the same query, or null on the last page."]),
         ], description: "A page of a list. Order is stable.")
+        guard !optional.isEmpty, case .object(var members) = page else { return page }
+        if case .object(var properties) = members["properties"] {
+            for (name, schema) in optional { properties[name] = schema }
+            members["properties"] = .object(properties)
+        }
+        return .object(members)
     }
 
     // MARK: schemas
@@ -98,16 +106,25 @@ enum OpenAPIDocument {
                 ("inherited_in", inheritedIn),
                 ("variants", ["type": "array", "items": object([("label", nullableString), ("text", string), ("source", string)]),
                     "description": "Other articles' wordings of the same advice (same label, or content words overlapping by Jaccard ≥ 0.75)."]),
+                ("entities", ["type": "array", "items": string, "description": "Ids of the entities the text names (skills and tools; industries in industry lists)."]),
             ], description: "One item (one piece of advice across articles) with the ids of the articles it came from.")),
             ("ToolItem", object([
-                ("name", string), ("category", nullableString), ("sources", strings), ("inherited_from", inheritedFrom),
+                ("id", ["type": ["string", "null"], "description": "The tool entity's id (see /tools)."]), ("name", string),
+                ("category", nullableString), ("sources", strings), ("inherited_from", inheritedFrom),
                 ("inherited_in", inheritedIn),
-            ])),
+            ], description: "A tool of a role, named by its entity.")),
+            ("WrittenTool", object([
+                ("id", nullableString), ("name", ["type": "string", "description": "The entity's name."]),
+                ("text", ["type": "string", "description": "The name as the article writes it."]),
+                ("category", nullableString), ("sources", strings),
+            ], description: "A tool as an article lists it, beside the entity it names.")),
+            ("EntityRef", object([("id", string), ("name", string), ("sources", strings), ("href", string)])),
+            ("EntityLink", object([("id", string), ("name", string), ("href", string)])),
             ("SourcedText", object([("text", string), ("source", string)])),
             ("RoleReference", object([("id", nullableString), ("title", string)])),
         ]
         for route in Routes.all { all += route.schemas }
-        return .object(all)
+        return .object(pairs: all)
     }
 
     // MARK: parameters
@@ -116,10 +133,10 @@ enum OpenAPIDocument {
 
     /// Parameters declared `shared`, described once here and referenced by each route.
     static func parameters(_ repository: Repository) -> JSONValue {
-        var shared: [(String, JSONValue)] = []
+        var shared: OrderedDictionary<String, JSONValue> = [:]
         for route in Routes.all {
-            for parameter in route.parameters where parameter.shared && !shared.contains(where: { $0.0 == parameter.name }) {
-                shared.append((parameter.name, parameter.openAPI(repository)))
+            for parameter in route.parameters where parameter.shared && shared[parameter.name] == nil {
+                shared[parameter.name] = parameter.openAPI(repository)
             }
         }
         return .object(shared)
@@ -183,7 +200,7 @@ enum OpenAPIDocument {
 
     /// One path per route, its operation under each method it declares.
     static func paths(_ repository: Repository) -> JSONValue {
-        .object(Routes.all.map { route in
+        .object(pairs: Routes.all.map { route in
             var parameters: [JSONValue] = []
             if let id = route.id { parameters.append(pathParameter(id, repository: repository)) }
             for parameter in route.parameters where parameter.documented {
@@ -192,9 +209,9 @@ enum OpenAPIDocument {
             let operation: JSONValue = [
                 "operationId": .string(route.operation.id), "summary": .string(route.operation.summary),
                 "tags": .array(route.operation.tags.map { .string($0) }),
-                "parameters": .array(parameters), "responses": .object(route.operation.responses),
+                "parameters": .array(parameters), "responses": .object(pairs: route.operation.responses),
             ]
-            return (route.path, .object(route.methods.map { ($0.rawValue.lowercased(), operation) }))
+            return (route.path, .object(pairs: route.methods.map { ($0.rawValue.lowercased(), operation) }))
         })
     }
 }

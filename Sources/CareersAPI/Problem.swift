@@ -3,6 +3,8 @@
 struct Problem: Sendable {
     var status: Int
     var detail: String
+    /// Nil: the usual title of `status`.
+    var title: String? = nil
     var invalidParams: [InvalidParam]? = nil
     var suggestions: [String]? = nil
 
@@ -29,11 +31,12 @@ struct Problem: Sendable {
         }
     }
 
-    func body(instance: String) -> [UInt8] {
+    /// `instance` is the request path, null when the request line was unusable.
+    func body(instance: String?) -> [UInt8] {
         var w = JSONWriter(capacity: 256)
         w.object { o in
             o.field("type", "about:blank")
-            o.field("title", Problem.title(for: status))
+            o.field("title", title ?? Problem.title(for: status))
             o.field("status", status)
             o.field("detail", detail)
             o.field("instance", instance)

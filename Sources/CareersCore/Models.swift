@@ -16,7 +16,8 @@ public struct ListItem: Sendable, Hashable, Codable {
         var inheritedFrom: String?
         var inheritedIn: [String] = []
         var variants: [ItemVariant] = []
-        var isEmpty: Bool { inheritedFrom == nil && inheritedIn.isEmpty && variants.isEmpty }
+        var entities: [String] = []
+        var isEmpty: Bool { inheritedFrom == nil && inheritedIn.isEmpty && variants.isEmpty && entities.isEmpty }
     }
 
     /// The id of the role this item is inherited from, when an article gives it by reference
@@ -36,6 +37,13 @@ public struct ListItem: Sendable, Hashable, Codable {
         get { extras.first?.variants ?? [] }
         set { updateExtras { $0.variants = newValue } }
     }
+    /// Ids of the entities (skills, tools; industries in industry lists) the text names, in
+    /// order of first mention. Set on merged roles by the repository; empty as parsed (ask
+    /// `Knowledge.entityIDs(of:)` for an article's items).
+    public var entities: [String] {
+        get { extras.first?.entities ?? [] }
+        set { updateExtras { $0.entities = newValue } }
+    }
 
     private mutating func updateExtras(_ change: (inout Extras) -> Void) {
         var value = extras.first ?? Extras()
@@ -46,17 +54,17 @@ public struct ListItem: Sendable, Hashable, Codable {
 
     public init(
         label: String? = nil, text: String, sources: [String] = [], inheritedFrom: String? = nil, inheritedIn: [String] = [],
-        variants: [ItemVariant] = []
+        variants: [ItemVariant] = [], entities: [String] = []
     ) {
         self.label = label
         self.text = text
         self.sources = sources
-        let extras = Extras(inheritedFrom: inheritedFrom, inheritedIn: inheritedIn, variants: variants)
+        let extras = Extras(inheritedFrom: inheritedFrom, inheritedIn: inheritedIn, variants: variants, entities: entities)
         self.extras = extras.isEmpty ? [] : [extras]
     }
 
     private enum CodingKeys: String, CodingKey {
-        case label, text, sources, inheritedFrom, inheritedIn, variants
+        case label, text, sources, inheritedFrom, inheritedIn, variants, entities
     }
 
     // Absent fields stay absent: an item without inheritance or variants encodes as before.
@@ -68,7 +76,8 @@ public struct ListItem: Sendable, Hashable, Codable {
         let extras = Extras(
             inheritedFrom: try container.decodeIfPresent(String.self, forKey: .inheritedFrom),
             inheritedIn: try container.decodeIfPresent([String].self, forKey: .inheritedIn) ?? [],
-            variants: try container.decodeIfPresent([ItemVariant].self, forKey: .variants) ?? [])
+            variants: try container.decodeIfPresent([ItemVariant].self, forKey: .variants) ?? [],
+            entities: try container.decodeIfPresent([String].self, forKey: .entities) ?? [])
         self.extras = extras.isEmpty ? [] : [extras]
     }
 
@@ -80,6 +89,7 @@ public struct ListItem: Sendable, Hashable, Codable {
         try container.encodeIfPresent(inheritedFrom, forKey: .inheritedFrom)
         if !inheritedIn.isEmpty { try container.encode(inheritedIn, forKey: .inheritedIn) }
         if !variants.isEmpty { try container.encode(variants, forKey: .variants) }
+        if !entities.isEmpty { try container.encode(entities, forKey: .entities) }
     }
 }
 
@@ -125,16 +135,23 @@ public struct ToolItem: Sendable, Hashable, Codable {
     private static func inheritance(_ from: String?, _ articles: [String]) -> [Inheritance] {
         from == nil && articles.isEmpty ? [] : [Inheritance(from: from, articles: articles)]
     }
+    /// The tool entity's id. Set on merged roles by the repository (whose `name` is then the
+    /// entity's); nil as parsed (ask `Knowledge.toolID(named:)` for an article's tools).
+    public var id: String?
 
-    public init(name: String, category: String? = nil, sources: [String] = [], inheritedFrom: String? = nil, inheritedIn: [String] = []) {
+    public init(
+        name: String, category: String? = nil, sources: [String] = [], inheritedFrom: String? = nil, inheritedIn: [String] = [],
+        id: String? = nil
+    ) {
         self.name = name
         self.category = category
         self.sources = sources
+        self.id = id
         inheritance = Self.inheritance(inheritedFrom, inheritedIn)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, category, sources, inheritedFrom, inheritedIn
+        case name, category, sources, inheritedFrom, inheritedIn, id
     }
 
     // Absent fields stay absent: a tool nobody inherits encodes as before.
@@ -146,6 +163,7 @@ public struct ToolItem: Sendable, Hashable, Codable {
         inheritance = Self.inheritance(
             try container.decodeIfPresent(String.self, forKey: .inheritedFrom),
             try container.decodeIfPresent([String].self, forKey: .inheritedIn) ?? [])
+        id = try container.decodeIfPresent(String.self, forKey: .id)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -155,6 +173,7 @@ public struct ToolItem: Sendable, Hashable, Codable {
         try container.encode(sources, forKey: .sources)
         try container.encodeIfPresent(inheritedFrom, forKey: .inheritedFrom)
         if !inheritedIn.isEmpty { try container.encode(inheritedIn, forKey: .inheritedIn) }
+        try container.encodeIfPresent(id, forKey: .id)
     }
 }
 
@@ -373,6 +392,9 @@ public struct Role: Sendable, Hashable, Codable {
     public var comparisons: [String]
     /// Ids of the roles it is compared with in some article.
     public var related: [String]
+    /// The skill, tool and industry entities its sentences and lists name, with their sources.
+    /// Set by the repository (`Knowledge`).
+    public var entities: RoleEntities = RoleEntities()
 
     public init(
         id: String, title: String, aliases: [String] = [], summary: String? = nil, definitions: [SourcedText] = [],

@@ -83,7 +83,7 @@ public final class HTTPServer: Sendable {
                     let secure = try Socket.listen(host: configuration.host, port: tls.port ?? configuration.port)
                     bound.append((secure.fd, secure.port, tlsContext))
                 }
-                let prefix = EventLoop.randomPrefix()
+                let prefix = RequestIDPrefix.random()
                 var loops: [EventLoop] = []
                 for i in 0..<loopCount { loops.append(try EventLoop(index: i, context: context, requestIDPrefix: prefix)) }
                 for loop in loops {

@@ -123,6 +123,9 @@ public struct HTTPResponse: Sendable {
         self.route = route
     }
 
+    /// The responder's fields ask to close the connection after this response.
+    var asksToClose: Bool { preparedFields?.asksToClose ?? ResponseSerializer.asksToClose(headers) }
+
     /// A response whose fields were checked and serialised once (`PreparedFields`).
     public init(status: Int, prepared: PreparedFields, body: [UInt8] = [], route: String? = nil) {
         self.status = status
@@ -144,8 +147,14 @@ public protocol HTTPResponder: Sendable {
     /// sends no `100 Continue`, and skips the body bytes without storing them (or closes the
     /// connection when the body is large), so a refused upload costs no memory.
     func acceptsBody(for head: HTTPRequest) -> Bool
+
+    /// The problem+json body of an answer the core gives itself (`ProblemReport`); by default
+    /// RFC 9457's members only.
+    func problemBody(for report: ProblemReport) -> [UInt8]
 }
 
 extension HTTPResponder {
     public func acceptsBody(for head: HTTPRequest) -> Bool { true }
+
+    public func problemBody(for report: ProblemReport) -> [UInt8] { report.minimalBody }
 }

@@ -14,11 +14,10 @@ public final class PreparedFields: Sendable {
 
     public init(_ headers: HTTPHeaders) {
         var out: [UInt8] = []
-        var keepAlive = true
-        ResponseSerializer.appendFields(headers, keepAlive: &keepAlive, into: &out)
+        ResponseSerializer.appendFields(headers, into: &out)
         self.headers = headers
         bytes = out
-        asksToClose = !keepAlive
+        asksToClose = ResponseSerializer.asksToClose(headers)
     }
 
     /// The serialised field lines, for tests and diagnostics.

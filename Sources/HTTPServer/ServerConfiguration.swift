@@ -15,10 +15,18 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: Double = 60
     /// A deadline for the whole body, counted from the end of the head (not reset by each byte).
     public var bodyTimeout: Double = 30
-    /// Pending output must drain, or advance by `ServerContext.writeProgressBytes`, within this
-    /// many seconds: a client reading a byte at a time cannot hold its responses forever.
+    /// Pending output must drain, or advance by 64 KiB, within this many seconds: a client
+    /// reading a byte at a time cannot hold its responses forever.
     public var writeTimeout: Double = 30
+    /// Shutdown waits at most this long for requests in flight; then every connection is closed.
     public var drainTimeout: Double = 10
+    /// While draining, a keep-alive connection idle this long is closed; one that was busy more
+    /// recently may have a request on its way, which is answered (with `Connection: close`).
+    public var drainIdleGrace: Double = 1
+    /// The kernel send buffer of each connection (SO_SNDBUF; Linux reserves twice this for its
+    /// bookkeeping). Caps what a client that stops reading pins in the kernel: without a cap,
+    /// autotuning grows it to several MB per socket. 0 leaves the kernel's autotuning in charge.
+    public var sendBufferBytes: Int = 256 * 1024
     /// Event loops (threads serving connections); nil: one per usable core (`UsableCPUs`).
     public var eventLoops: Int?
     /// HTTPS listener; nil for none.

@@ -12,6 +12,7 @@ struct CareersCommand: ParsableCommand {
         commandName: "careers-api",
         abstract: "An HTTP/1.1 JSON API about AI/ML career roles, comparisons and jobs.",
         discussion: "Every option of the server: careers-api serve --help.",
+        version: CareersVersion.current,
         subcommands: [Serve.self, Ingest.self, Healthcheck.self],
         defaultSubcommand: Serve.self
     )

@@ -13,7 +13,7 @@ struct Ingest: ParsableCommand {
         abstract: "Print what the parser extracts from article files, as JSON.",
         discussion: "Exits 1 when a file is rejected, naming it (file:line: reason) on stderr.")
 
-    @Argument(help: ArgumentHelp("Article files, or directories whose .txt files are read.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Article files, or directories whose .txt files (any case, not hidden) are read.", valueName: "path"))
     var paths: [String]
 
     struct Output: Encodable {
@@ -26,11 +26,12 @@ struct Ingest: ParsableCommand {
     }
 
     func run() throws {
+        // The same file set `serve --articles` reads (SourceFiles), named by path.
         let files: [(name: String, bytes: [UInt8])]
-        do {
-            files = try ArticleFiles.read(paths: paths)
+        do throws(SourceFiles.ReadError) {
+            files = try SourceFiles.articlePaths(paths).map { path throws(SourceFiles.ReadError) in (path, try SourceFiles.readAll(path)) }
         } catch {
-            Console.error(error.description)
+            Console.error("cannot read \(error.path): \(error.cause)")
             throw ExitCode.failure
         }
         var output = Output(articles: [], rejected: [])

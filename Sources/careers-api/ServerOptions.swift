@@ -47,6 +47,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Open connections accepted at once; more are answered 503 and closed.", valueName: "count"))
     var maxConnections: Int = defaults.maxConnections
 
+    @Option(help: ArgumentHelp("Kernel send buffer per connection in bytes (SO_SNDBUF): caps what a client that stops reading pins in the kernel; 0 leaves it to the kernel's autotuning.", valueName: "bytes"))
+    var sendBuffer: Int = defaults.sendBufferBytes
+
     @Option(help: ArgumentHelp("Event loops (threads serving connections) (default: one per usable core: the affinity mask and the cgroup CPU quota count).", valueName: "count"))
     var eventLoops: Int?
 
@@ -71,6 +74,7 @@ struct ServerOptions: ParsableArguments {
         try Self.check("--max-body", maxBody, in: 0...(1 << 30))
         try Self.check("--max-connections", maxConnections, in: 1...1_000_000)
         try Self.check("--event-loops", eventLoops, in: 1...256)
+        try Self.check("--send-buffer", sendBuffer, in: 0...(64 << 20))
     }
 
     /// `--host`, else `HOST`, else the loopback address (flags win over the environment).
@@ -106,6 +110,7 @@ struct ServerOptions: ParsableArguments {
         configuration.maxBodyBytes = maxBody
         configuration.maxConnections = maxConnections
         configuration.eventLoops = eventLoops
+        configuration.sendBufferBytes = sendBuffer
         if let tlsCert, let tlsKey {
             configuration.tls = TLSConfiguration(certificatePath: tlsCert, privateKeyPath: tlsKey, port: tlsPort)
         }

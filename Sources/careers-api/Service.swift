@@ -22,6 +22,7 @@ final class Service: Sendable {
     private let repository: Shared<Repository>
     private let stopping = Atomic<Bool>(false)
     private let reloads = DispatchQueue(label: "careers-api.reload")
+    private let reloadRequests = Mutex(ReloadCoalescer())
     private let signals = SignalWatcher()
 
     init(configuration: ServerConfiguration, data: DataOptions, corsOrigins: [String], accessLog: Bool, sink: LogSink, logger: Logger) {
@@ -29,7 +30,17 @@ final class Service: Sendable {
         self.logger = logger
         self.sink = sink
         let repository = Self.load(data, logger: logger, previous: nil) ?? Repository(articles: [])
+        if !Self.hasData(repository) && !data.allowEmpty {
+            // A replica with nothing to serve must not look healthy to an orchestrator.
+            let rejected = repository.counts.rejectedFiles
+            logger.error(
+                "cannot start: no usable article and no job loaded (\(rejected == 0 ? "no article file found" : "\(rejected) files rejected, see above")); give --allow-empty to start anyway, not ready until a SIGHUP reload brings data")
+            sink.flush()
+            exit(1)
+        }
         Self.logLoaded(repository, logger: logger)
+        // The parse's garbage goes back too, so the first figure is one dataset, as after a reload.
+        logger.info("memory of the load's intermediate data returned: \(MemoryRelease.trimNow())")
         self.repository = Shared(repository)
 
         // The API needs the server (readiness, metrics) and the server the API: a late-bound box.
@@ -39,8 +50,11 @@ final class Service: Sendable {
             repository: repository,
             options: APIOptions(
                 corsOrigins: corsOrigins,
+                version: CareersVersion.current,
                 metricsText: { (serverBox.value?.metrics.prometheusText() ?? "") + DataMetrics.text(current.value) },
-                isReady: { serverBox.value?.isReady ?? false }))
+                // Ready means data: an empty start (--allow-empty) is not sent traffic until a
+                // reload brings articles or jobs.
+                isReady: { (serverBox.value?.isReady ?? false) && Self.hasData(current.value) }))
         var onRequestCompleted: (@Sendable (AccessRecord) -> Void)?
         if accessLog {
             let log = AccessLog()
@@ -55,7 +69,7 @@ final class Service: Sendable {
     /// Starts listening; exits 1 with the reason when it cannot (port in use, bad certificate).
     func run() -> Never {
         signals.on(SIGTERM, SIGINT) { [self] in stop(signal: $0) }
-        signals.on(SIGHUP) { [self] _ in reloads.async { self.reload() } }
+        signals.on(SIGHUP) { [self] _ in requestReload() }
         if !signals.waitUntilRegistered() {
             logger.warning("signal handling not ready after 10 s: SIGTERM may not drain")
         }
@@ -88,15 +102,28 @@ final class Service: Sendable {
         }
     }
 
+    /// Starts a reload, or folds the request into the one that follows the running one.
+    private func requestReload() {
+        guard reloadRequests.withLock({ $0.request() }) else {
+            logger.notice("SIGHUP: a reload is running; one more follows it (further SIGHUPs until then fold into it)")
+            return
+        }
+        reloads.async { [self] in
+            repeat { reload() } while reloadRequests.withLock { $0.finish() }
+        }
+    }
+
     /// Builds a new repository off to the side and swaps it in whole, or keeps the old one and
-    /// says why; then reloads the TLS certificate.
+    /// says why; then reloads the TLS certificate. The memory of whichever repository is not
+    /// served goes back to the system once it is released (`MemoryRelease`).
     private func reload() {
         logger.notice("SIGHUP: reloading articles")
-        let previous = repository.value
-        if let fresh = Self.load(data, logger: logger, previous: previous) {
-            api.replaceRepository(fresh)
-            repository.value = fresh
-            Self.logLoaded(fresh, logger: logger)
+        if let replaced = swapInFreshData() {
+            MemoryRelease.trim(whenReleased: replaced, on: reloads) { [logger] in
+                logger.info("SIGHUP: memory of the replaced data returned: \($0)")
+            }
+        } else {
+            MemoryRelease.trimNow()
         }
         guard server.configuration.tls != nil else { return }
         do {
@@ -107,15 +134,35 @@ final class Service: Sendable {
         }
     }
 
+    /// The repository replaced, not retained; nil when the old one stays (the new one is gone).
+    private func swapInFreshData() -> WeakReference<Repository>? {
+        let previous = repository.value
+        guard let fresh = Self.load(data, logger: logger, previous: previous) else { return nil }
+        api.replaceRepository(fresh)
+        repository.value = fresh
+        Self.logLoaded(fresh, logger: logger)
+        return WeakReference(previous)
+    }
+
     /// Loads the articles and logs what was rejected; nil when the result must not replace
     /// `previous` (a reload that finds no usable article keeps serving the old data).
     private static func load(_ data: DataOptions, logger: Logger, previous: Repository?) -> Repository? {
-        let repository = data.loadRepository()
+        let repository: Repository
+        do {
+            repository = try data.loadRepository()
+        } catch {
+            // Start-up checked it (`DataOptions.validate`): this is a file edited since.
+            logger.error("vocabulary: \(error.description), keeping the data already served")
+            return nil
+        }
         for rejection in repository.report.rejected {
             logger.warning(
                 "article rejected: \(rejection.file)\(rejection.line.map { ":\($0)" } ?? ""): \(rejection.reason)")
         }
-        if let previous, repository.counts.articles == 0 {
+        for rejection in repository.report.rejectedJobLines {
+            logger.warning("job line rejected: \(rejection.description)")
+        }
+        if let previous, repository.counts.articles == 0, previous.counts.articles > 0 {
             logger.error("reload found no usable article, keeping the previous \(previous.counts.articles)")
             return nil
         }
@@ -125,15 +172,27 @@ final class Service: Sendable {
     /// Said once the repository is the one being served.
     private static func logLoaded(_ repository: Repository, logger: Logger) {
         let counts = repository.counts
-        logger.notice(
-            "data loaded",
-            metadata: [
-                "articles": "\(counts.articles)", "roles": "\(counts.roles)", "jobs": "\(counts.jobs)",
-                "postings": "\(counts.postings)", "rejected_files": "\(counts.rejectedFiles)",
-            ])
-        if counts.articles == 0 {
-            logger.warning("no article loaded: the API serves empty lists")
+        var metadata: Logger.Metadata = [
+            "articles": "\(counts.articles)", "roles": "\(counts.roles)", "jobs": "\(counts.jobs)",
+            "postings": "\(counts.postings)", "rejected_files": "\(counts.rejectedFiles)",
+        ]
+        let badLines = repository.report.rejectedJobLines
+        if !badLines.isEmpty {
+            // Lines, not files: each bad line of a --jobs file, by kind.
+            metadata["rejected_job_lines"] = "\(badLines.count)"
+            metadata["rejected_job_lines_by_kind"] = "\(DataMetrics.jobLineCounts(repository).filter { $0.count > 0 }.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: ","))"
         }
+        logger.notice("data loaded", metadata: metadata)
+        if !hasData(repository) {
+            logger.warning("no article and no job loaded: not ready (/readyz 503) until a reload brings data")
+        } else if counts.articles == 0 {
+            logger.warning("no article loaded: only the --jobs postings are served")
+        }
+    }
+
+    /// Something to serve: an article or a job (from --jobs alone, too).
+    static func hasData(_ repository: Repository) -> Bool {
+        repository.counts.articles > 0 || repository.counts.jobs > 0
     }
 
     static func hostForURL(_ host: String) -> String {
@@ -168,7 +227,15 @@ enum DataMetrics {
             # HELP careers_rejected_files Article files rejected at the last load.
             # TYPE careers_rejected_files gauge
             careers_rejected_files \(counts.rejectedFiles)
+            # HELP careers_rejected_job_lines Lines of --jobs files rejected at the last load, by kind.
+            # TYPE careers_rejected_job_lines gauge
 
-            """
+            """ + jobLineCounts(repository).map { "careers_rejected_job_lines{kind=\"\($0.kind.rawValue)\"} \($0.count)\n" }.joined()
+    }
+
+    /// Every kind, zeros included, so each series exists from the start.
+    static func jobLineCounts(_ repository: Repository) -> [(kind: JobLineRejection.Kind, count: Int)] {
+        let lines = repository.report.rejectedJobLines
+        return JobLineRejection.Kind.allCases.map { kind in (kind, lines.count { $0.kind == kind }) }
     }
 }

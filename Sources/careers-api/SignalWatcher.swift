@@ -34,8 +34,11 @@ final class SignalWatcher: Sendable {
 
     func on(_ signals: Int32..., run handler: @escaping @Sendable (Int32) -> Void) {
         for number in signals {
-            // Should some thread not block it, the default disposition would kill the process.
-            Glibc.signal(number, SIG_IGN)
+            // Should some thread not block it, the default disposition would kill the process; so a
+            // handler that does nothing. Not SIG_IGN: ignoring a signal discards it when pending
+            // (POSIX), and a SIGTERM or SIGHUP sent while the data loads (seconds for a large
+            // corpus) is pending here, to be read by the source once it is registered.
+            Glibc.signal(number) { _ in }
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { handler(number) }
             registered.enter()

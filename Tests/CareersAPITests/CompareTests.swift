@@ -1,4 +1,5 @@
 import CareersAPI
+import Foundation
 import CareersCore
 import HTTPServer
 import Testing
@@ -48,24 +49,87 @@ import Testing
         #expect(sources.compactMap { $0["id"] as? String } == ["machine-learning-engineer-vs-lead-machine-learning-engineer"])
     }
 
-    @Test func sharedAndOnlyAreOnNormalisedNames() throws {
-        let body = api.call("/compare?roles=machine-learning-engineer,lead-machine-learning-engineer").json
+    /// The ids of an overlap bucket's items.
+    func ids(_ items: Any?) -> [String] {
+        (items as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+
+    @Test func pairSharesEntitiesNamedInBothRolesSentences() throws {
+        let body = api.call("/compare?roles=lead-machine-learning-engineer,software-data-engineer").json
         let overlap = try #require(body["overlap"] as? [String: [String: Any]])
-        let tools = try #require(overlap["tools"])
-        let shared = try #require(tools["shared"] as? [String])
-        #expect(shared.contains("TensorFlow"))
-        let only = try #require(tools["only"] as? [[String: Any]])
-        #expect(only.compactMap { $0["id"] as? String } == ["machine-learning-engineer", "lead-machine-learning-engineer"])
-        let mine = Set((only[0]["items"] as? [String] ?? []).map { $0.lowercased() })
-        let theirs = Set((only[1]["items"] as? [String] ?? []).map { $0.lowercased() })
-        #expect(mine.isDisjoint(with: theirs))
-        #expect(mine.isDisjoint(with: shared.map { $0.lowercased() }))
+        let skills = ids(overlap["skills"]?["shared"])
+        #expect(skills.contains("python"))
+        #expect(skills.contains("java"))
+    }
+
+    @Test func everyEntityIsPlacedExactlyOnceAcrossBuckets() throws {
+        let all = api.repository.roles.prefix(5).map(\.id)
+        for count in 2...5 {
+            let roles = Array(all.prefix(count))
+            let body = api.call("/compare?roles=" + roles.joined(separator: ",")).json
+            let overlap = try #require(body["overlap"] as? [String: [String: Any]])
+            for section in EntitySection.allCases {
+                let bucket = try #require(overlap[section.rawValue])
+                var placed = ids(bucket["shared"]) + ids(bucket["some"])
+                for side in bucket["only"] as? [[String: Any]] ?? [] { placed += ids(side["items"]) }
+                let expected = Set(roles.flatMap { api.repository.role(id: $0)?.entities[section].map(\.id) ?? [] })
+                #expect(placed.count == Set(placed).count, "\(section) placed twice for \(roles)")
+                #expect(Set(placed) == expected, "\(section) for \(roles)")
+                for item in bucket["some"] as? [[String: Any]] ?? [] {
+                    let named = item["roles"] as? [String] ?? []
+                    #expect(named.count > 1 && named.count < count)
+                }
+            }
+        }
+    }
+
+    @Test func threeRoleCompareKeepsWhatTwoShare() throws {
+        let body = api.call("/compare?roles=machine-learning-engineer,lead-machine-learning-engineer,ai-scientist").json
+        let overlap = try #require(body["overlap"] as? [String: [String: Any]])
+        let some = try #require(overlap["tools"]?["some"] as? [[String: Any]])
+        let git = try #require(some.first { $0["id"] as? String == "git" })
+        #expect(git["roles"] as? [String] == ["lead-machine-learning-engineer", "ai-scientist"])
+        let shared = ids(overlap["tools"]?["shared"])
+        #expect(shared.contains("pytorch"))
+    }
+
+    @Test func pairTransitionListsWhatTheSecondRoleAdds() throws {
+        let body = api.call("/compare?roles=lead-machine-learning-engineer,software-data-engineer").json
+        let transition = try #require(body["transition"] as? [String: Any])
+        #expect(transition["from"] as? String == "lead-machine-learning-engineer")
+        #expect(transition["to"] as? String == "software-data-engineer")
+        let learn = try #require(transition["learn"] as? [String: Any])
         let lead = try #require(api.repository.role(id: "lead-machine-learning-engineer"))
-        let leadTools = Set(lead.tools.map { $0.name.lowercased() })
-        #expect(mine.isDisjoint(with: leadTools))
-        #expect(Set(shared.map { $0.lowercased() }).isSubset(of: leadTools))
-        for key in ["skills", "industries"] {
-            #expect(overlap[key]?["shared"] is [String])
+        let data = try #require(api.repository.role(id: "software-data-engineer"))
+        for section in EntitySection.allCases {
+            let expected = data.entities[section].map(\.id).filter { id in !lead.entities[section].contains { $0.id == id } }
+            #expect(ids(learn[section.rawValue]) == expected)
+        }
+        let tools = ids(learn["tools"])
+        #expect(tools.contains("apache-kafka"))
+        let three = api.call("/compare?roles=machine-learning-engineer,lead-machine-learning-engineer,ai-scientist").json
+        #expect(three["transition"] is NSNull)
+    }
+
+    @Test func compareAndRoleAgreeOnToolNames() throws {
+        let roles = api.repository.roles.map(\.id)
+        for (i, a) in roles.enumerated() {
+            for b in roles[(i + 1)...] {
+                let body = api.call("/compare?roles=\(a),\(b)").json
+                let overlap = try #require(body["overlap"] as? [String: [String: Any]])
+                let bucket = try #require(overlap["tools"])
+                var names: [String: String] = [:]
+                var items = (bucket["shared"] as? [[String: Any]] ?? []) + (bucket["some"] as? [[String: Any]] ?? [])
+                for side in bucket["only"] as? [[String: Any]] ?? [] { items += side["items"] as? [[String: Any]] ?? [] }
+                for item in items { names[item["id"] as? String ?? ""] = item["name"] as? String }
+                for id in [a, b] {
+                    let tools = api.call("/roles/\(id)").json["tools"] as? [[String: Any]] ?? []
+                    for tool in tools {
+                        let toolID = try #require(tool["id"] as? String)
+                        #expect(names[toolID] == tool["name"] as? String, "\(toolID) in \(a) vs \(b)")
+                    }
+                }
+            }
         }
     }
 

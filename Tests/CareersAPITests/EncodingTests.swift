@@ -115,14 +115,3 @@ import Testing
     }
 }
 
-@Suite struct NameKeyTests {
-    @Test func namesMatchAcrossSpellings() {
-        #expect(NameKey.normalise("TensorFlow") == NameKey.normalise("tensorflow."))
-        #expect(NameKey.normalise("E-commerce (recommendation systems)") == NameKey.normalise("E-Commerce"))
-        #expect(NameKey.normalise("Scikit-learn") == NameKey.normalise("scikit learn"))
-        #expect(NameKey.normalise("Café") == NameKey.normalise("cafe"))
-        #expect(NameKey.normalise("C++") != NameKey.normalise("C#"))
-        #expect(NameKey.normalise("(Git)") == "git")
-        #expect(NameKey.normalise("!!!").isEmpty)
-    }
-}

@@ -48,7 +48,7 @@ import Testing
         #expect(!healthcare.isEmpty)
         let combined = ids(api.call("/roles?tool=tensorflow&industry=healthcare&skill=python"))
         #expect(Set(combined).isSubset(of: Set(tensorflow).intersection(healthcare).intersection(python)))
-        #expect(ids(api.call("/roles?tool=no-such-tool-anywhere")).isEmpty)
+        expectProblem(api.call("/roles?tool=no-such-tool-anywhere"), status: 400, naming: "tool")
     }
 
     @Test func pagesLinkToTheNextWithTheQueryKept() {

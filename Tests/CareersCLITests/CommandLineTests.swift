@@ -40,6 +40,16 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test func malformedVocabularyLineStopsStartUpNamingFileAndLine() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vocabulary-\(UUID().uuidString).psv")
+        try Data("@source X: a source\ntool | language | Python | | | X | A language\ntool | language | Go\n".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try CLIProcess.run(["serve", "--vocabulary", url.path, "--port", "0"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(url.path):3: expected 7 fields"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func serveHelpExplainsEveryOptionWithItsDefault() throws {
         let result = try CLIProcess.run(["serve", "--help"])
         #expect(result.status == 0)

@@ -1,8 +1,9 @@
-import CareersCore
+@testable import CareersCore
+import Foundation
 import Testing
 
 @Suite struct JobLinesTests {
-    private func parse(_ text: String) -> (postings: [JobPosting], rejected: [ArticleRejection]) {
+    private func parse(_ text: String) -> JobLines.Result {
         JobLines.parse(bytes: Array(text.utf8), file: "extra.jsonl")
     }
 
@@ -58,6 +59,75 @@ import Testing
         #expect(reasons[4].hasPrefix("salary.period 'fortnight'"))
         #expect(reasons[5] == "not a JSON object")
         #expect(reasons[6] == "empty title")
+        #expect(result.rejected.map(\.kind) == [
+            .invalidJSON, .missingField, .invalidField, .invalidField, .invalidSalary, .invalidJSON, .invalidField,
+        ])
+    }
+
+    @Test func salariesMustBePositiveOrderedAndInAnISOCurrency() {
+        let result = parse(#"""
+            {"title": "A", "salary": {"currency": "USD", "min": -5, "max": 10}}
+            {"title": "B", "salary": {"currency": "USD", "min": 0}}
+            {"title": "C", "salary": {"currency": "USD", "min": 90000, "max": 60000}}
+            {"title": "D", "salary": {"currency": "XYZ", "min": 1}}
+            {"title": "E", "salary": {"currency": "usd", "min": 50000, "max": 60000, "period": "year"}}
+            {"title": "F", "salary": {"currency": "CHF", "min": 100000, "max": -1}}
+            """#)
+        #expect(result.postings.map(\.title) == ["E"])
+        #expect(result.rejected.map(\.line) == [1, 2, 3, 4, 6])
+        #expect(result.rejected.map(\.reason) == [
+            "salary.min -5 is negative", "salary.min 0 is zero", "salary.min 90000 is above salary.max 60000",
+            "salary.currency 'XYZ' is not an ISO 4217 currency code", "salary.max -1 is negative",
+        ])
+        #expect(result.rejected.map(\.kind) == [.invalidSalary, .invalidSalary, .invalidSalary, .unknownCurrency, .invalidSalary])
+    }
+
+    @Test func aLineOverTheLimitIsRejectedWithItsLengthAndTheNextLineStillLoads() {
+        let long = #"{"title": "x", "company": ""# + String(repeating: "a", count: JobLines.maxLineBytes) + #""}"#
+        let result = parse(long + "\n" + #"{"title": "After"}"#)
+        #expect(result.postings.map(\.title) == ["After"])
+        let rejection = result.rejected.first
+        #expect(result.rejected.count == 1)
+        #expect(rejection?.line == 1 && rejection?.kind == .lineTooLong)
+        #expect(rejection?.reason == "line is \(long.utf8.count) bytes long (at most 65536)")
+    }
+
+    @Test func aTextFieldOverItsLimitIsNamed() {
+        let result = parse(#"{"title": "x", "location": ""# + String(repeating: "b", count: 600) + #""}"#)
+        #expect(result.rejected.map(\.reason) == ["location is 600 bytes long (at most 512)"])
+        #expect(result.rejected.first?.kind == .fieldTooLong)
+    }
+
+    @Test func invalidUTF8IsNamedAsSuch() {
+        var bytes = Array(#"{"title": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8)
+        bytes += Array("\n".utf8) + Array(#"{"title": "ok"}"#.utf8)
+        let result = JobLines.parse(bytes: bytes, file: "extra.jsonl")
+        #expect(result.postings.map(\.title) == ["ok"])
+        #expect(result.rejected.first?.kind == .invalidUTF8)
+        #expect(result.rejected.first?.description == "extra.jsonl:1: not valid UTF-8 (at byte 15 of the line)")
+    }
+
+    /// The file is read in chunks: a line cut anywhere by a chunk boundary reads the same.
+    @Test func splittingIsTheSameWhateverTheChunkBoundaries() {
+        let text = Array(("ab\r\n\n" + String(repeating: "x", count: 10) + "\nlast").utf8)
+        func pieces(chunk: Int) -> [LineSplitter.Piece] {
+            var splitter = LineSplitter(maxLength: 8)
+            var out: [LineSplitter.Piece] = []
+            var start = 0
+            while start < text.count {
+                splitter.feed(text[start..<min(start + chunk, text.count)]) { out.append($0) }
+                start += chunk
+            }
+            if let last = splitter.finish() { out.append(last) }
+            return out
+        }
+        let expected: [LineSplitter.Piece] = [
+            .line(number: 1, bytes: Array("ab\r".utf8)), .line(number: 2, bytes: []), .tooLong(number: 3, length: 10),
+            .line(number: 4, bytes: Array("last".utf8)),
+        ]
+        for chunk in [1, 2, 3, 7, 64] {
+            #expect(pieces(chunk: chunk) == expected, "chunk \(chunk)")
+        }
     }
 
     @Test func extraPostingsMergeWithArticlePostingsByTheSameIdRule() throws {

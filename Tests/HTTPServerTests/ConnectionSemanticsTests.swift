@@ -99,8 +99,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["zz\r\n", "-1\r\n", "0x5\r\n", "\r\n", "5 \r\n", "1234567890123456\r\n", "10000000000000000\r\n", "5;\r\n", "5;a=\"x\r\n", "5\nhello"])
-    func malformedChunkSizeIs400(line: String) throws {
+    @Test(arguments: ["zz\r\n", "-1\r\n", "0x5\r\n", "\r\n", "5 \r\n", "1234567890123456\r\n", "10000000000000000\r\n", "5;\r\n", "5;a=\"x\r\n", "5\nhello",
+                      "5\r\nhello\n0\r\n\r\n", "5\r\nhello\r\n0\n\n", "5\r\nhello\r\n0\r\nX-T: 1\n\r\n"])
+    func malformedOrLFOnlyChunkFramingIs400(line: String) throws {
         try withServer { server, _ in
             let (response, client) = try exchange(
                 "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n\(line)", port: server.port)

@@ -18,7 +18,7 @@ import Testing
         switch result {
         case .incomplete: "incomplete"
         case .failed(let failure): "failed \(failure)"
-        case .complete(let head): "complete \(head.length) \(head.method) \(head.target) \(head.headers.fields.count) \(head.keepAlive)"
+        case .complete(let head): "complete \(head.length) \(head.method) \(head.target) \(head.headers.fields.count) \(head.connectionClose) \(head.connectionKeepAlive)"
         }
     }
 

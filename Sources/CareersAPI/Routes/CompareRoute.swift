@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import CareersCore
+import OrderedCollections
 
 /// `GET /compare`: 2 to 5 roles side by side. Works for any set of roles, compared by an article
 /// or not, because it is computed from the merged role profiles; the articles that do compare a
@@ -22,9 +23,14 @@ extension Route {
     private static var overlapSchema: JSONValue {
         typealias D = OpenAPIDocument
         return D.object([
-            ("shared", ["type": "array", "items": D.string, "description": "What every compared role has (normalised names)."]),
-            ("only", D.array(D.object([("id", D.string), ("items", D.strings)]))),
-        ])
+            ("shared", ["type": "array", "items": D.ref("EntityLink"), "description": "Entities every compared role names."]),
+            ("some", ["type": "array", "description": "Entities more than one but not every role names (3 or more roles).", "items": D.object([
+                ("id", D.string), ("name", D.string), ("href", D.string), ("roles", D.strings),
+            ])]),
+            ("only", ["type": "array", "description": "Per role, in the order asked: entities only it names.", "items": D.object([
+                ("id", D.string), ("items", D.array(D.ref("EntityLink"))),
+            ])]),
+        ], description: "Every entity of a section placed exactly once: shared by all, by some, or one role's only.")
     }
 
     private static var compareSchema: JSONValue {
@@ -40,6 +46,13 @@ extension Route {
                 ]))),
             ]))),
             ("overlap", D.object([("skills", D.ref("Overlap")), ("tools", D.ref("Overlap")), ("industries", D.ref("Overlap"))])),
+            ("transition", D.nullable(D.object([
+                ("from", D.string), ("to", D.string),
+                ("learn", D.object([
+                    ("skills", D.array(D.ref("EntityLink"))), ("tools", D.array(D.ref("EntityLink"))),
+                    ("industries", D.array(D.ref("EntityLink"))),
+                ], description: "Entities of the second role the first lacks.")),
+            ], description: "For a pair: what moving from the first role to the second would need. Null for 3 or more roles."))),
             ("pairs", D.array(D.object([
                 ("roles", ["type": "array", "items": D.string, "minItems": 2, "maxItems": 2]),
                 ("comparisons", ["type": "array", "items": D.string, "description": "Articles comparing this pair (may be empty)."]),
@@ -133,11 +146,14 @@ extension Catalog {
                 a.sideBySide("tips", roles) { $0.listItems("items", $1.tips) }
             })
             o.field("overlap", object: { o in
-                o.overlap("skills", roles) { $0.skills.map { $0.label ?? $0.text } }
-                o.overlap("tools", roles) { $0.tools.map(\.name) }
-                o.overlap("industries", roles) { $0.industries.map { $0.label ?? $0.text } }
+                for section in EntitySection.allCases { o.overlap(section, roles) }
             })
-            var sourceIDs: [String] = []
+            if roles.count == 2 {
+                o.field("transition", object: { o in o.transition(from: roles[0], to: roles[1]) })
+            } else {
+                o.field("transition", nil as String?)
+            }
+            var sourceIDs: Set<String> = []
             o.field("pairs", array: { a in
                 for i in roles.indices {
                     for j in roles.indices where j > i {
@@ -145,7 +161,7 @@ extension Catalog {
                             let ids = articleRoleIDs[article.id] ?? []
                             return ids.contains(roles[i].id) && ids.contains(roles[j].id)
                         }.map(\.id)
-                        for id in articles where !sourceIDs.contains(id) { sourceIDs.append(id) }
+                        sourceIDs.formUnion(articles)
                         a.object { o in
                             o.field("roles", [roles[i].id, roles[j].id])
                             o.field("comparisons", articles)
@@ -178,66 +194,80 @@ extension JSONWriter {
         }
     }
 
-    /// What every role has and what only one has, on normalised names ("TensorFlow" and
-    /// "tensorflow." are one tool). Each name is shown as first written.
-    fileprivate mutating func overlap(_ name: String, _ roles: [Role], _ names: (Role) -> [String]) {
-        var display: [String: String] = [:]
-        var order: [String] = []
-        let sets: [Set<String>] = roles.map { role in
-            var set: Set<String> = []
-            for n in names(role) {
-                let key = NameKey.normalise(n)
-                guard !key.isEmpty else { continue }
-                if display[key] == nil {
-                    display[key] = n
-                    order.append(key)
-                }
-                set.insert(key)
+    /// Every entity of a section placed exactly once: named by every role (`shared`), by more
+    /// than one but not all (`some`, with which), or by one role only (`only`, per role). Items
+    /// keep the order of first mention, role by role.
+    fileprivate mutating func overlap(_ section: EntitySection, _ roles: [Role]) {
+        var order: [EntityRef] = []
+        var members: [String: UInt32] = [:]
+        for (index, role) in roles.enumerated() {
+            for ref in role.entities[section] {
+                if members[ref.id] == nil { order.append(ref) }
+                members[ref.id, default: 0] |= 1 << UInt32(index)
             }
-            return set
         }
-        field(name, object: { o in
-            let shared = order.filter { key in sets.allSatisfy { $0.contains(key) } }
-            o.field("shared", shared.compactMap { display[$0] })
+        let everyone: UInt32 = (1 << UInt32(roles.count)) - 1
+        let type = section.entityType
+        field(section.rawValue, object: { o in
+            o.field("shared", array: { a in
+                for ref in order where members[ref.id] == everyone { a.entityLink(ref, type: type) }
+            })
+            o.field("some", array: { a in
+                for ref in order {
+                    let mask = members[ref.id] ?? 0
+                    guard mask != everyone, mask.nonzeroBitCount > 1 else { continue }
+                    a.object { o in
+                        o.field("id", ref.id)
+                        o.field("name", ref.name)
+                        o.field("href", EntityType.path(type) + "/" + ref.id)
+                        o.field("roles", roles.indices.filter { mask & (1 << UInt32($0)) != 0 }.map { roles[$0].id })
+                    }
+                }
+            })
             o.field("only", array: { a in
                 for (index, role) in roles.enumerated() {
-                    let mine = order.filter { key in
-                        sets[index].contains(key) && !sets.indices.contains { $0 != index && sets[$0].contains(key) }
-                    }
                     a.object { o in
                         o.field("id", role.id)
-                        o.field("items", mine.compactMap { display[$0] })
+                        o.field("items", array: { a in
+                            for ref in order where members[ref.id] == 1 << UInt32(index) { a.entityLink(ref, type: type) }
+                        })
                     }
                 }
             })
         })
     }
+
+    /// What someone moving from one role to the other would need to learn: the entities of the
+    /// second that the first lacks, by section.
+    fileprivate mutating func transition(from: Role, to: Role) {
+        field("from", from.id)
+        field("to", to.id)
+        field("learn", object: { o in
+            for section in EntitySection.allCases {
+                let known = Set(from.entities[section].map(\.id))
+                o.field(section.rawValue, array: { a in
+                    for ref in to.entities[section] where !known.contains(ref.id) { a.entityLink(ref, type: section.entityType) }
+                })
+            }
+        })
+    }
+
+    fileprivate mutating func entityLink(_ ref: EntityRef, type: EntityType) {
+        object { o in
+            o.field("id", ref.id)
+            o.field("name", ref.name)
+            o.field("href", EntityType.path(type) + "/" + ref.id)
+        }
+    }
 }
 
-/// Matching key for names across articles: case, accents, punctuation, spacing and parenthesised
-/// asides ("E-commerce (recommendation systems)" is "E-commerce") ignored.
-enum NameKey {
-    static func normalise(_ s: String, dropAsides: Bool = true) -> String {
-        var out = ""
-        var pendingSpace = false
-        var depth = 0
-        for scalar in TextFold.lowercasedWithoutAccents(s).unicodeScalars {
-            if scalar == "(" && dropAsides {
-                depth += 1
-            } else if scalar == ")" && dropAsides {
-                depth = max(0, depth - 1)
-                pendingSpace = true
-            } else if depth > 0 {
-                continue
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "+" || scalar == "#" {
-                if pendingSpace, !out.isEmpty { out.append(" ") }
-                pendingSpace = false
-                out.unicodeScalars.append(scalar)
-            } else {
-                pendingSpace = true
-            }
+extension EntitySection {
+    /// The resource an entity of this section is listed under.
+    var entityType: EntityType {
+        switch self {
+        case .skills: .skill
+        case .tools: .tool
+        case .industries: .industry
         }
-        // A name that is all aside ("(Git)") keeps its words.
-        return out.isEmpty && dropAsides ? normalise(s, dropAsides: false) : out
     }
 }

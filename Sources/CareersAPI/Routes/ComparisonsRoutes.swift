@@ -37,7 +37,7 @@ extension Route {
             let docs = Dictionary(repository.articles.map { article in
                 var w = JSONWriter(capacity: 16384)
                 let jobs = repository.jobs.filter { $0.sources.contains(article.id) }
-                w.comparison(article, roleIDs: catalog.articleRoleIDs[article.id] ?? [], jobs: jobs)
+                w.comparison(article, roleIDs: catalog.articleRoleIDs[article.id] ?? [], jobs: jobs, knowledge: repository.knowledge)
                 return (article.id, Representation(body: w.bytes, precompress: true, caching: caching))
             }, uniquingKeysWith: { a, _ in a })
             return { id, _, _ in docs[id].map { .ok($0) } ?? .problem(.notFound("no comparison with id '\(id)'")) }
@@ -51,10 +51,10 @@ extension Route {
             ("roles", D.array(D.ref("RoleReference"))), ("intro", D.nullableString),
             ("sections", D.array(D.object([
                 ("kind", D.enumeration(SectionKind.allCases.map(\.rawValue))), ("heading", D.string), ("text", D.nullableString),
-                ("shared", D.array(D.ref("ListItem"))),
+                ("shared", D.array(D.ref("ListItem"))), ("tools", D.array(D.ref("WrittenTool"))),
                 ("roles", D.array(D.object([
                     ("role", D.string), ("role_id", D.nullableString), ("text", D.nullableString),
-                    ("items", D.array(D.ref("ListItem"))), ("tools", D.array(D.ref("ToolItem"))),
+                    ("items", D.array(D.ref("ListItem"))), ("tools", D.array(D.ref("WrittenTool"))),
                 ]))),
             ]))),
             ("outlook", D.nullableString), ("conclusion", D.nullableString), ("jobs", D.array(D.ref("Job"))),

@@ -3,7 +3,7 @@ import CareersCore
 /// `GET /roles` (searched and filtered, paged) and `GET /roles/{id}` (one merged role profile).
 extension Route {
     static let roles: Route = Route(
-        "/roles", parameters: [.roleSearch, .skill, .tool, .industry, .limit, .offset], link: "roles",
+        "/roles", parameters: [.roleSearch, .skill, .tool, .industry, .roleFacets, .facetLimit, .limit, .offset], link: "roles",
         operation: Operation(id: "listRoles", summary: "Roles, optionally searched and filtered", tags: ["roles"], responses: [
             ("200", OpenAPIDocument.ok("RoleList", "A page of roles.")), OpenAPIDocument.notModified, OpenAPIDocument.badRequest,
         ]),
@@ -17,7 +17,7 @@ extension Route {
                 ("count", ["type": "integer", "minimum": 0]),
                 ("href", ["type": "string", "description": "/jobs?role=<id>: title matches, then similar titles, then jobs featured with the role."]),
             ], description: "The jobs related to a role (by title, similar title, or featured in an article about it).")),
-            ("RoleList", OpenAPIDocument.envelope("RoleSummary")),
+            ("RoleList", OpenAPIDocument.envelope("RoleSummary", optional: [("facets", roleFacetsSchema)])),
         ],
         serving: .query { catalog, reader in catalog.roles(&reader) })
 
@@ -46,6 +46,16 @@ extension Route {
             }
         })
 
+    private static var roleFacetsSchema: JSONValue {
+        typealias D = OpenAPIDocument
+        let value = D.array(D.object([("id", D.string), ("name", D.string), ("count", D.integer)]))
+        return [
+            "type": "object", "additionalProperties": false,
+            "properties": .object(pairs: Catalog.roleFacetDimensions.map { ($0.key, value) }.sorted { $0.0 < $1.0 }),
+            "description": "Present when `facets` is given: per asked dimension, entities with how many roles have them under the other filters, by count then name.",
+        ]
+    }
+
     private static var roleSchema: JSONValue {
         typealias D = OpenAPIDocument
         return D.object([
@@ -53,6 +63,9 @@ extension Route {
             ("definitions", D.array(D.ref("SourcedText"))), ("responsibilities", D.array(D.ref("ListItem"))),
             ("skills", D.array(D.ref("ListItem"))), ("education", D.array(D.ref("ListItem"))), ("tools", D.array(D.ref("ToolItem"))),
             ("industries", D.array(D.ref("ListItem"))), ("outlook", D.array(D.ref("SourcedText"))), ("tips", D.array(D.ref("ListItem"))),
+            ("entities", D.object([
+                ("skills", D.array(D.ref("EntityRef"))), ("tools", D.array(D.ref("EntityRef"))), ("industries", D.array(D.ref("EntityRef"))),
+            ], description: "The entities the role's sentences (skills), tool lists (tools) and industry lists name, with their sources.")),
             ("comparisons", ["type": "array", "items": D.string, "description": "Ids of the articles comparing this role."]),
             ("related", ["type": "array", "items": D.string, "description": "Ids of the roles it is compared with."]),
             ("jobs", D.ref("RoleJobs")), ("href", D.string),
@@ -62,21 +75,56 @@ extension Route {
 
 extension QueryParameter {
     static let roleSearch = QueryParameter("q", .text, "Search titles and aliases; case-, accent- and typo-tolerant (\"ml engneer\").")
-    static let skill = QueryParameter("skill", .text, "Only roles with a skill containing this text.")
-    static let tool = QueryParameter("tool", .text, "Only roles using this tool (normalised name).")
-    static let industry = QueryParameter("industry", .text, "Only roles working in this industry.")
+}
+
+extension QueryParameter {
+    static let roleFacets = QueryParameter(
+        "facets",
+        .custom(
+            schema: ["type": "array", "items": OpenAPIDocument.enumeration(Catalog.roleFacetDimensions.keys.sorted())],
+            reason: "must be a comma-separated list of: \(Catalog.roleFacetDimensions.keys.sorted().joined(separator: ", "))",
+            accepts: { value in
+                value.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { Catalog.roleFacetDimensions[String($0)] != nil }
+            }),
+        "Add `facets`: for each dimension named (skill, tool, industry), the entities of the matching roles with counts, each counted as if its own filter were lifted.")
+    static let facetLimit = QueryParameter("facet_limit", .integer(1...100, default: 20), "Values per facet, 1 to 100.")
 }
 
 extension Catalog {
+    static let roleFacetDimensions: [String: EntitySection] = ["skill": .skills, "tool": .tools, "industry": .industries]
+
     func roles(_ reader: inout QueryReader) -> Outcome {
         let filter = RoleFilter(
             query: reader.string(.roleSearch), skill: reader.string(.skill), tool: reader.string(.tool),
             industry: reader.string(.industry))
+        if let problem = unknownEntityFilter(reader) { return .problem(problem) }
         let page = Page(reader)
         let matches = filter == RoleFilter() ? repository.roles : repository.searchRoles(filter)
-        let items = page.slice(matches).map { item in
-            roleItems[item.id] ?? Catalog.serialise(item) { $0.roleSummary($1, jobCount: repository.jobCount(ofRole: $1.id)) }
+        let items = page.slice(matches).map { item in roleItems[item.id] ?? Catalog.serialise(item) { $0.roleSummary($1, jobCount: repository.jobCount(ofRole: $1.id)) } }
+        let dimensions = reader.string(.roleFacets).map { text in
+            text.split(separator: ",").compactMap { (name: String($0), section: Catalog.roleFacetDimensions[String($0)]) }
         }
-        return .ok(Representation(body: page.envelope(path: Route.roles.path, reader: reader, total: matches.count, items: items)))
+        guard let dimensions else {
+            return .ok(Representation(body: page.envelope(path: Route.roles.path, reader: reader, total: matches.count, items: items)))
+        }
+        let facets = repository.roleFacets(filter, dimensions: dimensions.compactMap(\.section), limit: reader.int(.facetLimit))
+        let body = page.envelope(path: Route.roles.path, reader: reader, total: matches.count, items: items) { o in
+            o.field("facets", object: { o in
+                var written: Set<String> = []
+                for (name, section) in dimensions where written.insert(name).inserted {
+                    guard let section else { continue }
+                    o.field(name, array: { a in
+                        for value in facets[section] ?? [] {
+                            a.object { o in
+                                o.field("id", value.id)
+                                o.field("name", value.name)
+                                o.field("count", value.count)
+                            }
+                        }
+                    })
+                }
+            })
+        }
+        return .ok(Representation(body: body))
     }
 }

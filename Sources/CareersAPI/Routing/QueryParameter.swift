@@ -97,7 +97,7 @@ struct QueryParameter: Sendable {
         if case .list = kind { members += [("style", "form"), ("explode", false)] }
         members += [("description", .string(description)), ("schema", schema)]
         if let example = example?(repository) { members.append(("example", example)) }
-        return .object(members)
+        return .object(pairs: members)
     }
 }
 

@@ -10,11 +10,11 @@ struct RouteMatch: Sendable {
 /// Substrings and comparing them as Strings cost about a fifth of a `/roles` request (callgrind).
 /// The path is matched once per request; everything after works from the `RouteMatch`.
 enum Router {
-    /// Literal segments as bytes; nil stands for `{id}`.
-    private static let table: [[[UInt8]?]] = Routes.all.map { route in
-        route.path.split(separator: "/").map { $0 == "{id}" ? nil : Array($0.utf8) }
+    /// Each route with its literal segments as bytes; nil stands for `{id}`.
+    private static let table: [(segments: [[UInt8]?], route: Route)] = Routes.all.map { route in
+        (route.path.split(separator: "/").map { $0 == "{id}" ? nil : Array($0.utf8) }, route)
     }
-    private static let maxSegments = table.map(\.count).max() ?? 0
+    private static let maxSegments = table.map(\.segments.count).max() ?? 0
 
     /// Matches a raw (percent-encoded) path. An `{id}` that does not decode is passed on raw, so
     /// the lookup fails with a 404 naming exactly what the client sent.
@@ -30,11 +30,11 @@ enum Router {
         guard bytes.first == slash else { return nil }
         let segmentCount = bytes.count == 1 ? 0 : bytes.reduce(0) { $1 == slash ? $0 + 1 : $0 }
         guard segmentCount <= maxSegments else { return nil }
-        for (index, segments) in table.enumerated() where segments.count == segmentCount {
+        for (index, entry) in table.enumerated() where entry.segments.count == segmentCount {
             var start = 1
             var idRange: Range<Int>?
             var matched = true
-            for template in segments {
+            for template in entry.segments {
                 var end = start
                 while end < bytes.count && bytes[end] != slash { end += 1 }
                 let actual = UnsafeBufferPointer(rebasing: bytes[start..<end])
@@ -52,7 +52,7 @@ enum Router {
                 let raw = UnsafeBufferPointer(rebasing: bytes[range])
                 return PercentDecoding.decode(raw, plusIsSpace: false) ?? String(decoding: raw, as: UTF8.self)
             }
-            return RouteMatch(index: index, route: Routes.all[index], id: id)
+            return RouteMatch(index: index, route: entry.route, id: id)
         }
         return nil
     }

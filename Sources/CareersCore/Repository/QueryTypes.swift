@@ -82,7 +82,10 @@ public struct SalaryStats: Sendable, Hashable, Codable {
 /// What a load read and what it rejected.
 public struct LoadReport: Sendable, Hashable, Codable {
     public var loadedFiles: [String]
+    /// Files: articles that do not parse, and directories or files that cannot be read.
     public var rejected: [ArticleRejection]
+    /// Lines of `--jobs` files skipped (each file itself loads, so these are not rejected files).
+    public var rejectedJobLines: [JobLineRejection] = []
     /// Lines that refer to another role's items without naming a role of their article; they
     /// stay text items (filled in by the repository, in article id order).
     public var unresolvedReferences: [UnresolvedReference]

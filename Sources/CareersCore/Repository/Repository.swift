@@ -15,9 +15,15 @@ public final class Repository: Sendable {
     private let jobPositions: [String: Int]
     private let roleSearch: RoleSearch
     private let jobIndex: JobIndex
+    /// Skills, tools and industries as entities, with the roles and jobs naming each.
+    public let knowledge: Knowledge
 
     /// `extraJobs` (from `--jobs` files) merge with the articles' postings by the same id rule.
-    public init(articles: [Article], extraJobs: [SourcedPosting] = [], report: LoadReport = LoadReport()) {
+    /// `vocabulary` is the curated list of names the entity matcher starts from.
+    public init(
+        articles: [Article], extraJobs: [SourcedPosting] = [], report: LoadReport = LoadReport(),
+        vocabulary: Vocabulary = .embedded
+    ) {
         var unique: [String: Article] = [:]
         for article in articles where unique[article.id] == nil { unique[article.id] = article }
         let sorted = unique.values.sorted { $0.id < $1.id }
@@ -34,8 +40,12 @@ public final class Repository: Sendable {
         jobIndex = JobIndex(
             jobs: &jobs, folded: foldedJobs, roles: roles,
             featured: Self.featuredRoles(jobs: jobs, articles: sorted, rolePositions: rolePositions))
+        // Entities come from what the articles and the merged roles say, so they are found after
+        // both; the roles' sentences and tools gain their entity ids here.
+        let model = KnowledgeBuilder.build(articles: sorted, roles: roles, jobs: jobs, vocabulary: vocabulary)
+        knowledge = model.knowledge
         self.articles = sorted
-        self.roles = roles
+        self.roles = model.roles
         self.jobs = jobs
         var report = report
         report.unresolvedReferences = unresolvedReferences
@@ -96,23 +106,19 @@ public final class Repository: Sendable {
                 guard let value = roleSearch.score(query, role: index) else { continue }
                 score = value
             }
-            if let skill = filter.skill, !Self.contains(role.skills.map(\.text) + role.skills.compactMap(\.label), skill) { continue }
-            if let industry = filter.industry, !Self.contains(role.industries.map(\.text), industry) { continue }
-            if let tool = filter.tool {
-                let key = ToolNames.key(tool)
-                guard role.tools.contains(where: { ToolNames.key($0.name) == key }) || Self.contains(role.tools.map(\.name), tool)
-                else { continue }
-            }
+            if let skill = filter.skill, !names(role, .skills, skill, as: .skill) { continue }
+            if let tool = filter.tool, !names(role, .tools, tool, as: .tool) { continue }
+            if let industry = filter.industry, !names(role, .industries, industry, as: .industry) { continue }
             scored.append((score, index))
         }
         return scored.sorted { $0.score != $1.score ? $0.score < $1.score : $0.index < $1.index }.map { roles[$0.index] }
     }
 
-    /// Whole-word, case- and accent-insensitive containment.
-    private static func contains(_ texts: [String], _ needle: String) -> Bool {
-        let key = TextKey.fold(needle)
-        guard !key.isEmpty else { return true }
-        return texts.contains { TextKey.contains(" " + TextKey.fold($0) + " ", " " + key + " ") }
+    /// Whether a role's section names the entity a filter value resolves to (id, name or alias);
+    /// a value naming no entity matches no role.
+    private func names(_ role: Role, _ section: EntitySection, _ value: String, as type: EntityType) -> Bool {
+        guard let entity = knowledge.resolve(type, value) else { return false }
+        return role.entities[section].contains { $0.id == entity.id }
     }
 
     /// Jobs matching every filter, in the given order (stable: ties by id); nil sort → by id.

@@ -7,8 +7,12 @@ import Foundation
 import Synchronization
 
 extension Repository {
-    /// Parses every (name, bytes) pair, in parallel; rejected files are reported and skipped.
-    public static func build(files: [(name: String, bytes: [UInt8])]) -> Repository {
+    /// Parses every (name, bytes) pair, in parallel; rejected files are reported (after what
+    /// `report` already holds) and skipped. `extraJobs` merge with the articles' postings.
+    public static func build(
+        files: [(name: String, bytes: [UInt8])], extraJobs: [SourcedPosting] = [], report base: LoadReport = LoadReport(),
+        vocabulary: Vocabulary = .embedded
+    ) -> Repository {
         let results = Mutex([Result<Article, ArticleRejection>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let result: Result<Article, ArticleRejection>
@@ -20,7 +24,7 @@ extension Repository {
             results.withLock { $0[index] = result }
         }
         var articles: [Article] = []
-        var report = LoadReport()
+        var report = base
         var seenIDs: [String: String] = [:]
         for (index, result) in results.withLock({ $0 }).enumerated() {
             switch result {
@@ -39,48 +43,51 @@ extension Repository {
                 report.rejected.append(ArticleRejection(file: files[index].name, reason: "not parsed"))
             }
         }
-        return Repository(articles: articles, report: report)
+        return Repository(articles: articles, extraJobs: extraJobs, report: report, vocabulary: vocabulary)
     }
 
-    /// Reads the `.txt` articles of each directory (and the embedded ones when asked). Unreadable
-    /// directories and files are reported like rejected articles; the rest still loads.
-    /// `jobFiles` are JSON-lines postings (`JobLines`); their bad lines are reported the same way.
-    public static func load(directories: [URL], includeEmbedded: Bool, jobFiles: [URL] = []) -> Repository {
+    /// Reads the article files of each directory (`SourceFiles.articlePaths`: `.txt` in any case)
+    /// and the embedded ones when asked. Unreadable directories and files are reported like
+    /// rejected articles, naming the path and the cause; the rest still loads. `jobFiles` are
+    /// JSON-lines postings (`JobLines`); their bad lines are reported in `rejectedJobLines`.
+    public static func load(
+        directories: [URL], includeEmbedded: Bool, jobFiles: [URL] = [], vocabulary: Vocabulary = .embedded
+    ) -> Repository {
         var files: [(name: String, bytes: [UInt8])] = includeEmbedded ? EmbeddedArticles.all() : []
         var unreadable: [ArticleRejection] = []
+        func note(_ error: SourceFiles.ReadError, _ what: String) {
+            unreadable.append(ArticleRejection(file: error.path, reason: "cannot read \(what): \(error.cause)"))
+        }
         for directory in directories {
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                    .filter { $0.lowercased().hasSuffix(".txt") }.sorted()
+            let paths: [String]
+            do throws(SourceFiles.ReadError) {
+                paths = try SourceFiles.articlePaths(inDirectory: directory.path)
             } catch {
-                unreadable.append(ArticleRejection(file: directory.path, reason: "cannot read directory: \(String(describing: error))"))
+                note(error, "directory")
                 continue
             }
-            for name in names {
-                let url = directory.appendingPathComponent(name)
-                do {
-                    files.append((url.path, [UInt8](try Data(contentsOf: url))))
+            for path in paths {
+                do throws(SourceFiles.ReadError) {
+                    files.append((path, try SourceFiles.readAll(path)))
                 } catch {
-                    unreadable.append(ArticleRejection(file: url.path, reason: "cannot read file: \(String(describing: error))"))
+                    note(error, "file")
                 }
             }
         }
         var extraJobs: [SourcedPosting] = []
+        var rejectedLines: [JobLineRejection] = []
         for url in jobFiles {
-            do {
-                let lines = JobLines.parse(bytes: [UInt8](try Data(contentsOf: url)), file: url.path)
+            do throws(SourceFiles.ReadError) {
+                let lines = try JobLines.read(path: url.path)
                 extraJobs += lines.postings.map { SourcedPosting(source: "jobs:" + url.lastPathComponent, posting: $0) }
-                unreadable += lines.rejected
+                rejectedLines += lines.rejected
             } catch {
-                unreadable.append(ArticleRejection(file: url.path, reason: "cannot read file: \(String(describing: error))"))
+                note(error, "file")
             }
         }
-        let built = build(files: files)
-        guard !unreadable.isEmpty || !extraJobs.isEmpty else { return built }
-        var report = built.report
-        report.rejected = unreadable + report.rejected
-        return Repository(articles: built.articles, extraJobs: extraJobs, report: report)
+        var report = LoadReport(rejected: unreadable)
+        report.rejectedJobLines = rejectedLines
+        return build(files: files, extraJobs: extraJobs, report: report, vocabulary: vocabulary)
     }
 
     /// The embedded articles (the default data set).

@@ -8,48 +8,21 @@ import CEpoll
 import Glibc
 #endif
 
-/// One client connection, confined to its event loop. Bytes flow socket → (transport) → input
-/// buffer → parser → responder → output buffer → (transport) → socket. Plain HTTP reads straight
-/// into the input buffer and writes straight from the output buffer; TLS goes through the
-/// `TransportSession` (decrypt into the input buffer, encrypt into the output buffer).
-/// All complete requests in the buffer are answered before the output is written, so a pipelined
-/// batch costs one read and one write.
+/// One client connection, confined to its event loop: the I/O driver around its
+/// `ConnectionStateMachine`. It turns socket events into the machine's events and carries out the
+/// machine's actions (system calls, the responder, serialisation, metrics, the access hook); every
+/// HTTP decision — framing, timeouts, keep-alive, drain — is the machine's.
+/// Plain HTTP reads straight into the machine's input buffer and writes straight from the output
+/// queue; TLS goes through the `TransportSession` (decrypt into the input buffer, encrypt into
+/// the output queue). All complete requests in the buffer are answered before the output is
+/// written, so a pipelined batch costs one read and one write.
 final class Connection {
-    private enum Phase {
-        /// Waiting for (more of) a request head.
-        case head
-        /// Head accepted; reading its body.
-        case body
-        /// A final response is queued; the connection closes once it is written.
-        case closing
-        /// Written and half-closed; discarding input until the client closes or the linger ends.
-        case lingering
-        case closed
-    }
-
     let fd: Int32
     unowned let loop: EventLoop
     private let context: ServerContext
     let remoteAddress: String
     private let transport: (any TransportSession)?
-
-    private var phase = Phase.head
-    private var parser: RequestHeadParser
-
-    private var input: [UInt8]
-    private var inStart = 0
-    private var inEnd = 0
-
-    private var head: ParsedHead?
-    private var body: [UInt8] = []
-    private var bodyRemaining = 0
-    private var chunked: ChunkedDecoder?
-    private var bodyStarted = false
-    private var continueSent = false
-    /// The responder refused the body and was answered already: its bytes are skipped, not stored.
-    private var discardingBody = false
-    /// Body bytes counted against the process-wide budget (`ServerContext.reserveBodyBytes`).
-    private var bodyReserved = 0
+    private var machine: ConnectionStateMachine
 
     /// Bytes for the socket (for TLS: records already encrypted).
     private var out = OutputQueue()
@@ -59,18 +32,7 @@ final class Connection {
     private var closeNotifyQueued = false
 
     private var interest = EPOLLIN.rawValue
-    private var peerClosed = false
-    private var closeAfterResponse = false
-    private var requestsServed = 0
-
-    private let acceptedAt: UInt64
-    private var headStartedAt: UInt64
-    private var idleSince: UInt64 = 0
-    private var bodyStartedAt: UInt64 = 0
-    /// When the output last drained or advanced by `writeProgressBytes` (0: nothing pending since).
-    private var writeStalledSince: UInt64 = 0
-    private var sentSinceStall = 0
-    private var lingerUntil: UInt64 = 0
+    private var closed = false
 
     init(fd: Int32, loop: EventLoop, remoteAddress: String, transport: (any TransportSession)?) {
         self.fd = fd
@@ -78,10 +40,9 @@ final class Connection {
         context = loop.context
         self.remoteAddress = remoteAddress
         self.transport = transport
-        parser = RequestHeadParser(limits: loop.context.limits)
-        input = [UInt8](repeating: 0, count: 4096)
-        acceptedAt = loop.now
-        headStartedAt = loop.now
+        machine = ConnectionStateMachine(
+            configuration: loop.context.connection, budget: loop.context, now: loop.now,
+            handshaking: !(transport?.isHandshakeComplete ?? true))
     }
 
     private var pendingOutput: Int { out.pending + plainOut.count }
@@ -92,247 +53,142 @@ final class Connection {
         if events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 && interest & EPOLLIN.rawValue != 0 {
             readable()
         }
-        if phase != .closed && events & EPOLLOUT.rawValue != 0 {
+        if !closed && events & EPOLLOUT.rawValue != 0 {
+            machine.writable(now: loop.now)
             flush()
-            afterIO()
+            drive()
         }
         // Without read interest a hang-up would be reported again and again: nothing more can be
         // done for a peer that is gone.
-        if phase != .closed && events & (EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 && interest & EPOLLIN.rawValue == 0 {
+        if !closed && events & (EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 && interest & EPOLLIN.rawValue == 0 {
             abort()
         }
     }
 
     private func readable() {
-        if phase == .lingering {
+        if machine.phase == .lingering {
             discardInput()
+            drive()
             return
         }
+        var error: Int32 = 0
         let n: Int
         if transport == nil {
-            ensureInputSpace(4096)
-            n = input.withUnsafeMutableBytes { read(fd, $0.baseAddress! + inEnd, $0.count - inEnd) }
-            if n > 0 { noteInputArrival(); inEnd += n }
+            n = machine.receive(now: loop.now) { room in
+                let count = read(fd, room.baseAddress, room.count)
+                if count < 0 { error = errno }
+                return count
+            }
         } else {
             n = loop.scratch.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n > 0 && !receiveTLS(count: n) { return }
+            if n < 0 { error = errno }
+            if n > 0 { receiveTLS(count: n) }
         }
         if n == 0 {
-            peerClosed = true
+            machine.peerClosed(now: loop.now)
         } else if n < 0 {
-            if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR { return }
+            if error == EAGAIN || error == EWOULDBLOCK || error == EINTR { return }
             abort()
             return
         }
-        serveBufferedRequests()
-        flush()
-        afterIO()
+        drive()
     }
 
-    /// Decrypts what was read into the loop's scratch buffer; false when the connection ended.
-    private func receiveTLS(count: Int) -> Bool {
-        guard let transport else { return false }
+    /// Decrypts what was read into the loop's scratch buffer and hands the plaintext on.
+    private func receiveTLS(count: Int) {
+        guard let transport else { return }
         let wasComplete = transport.isHandshakeComplete
         var failure: TransportError?
-        loop.scratch.withUnsafeBytes { raw in
-            do throws(TransportError) {
-                try transport.receive(UnsafeRawBufferPointer(rebasing: raw[0..<count]), plaintext: &plainIn, outbound: &out.bytes)
-            } catch {
-                failure = error
+        queueing {
+            loop.scratch.withUnsafeBytes { raw in
+                do throws(TransportError) {
+                    try transport.receive(UnsafeRawBufferPointer(rebasing: raw[0..<count]), plaintext: &plainIn, outbound: &out.bytes)
+                } catch {
+                    failure = error
+                }
             }
         }
         if let error = failure {
             if !wasComplete { context.metrics.recordTLSHandshakeFailure() }
             context.logger.debug("TLS error from \(remoteAddress): \(error)")
-            phase = .closing
-            flush()
-            afterIO()
-            return false
+            machine.transportFailed(now: loop.now)
+            return
         }
+        if !wasComplete && transport.isHandshakeComplete { machine.handshakeCompleted(now: loop.now) }
         if !plainIn.isEmpty {
-            noteInputArrival()
-            ensureInputSpace(plainIn.count)
-            input.withUnsafeMutableBytes { dst in
-                plainIn.withUnsafeBytes { src in
-                    (dst.baseAddress! + inEnd).copyMemory(from: src.baseAddress!, byteCount: src.count)
-                }
-            }
-            inEnd += plainIn.count
+            machine.receive(plainIn, now: loop.now)
             plainIn.removeAll(keepingCapacity: true)
         }
-        return true
-    }
-
-    /// The header timeout of a request runs from its first byte (from the accept for the first).
-    @inline(__always) private func noteInputArrival() {
-        if inStart == inEnd && phase == .head && requestsServed > 0 { headStartedAt = loop.now }
     }
 
     private func discardInput() {
         let n = loop.scratch.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) { finalClose() }
+        if n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+            machine.peerClosed(now: loop.now)
+        }
     }
 
-    // MARK: Requests
+    // MARK: Actions
 
-    private func serveBufferedRequests() {
-        while phase == .head || phase == .body {
-            if pendingOutput >= context.outputHighWater { return }
-            if phase == .head {
-                guard inEnd > inStart else {
-                    if peerClosed { phase = .closing }
-                    return
+    /// Carries out the machine's actions until it waits or the connection is closed.
+    private func drive() {
+        while !closed {
+            switch machine.nextAction() {
+            case .askBody(let head):
+                machine.bodyWanted(context.responder.acceptsBody(for: request(for: head, body: [], requestID: head.requestID ?? "")))
+            case .respond(let head, let body):
+                respond(to: head, body: body)
+            case .sendContinue:
+                queueing { withOutputBuffer { $0.append(contentsOf: ResponseSerializer.continueResponse) } }
+            case .refuse(let refusal):
+                refuse(refusal)
+            case .write:
+                flush()
+            case .halfClose:
+                halfClose()
+            case .close(let reason):
+                if reason == .handshakeTimeout { context.metrics.recordTLSHandshakeFailure() }
+                finalClose()
+            case .wait(let read, let write):
+                var wanted: UInt32 = 0
+                if read { wanted |= EPOLLIN.rawValue }
+                if write { wanted |= EPOLLOUT.rawValue }
+                if wanted != interest {
+                    interest = wanted
+                    loop.control(EPOLL_CTL_MOD, fd, wanted)
                 }
-                let result = input.withUnsafeBufferPointer {
-                    parser.parse(UnsafeBufferPointer(rebasing: $0[inStart..<inEnd]))
-                }
-                switch result {
-                case .incomplete:
-                    // A partial request from a client that stopped sending can never complete.
-                    if peerClosed { phase = .closing }
-                    return
-                case .failed(let failure):
-                    refuse(failure.status, failure.detail, reason: failure.rawValue)
-                    return
-                case .complete(let parsed):
-                    inStart += parsed.length
-                    parser.reset()
-                    startBody(parsed)
-                }
-            }
-            if phase == .body {
-                guard readBody() else { return }
-                if discardingBody {
-                    discardingBody = false
-                    awaitNextRequest()
-                } else {
-                    respond(closing: false)
-                }
+                return
             }
         }
     }
 
-    /// A refused body up to this size is skipped and the connection kept; a larger one closes it
-    /// (reading a megabyte only to throw it away helps nobody).
-    private static let maxDiscardedBody = 64 * 1024
-
-    private func startBody(_ parsed: ParsedHead) {
-        head = parsed
-        phase = .body
-        bodyStarted = false
-        continueSent = false
-        discardingBody = false
-        bodyRemaining = parsed.contentLength
-        chunked = parsed.isChunked ? ChunkedDecoder(limits: context.limits) : nil
-        bodyStartedAt = loop.now
-        guard parsed.isChunked || parsed.contentLength > 0 else { return }
-        if !context.responder.acceptsBody(for: request(for: parsed, requestID: parsed.requestID ?? "")) {
-            discardingBody = true
-            // RFC 9110 §10.1.1: a final status instead of 100; a client that waits for the 100
-            // may never send the body, so the connection cannot be reused reliably.
-            let closes = parsed.expectsContinue || parsed.contentLength > Self.maxDiscardedBody
-            respond(closing: closes)
-        }
-    }
-
-    private func request(for head: ParsedHead, requestID: String) -> HTTPRequest {
+    private func request(for head: ParsedHead, body: [UInt8], requestID: String) -> HTTPRequest {
         HTTPRequest(
             method: head.method, target: head.target, version: head.version, headers: head.headers,
             body: body, remoteAddress: remoteAddress, requestID: requestID)
     }
 
-    /// Counts `count` newly buffered body bytes against the process-wide budget; false (and the
-    /// request refused with 503) when it is exhausted.
-    private func reserveBody(_ count: Int) -> Bool {
-        guard count > 0 else { return true }
-        guard context.reserveBodyBytes(count) else {
-            refuse(503, "the server is buffering too many request bodies; retry later", reason: "body_budget")
-            return false
-        }
-        bodyReserved += count
-        return true
-    }
-
-    private func releaseBody() {
-        body = []
-        context.releaseBodyBytes(bodyReserved)
-        bodyReserved = 0
-    }
-
-    /// Moves body bytes from the input buffer; true once the body is complete.
-    private func readBody() -> Bool {
-        let available = inEnd - inStart
-        if available > 0 { bodyStarted = true }
-        if var decoder = chunked {
-            let consumed: Int
-            let before = body.count
-            do throws(ParseFailure) {
-                consumed = try input.withUnsafeBufferPointer { buffer throws(ParseFailure) in
-                    try decoder.decode(UnsafeBufferPointer(rebasing: buffer[inStart..<inEnd]), into: &body)
-                }
-            } catch {
-                if discardingBody { phase = .closing } else { refuse(error.status, error.detail, reason: error.rawValue) }
-                return false
-            }
-            chunked = decoder
-            inStart += consumed
-            if discardingBody {
-                body.removeAll(keepingCapacity: true)
-            } else if !reserveBody(body.count - before) {
-                return false
-            }
-            if decoder.isDone { return true }
-        } else {
-            let take = min(bodyRemaining, available)
-            if take > 0 {
-                if !discardingBody {
-                    guard reserveBody(take) else { return false }
-                    input.withUnsafeBufferPointer { body.append(contentsOf: UnsafeBufferPointer(rebasing: $0[inStart..<(inStart + take)])) }
-                }
-                inStart += take
-                bodyRemaining -= take
-            }
-            if bodyRemaining == 0 { return true }
-        }
-        if inStart == inEnd { inStart = 0; inEnd = 0 }
-        if peerClosed {
-            phase = .closing
-        } else if let head, head.expectsContinue, !continueSent, !bodyStarted {
-            // RFC 9110 §10.1.1: the client waits for this before sending the body.
-            continueSent = true
-            appendOutput(ResponseSerializer.continueResponse)
-        }
-        return false
-    }
-
-    private func respond(closing: Bool) {
-        guard let head else { return }
-        self.head = nil
+    private func respond(to head: ParsedHead, body: [UInt8]) {
         let started = monotonicNanos()
         let requestID = head.requestID ?? loop.nextRequestID()
-        let incoming = request(for: head, requestID: requestID)
-        body = []
+        let incoming = request(for: head, body: body, requestID: requestID)
         let response = context.responder.respond(to: incoming)
-        releaseBody()
-        requestsServed += 1
-        let keepAlive = head.keepAlive && !closing && !closeAfterResponse && !peerClosed
-            && !context.draining.load(ordering: .relaxed)
+        // Shutdown may have begun on another thread while the responder ran (the loop hears of it
+        // only after this request): the answer must already say `Connection: close`.
+        if context.draining.load(ordering: .relaxed) { machine.shutdownRequested(now: loop.now) }
+        let keepAlive = machine.responded(asksToClose: response.asksToClose)
         let hasBody = head.method != .HEAD && response.status >= 200 && response.status != 204 && response.status != 304
         loop.date.refresh()
-        var written = 0
-        var closes = !keepAlive
-        withOutputBuffer { buffer in
-            let before = buffer.count
-            let kept = ResponseSerializer.appendHead(
-                status: response.status, prepared: response.preparedFields, headers: response.headers,
-                bodyLength: response.body.count,
-                keepAlive: keepAlive, requestID: requestID, date: loop.date, into: &buffer)
-            written = buffer.count - before
-            closes = !kept
-        }
-        if hasBody {
-            if transport == nil { out.appendBody(response.body) } else { plainOut.append(contentsOf: response.body) }
-            written += response.body.count
+        let written = queueing {
+            withOutputBuffer { buffer in
+                ResponseSerializer.appendHead(
+                    status: response.status, prepared: response.preparedFields, headers: response.headers,
+                    bodyLength: response.body.count,
+                    keepAlive: keepAlive, requestID: requestID, date: loop.date, into: &buffer)
+            }
+            if hasBody {
+                if transport == nil { out.appendBody(response.body) } else { plainOut.append(contentsOf: response.body) }
+            }
         }
         let finished = monotonicNanos()
         let seconds = Double(finished &- started) / 1e9
@@ -344,57 +200,44 @@ final class Connection {
                 path: incoming.path, status: response.status, bytesSent: written,
                 durationMicroseconds: Int(seconds * 1e6), requestID: requestID, route: response.route))
         }
-        if closes {
-            phase = .closing
-        } else if !discardingBody {
-            awaitNextRequest()
-        }
     }
 
-    private func awaitNextRequest() {
-        phase = .head
-        if inStart == inEnd {
-            inStart = 0
-            inEnd = 0
-            idleSince = loop.now
-        } else {
-            headStartedAt = loop.now
-        }
-    }
-
-    /// Answers an error with problem+json and closes; the request never reaches the responder.
-    private func refuse(_ status: Int, _ detail: String, reason: String) {
-        releaseBody()
-        let instance = (head?.target ?? parser.requestTarget).map { HTTPRequest(method: .GET, target: $0).path }
-        context.metrics.recordParseError(reason: reason)
-        context.metrics.record(shard: loop.index, route: nil, method: head?.method.rawValue ?? "-", status: status, seconds: 0)
-        let requestID = head?.requestID ?? loop.nextRequestID()
+    /// Answers an error with problem+json; the request never reaches the responder.
+    private func refuse(_ refusal: ConnectionStateMachine.Refusal) {
+        let instance = refusal.target.map { HTTPRequest(method: .GET, target: $0).path }
+        let method = refusal.method?.rawValue ?? "-"
+        context.metrics.recordParseError(reason: refusal.reason)
+        context.metrics.record(shard: loop.index, route: nil, method: method, status: refusal.status, seconds: 0)
+        let requestID = refusal.requestID ?? loop.nextRequestID()
         loop.date.refresh()
-        var written = 0
-        withOutputBuffer { buffer in
-            let before = buffer.count
-            ResponseSerializer.appendProblem(
-                status: status, detail: detail, instance: instance, requestID: requestID, date: loop.date, into: &buffer)
-            written = buffer.count - before
+        let written = queueing {
+            withOutputBuffer { buffer in
+                ResponseSerializer.appendProblem(
+                    status: refusal.status, detail: refusal.detail, instance: instance, requestID: requestID,
+                    date: loop.date, into: &buffer, render: context.responder.problemBody(for:))
+            }
         }
         if let hook = context.onRequestCompleted {
             hook(AccessRecord(
-                time: Date(), remoteAddress: remoteAddress, method: head?.method.rawValue ?? "-",
-                path: instance ?? "-",
-                status: status, bytesSent: written, durationMicroseconds: 0, requestID: requestID, route: nil))
+                time: Date(), remoteAddress: remoteAddress, method: method, path: instance ?? "-",
+                status: refusal.status, bytesSent: written, durationMicroseconds: 0, requestID: requestID, route: nil))
         }
-        head = nil
-        phase = .closing
     }
 
     // MARK: Output
 
-    private func withOutputBuffer(_ body: (inout [UInt8]) -> Void) {
-        if transport == nil { body(&out.bytes) } else { body(&plainOut) }
+    /// Runs `body`, which queues output, and tells the machine how much it queued.
+    @discardableResult
+    private func queueing(_ body: () -> Void) -> Int {
+        let before = pendingOutput
+        body()
+        let added = pendingOutput - before
+        machine.queued(bytes: added)
+        return added
     }
 
-    private func appendOutput(_ bytes: [UInt8]) {
-        withOutputBuffer { $0.append(contentsOf: bytes) }
+    private func withOutputBuffer(_ body: (inout [UInt8]) -> Void) {
+        if transport == nil { body(&out.bytes) } else { body(&plainOut) }
     }
 
     private func flush() {
@@ -410,166 +253,73 @@ final class Connection {
                 }
                 plainOut.removeAll(keepingCapacity: plainOut.capacity <= 64 * 1024)
             }
-            if phase == .closing && !closeNotifyQueued && transport.isHandshakeComplete {
-                closeNotifyQueued = true
-                transport.close(outbound: &out.bytes)
-            }
+            if machine.phase == .closing { queueCloseNotify() }
         }
+        var sent = 0
         while out.pending > 0 {
             let n = out.send(to: fd)
             if n > 0 {
                 out.advance(by: n)
-                sentSinceStall += n
-                if sentSinceStall >= context.writeProgressBytes {
-                    writeStalledSince = 0
-                    sentSinceStall = 0
-                }
+                sent += n
             } else if n < 0 && errno == EINTR {
                 continue
             } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                if writeStalledSince == 0 {
-                    writeStalledSince = loop.now
-                    sentSinceStall = 0
-                }
                 // Keep the unsent tail at the front so the buffer does not grow with what was sent.
                 out.compact()
-                return
+                break
             } else {
                 abort()
                 return
             }
         }
-        out.reset()
-        writeStalledSince = 0
-        sentSinceStall = 0
+        if out.pending == 0 { out.reset() }
+        machine.wrote(bytes: sent, remaining: pendingOutput, now: loop.now)
     }
 
-    /// After reads and writes: continue with buffered requests once output drained, move a closing
-    /// connection on, and ask epoll for exactly the events the connection now waits for.
-    private func afterIO() {
-        while phase == .head || phase == .body, pendingOutput == 0, inEnd > inStart {
-            let before = (inStart, inEnd, requestsServed)
-            serveBufferedRequests()
-            flush()
-            if before == (inStart, inEnd, requestsServed) { break }
-        }
-        if phase == .closing && pendingOutput == 0 { finishClosing() }
-        if phase == .head && peerClosed && inEnd == inStart && pendingOutput == 0 { finalClose() }
-        guard phase != .closed else { return }
-        var wanted: UInt32 = 0
-        let reading = (phase == .head || phase == .body) && !peerClosed && pendingOutput < context.outputHighWater
-        if reading || phase == .lingering { wanted |= EPOLLIN.rawValue }
-        if out.pending > 0 { wanted |= EPOLLOUT.rawValue }
-        if wanted != interest {
-            interest = wanted
-            loop.control(EPOLL_CTL_MOD, fd, wanted)
-        }
+    private func queueCloseNotify() {
+        guard let transport, !closeNotifyQueued, transport.isHandshakeComplete else { return }
+        closeNotifyQueued = true
+        transport.close(outbound: &out.bytes)
     }
 
     // MARK: Closing
 
-    private func finishClosing() {
-        if peerClosed || !(transport?.isHandshakeComplete ?? true) {
-            finalClose()
-            return
+    /// Half-closes and keeps reading for a while: closing with unread input would send a reset
+    /// that can destroy the final response before the client has read it.
+    private func halfClose() {
+        if transport != nil && !closeNotifyQueued {
+            queueCloseNotify()
+            // Best effort: a close_notify that does not fit the socket now is not worth waiting for.
+            if out.pending > 0 { _ = out.send(to: fd) }
         }
-        // Half-close and keep reading for a while: closing with unread input would send a reset
-        // that can destroy the final response before the client has read it.
         shutdown(fd, Int32(SHUT_WR))
-        phase = .lingering
-        // While draining, a client that keeps the connection open must not hold up the exit.
-        let linger = context.draining.load(ordering: .relaxed) ? context.lingerTimeout / 10 : context.lingerTimeout
-        lingerUntil = loop.now + linger
     }
 
     private func finalClose() {
-        guard phase != .closed else { return }
-        phase = .closed
-        releaseBody()
+        guard !closed else { return }
+        closed = true
+        machine.abort()
         loop.remove(self)
     }
 
     /// Closes at once (peer gone, write error, forced shutdown).
     func abort() { finalClose() }
 
-    /// Shutdown: the request in flight (if any) is answered with `Connection: close`; an idle
-    /// connection is closed now.
+    /// Shutdown: what already arrived is read and answered (with `Connection: close`); an idle
+    /// connection closes once it has been idle for the drain grace.
     func drain() {
-        closeAfterResponse = true
-        guard phase == .head || phase == .body else { return }
-        if !peerClosed && interest & EPOLLIN.rawValue != 0 { readable() }
-        guard phase == .head, inEnd == inStart, pendingOutput == 0 else { return }
-        finalClose()
+        guard !closed else { return }
+        if interest & EPOLLIN.rawValue != 0 && (machine.phase == .head || machine.phase == .body) { readable() }
+        guard !closed else { return }
+        machine.shutdownRequested(now: loop.now)
+        drive()
     }
 
     // MARK: Timeouts
 
     func checkTimeouts(now: UInt64) {
-        switch phase {
-        case .closed:
-            return
-        case .lingering:
-            if now >= lingerUntil { finalClose() }
-            return
-        default:
-            break
-        }
-        // The write timeout: since the output last drained or advanced by `writeProgressBytes`
-        // (a minimum rate, so a client reading a byte at a time does not count as reading).
-        if pendingOutput > 0 {
-            if writeStalledSince > 0 && now &- writeStalledSince > context.writeTimeout { abort() }
-            return
-        }
-        if let transport, !transport.isHandshakeComplete {
-            if now &- acceptedAt > context.handshakeTimeout {
-                context.metrics.recordTLSHandshakeFailure()
-                abort()
-            }
-            return
-        }
-        switch phase {
-        case .head where inEnd > inStart || requestsServed == 0:
-            if now &- headStartedAt > context.headerTimeout { timeOut("the request head did not arrive in time", reason: "header_timeout") }
-        case .head:
-            if now &- idleSince > context.idleTimeout { finalClose() }
-        case .body where discardingBody:
-            // Already answered: a refused body that is late is not worth another response.
-            if now &- bodyStartedAt > context.bodyTimeout { phase = .closing; flush(); afterIO() }
-        case .body:
-            // A deadline for the whole body from the end of the head, not an inactivity timer:
-            // a byte every few seconds must not hold a connection (and its buffer) forever.
-            if now &- bodyStartedAt > context.bodyTimeout { timeOut("the request body did not arrive in time", reason: "body_timeout") }
-        default:
-            break
-        }
-    }
-
-    private func timeOut(_ detail: String, reason: String) {
-        refuse(408, detail, reason: reason)
-        flush()
-        afterIO()
-    }
-
-    // MARK: Buffer
-
-    /// Makes room for `needed` more bytes: reuses the consumed front, then grows (bounded by the
-    /// head limits, which the parser enforces before the buffer could outgrow them).
-    private func ensureInputSpace(_ needed: Int) {
-        if inStart == inEnd {
-            inStart = 0
-            inEnd = 0
-        }
-        guard input.count - inEnd < needed else { return }
-        if inStart > 0 {
-            let live = inEnd - inStart
-            input.withUnsafeMutableBytes { buf in
-                buf.baseAddress!.copyMemory(from: buf.baseAddress! + inStart, byteCount: live)
-            }
-            inStart = 0
-            inEnd = live
-        }
-        guard input.count - inEnd < needed else { return }
-        let size = max(input.count * 2, inEnd + needed)
-        input.append(contentsOf: repeatElement(0, count: size - input.count))
+        guard !closed, let deadline = machine.deadline, now >= deadline else { return }
+        machine.timerFired(now: now)
+        drive()
     }
 }

@@ -25,7 +25,7 @@ final class EventLoop: @unchecked Sendable {
     private var running = true
     private var nextSweep: UInt64 = 0
     private var requestCounter: UInt64 = 0
-    private let requestIDPrefix: [UInt8]
+    private let requestIDPrefix: RequestIDPrefix
 
     /// Monotonic time of the latest wake-up; precise enough for timeouts.
     private(set) var now: UInt64 = monotonicNanos()
@@ -34,7 +34,7 @@ final class EventLoop: @unchecked Sendable {
     /// Scratch space for reads that do not go to a connection's buffer (TLS records, discarded input).
     var scratch = [UInt8](repeating: 0, count: 32 * 1024)
 
-    init(index: Int, context: ServerContext, requestIDPrefix: [UInt8]) throws(ServerError) {
+    init(index: Int, context: ServerContext, requestIDPrefix: RequestIDPrefix) throws(ServerError) {
         self.index = index
         self.context = context
         self.requestIDPrefix = requestIDPrefix
@@ -113,6 +113,7 @@ final class EventLoop: @unchecked Sendable {
     private func sweep() {
         context.restoreReserve()
         for connection in connections.values { connection.checkTimeouts(now: now) }
+        context.trimAllocatorAfterManyCloses(now: now)
         for (fd, until) in pausedListeners where now >= until {
             pausedListeners[fd] = nil
             if listeners[fd] != nil { _ = control(EPOLL_CTL_ADD, fd, EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue) }
@@ -181,7 +182,7 @@ final class EventLoop: @unchecked Sendable {
         var response: [UInt8] = []
         ResponseSerializer.appendProblem(
             status: 503, detail: "the server is at its connection limit; retry shortly", instance: nil,
-            requestID: nextRequestID(), date: date, into: &response)
+            requestID: nextRequestID(), date: date, into: &response, render: context.responder.problemBody(for:))
         // Whatever the client already sent is read first: closing with unread input would reset
         // the connection and could destroy the 503 before the client reads it.
         _ = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
@@ -193,6 +194,9 @@ final class EventLoop: @unchecked Sendable {
     private func adopt(_ fd: Int32, remote: String, transport: (any TransportFactory)?) {
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        if var size = context.sendBufferBytes {
+            setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var session: (any TransportSession)?
         if let transport {
             do {
@@ -243,29 +247,45 @@ final class EventLoop: @unchecked Sendable {
 
     func stop() { running = false }
 
-    /// A request id unique within the process: a random prefix, the loop, a counter — 15 bytes at
-    /// most, so the String is stored inline and costs no allocation.
+    /// A request id unique within the process: the random prefix, the loop, a counter. Its length
+    /// is fixed by the types (`RequestIDPrefix.count` + 2 + 7 = 15 bytes), so the String is stored
+    /// inline and costs no allocation, and no caller can make the writes outgrow the buffer.
     func nextRequestID() -> String {
         requestCounter &+= 1
         var value = requestCounter
-        return String(unsafeUninitializedCapacity: 15) { buffer in
+        return String(unsafeUninitializedCapacity: Self.requestIDLength) { buffer in
             var i = 0
-            for b in requestIDPrefix { buffer[i] = b; i += 1 }
+            for k in 0..<RequestIDPrefix.count {
+                buffer[i] = requestIDPrefix.bytes[k]
+                i += 1
+            }
             buffer[i] = Self.base32[index % 32]
             buffer[i + 1] = UInt8(ascii: "-")
             i += 2
-            for k in (0..<7).reversed() {
+            for k in (0..<Self.requestIDCounterDigits).reversed() {
                 buffer[i + k] = Self.base32[Int(value & 31)]
                 value >>= 5
             }
-            return i + 7
+            return i + Self.requestIDCounterDigits
         }
     }
 
-    static let base32: [UInt8] = Array("0123456789abcdefghijklmnopqrstuv".utf8)
+    /// Base-32 digits of the counter (35 bits; it wraps after 34 billion requests per loop).
+    static var requestIDCounterDigits: Int { 7 }
+    static var requestIDLength: Int { RequestIDPrefix.count + 2 + requestIDCounterDigits }
 
-    static func randomPrefix() -> [UInt8] {
+    static let base32: [UInt8] = Array("0123456789abcdefghijklmnopqrstuv".utf8)
+}
+
+/// The random part of every request id of one server: exactly `count` base-32 characters, fixed
+/// by its type.
+struct RequestIDPrefix: Sendable {
+    typealias Storage = InlineArray<6, UInt8>
+    static var count: Int { Storage.count }
+    let bytes: Storage
+
+    static func random() -> RequestIDPrefix {
         var generator = SystemRandomNumberGenerator()
-        return (0..<6).map { _ in base32[Int(generator.next() % 32)] }
+        return RequestIDPrefix(bytes: Storage { _ in EventLoop.base32[Int(generator.next() % 32)] })
     }
 }

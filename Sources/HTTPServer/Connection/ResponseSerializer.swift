@@ -8,21 +8,17 @@ import Glibc
 enum ResponseSerializer {
     /// Appends the status line, the responder's fields (minus those the core owns, and minus any
     /// that would split the response), then Date, Content-Length, Connection and X-Request-Id.
-    /// Returns whether the connection stays open: a responder may ask to close with
-    /// `Connection: close`.
+    /// `keepAlive` is the connection's decision (`ConnectionStateMachine.responded`), written as is.
     /// `prepared`, when given, is `headers` serialised and checked already.
-    @discardableResult
     static func appendHead(
         status: Int, prepared: PreparedFields? = nil, headers: HTTPHeaders, bodyLength: Int, keepAlive: Bool,
         requestID: String?, date: borrowing DateCache, into out: inout [UInt8]
-    ) -> Bool {
-        var keepAlive = keepAlive
+    ) {
         appendStatusLine(status, into: &out)
         if let prepared {
             out.append(contentsOf: prepared.bytes)
-            if prepared.asksToClose { keepAlive = false }
         } else {
-            appendFields(headers, keepAlive: &keepAlive, into: &out)
+            appendFields(headers, into: &out)
         }
         date.append(into: &out)
         // RFC 9110 §8.6: no Content-Length in 1xx or 204; in 304 it would describe the selected
@@ -39,26 +35,29 @@ enum ResponseSerializer {
             appendCRLF(into: &out)
         }
         appendCRLF(into: &out)
-        return keepAlive
     }
 
-    /// The responder's fields minus those the core owns; a `Connection` field asking to close
-    /// clears `keepAlive` instead of being copied.
-    static func appendFields(_ headers: HTTPHeaders, keepAlive: inout Bool, into out: inout [UInt8]) {
-        for field in headers.fields {
-            if isPassedThrough(field.name) {
-                appendField(field.name, field.value, into: &out)
-            } else if keepAlive && field.name.utf8.count == 10 && field.value.lowercased().contains("close") {
-                keepAlive = false
-            }
+    /// The responder's fields minus those the core owns (its `Connection` field is not copied:
+    /// `asksToClose` reads it for the keep-alive decision).
+    static func appendFields(_ headers: HTTPHeaders, into out: inout [UInt8]) {
+        for field in headers.fields where isPassedThrough(field.name) {
+            appendField(field.name, field.value, into: &out)
         }
     }
 
-    /// A complete problem+json error response (RFC 9457), always closing the connection.
+    /// The responder's fields ask to close the connection (`Connection: close`).
+    static func asksToClose(_ headers: HTTPHeaders) -> Bool {
+        headers.fields.contains { $0.name.utf8.count == 10 && $0.name.caseInsensitiveEquals("Connection") && $0.value.lowercased().contains("close") }
+    }
+
+    /// A complete problem+json error response (RFC 9457), always closing the connection. The
+    /// body comes from `render`: the responder's `problemBody(for:)`, so the core never writes
+    /// an application's error vocabulary itself.
     static func appendProblem(
-        status: Int, detail: String, instance: String?, requestID: String?, date: borrowing DateCache, into out: inout [UInt8]
+        status: Int, detail: String, instance: String?, requestID: String?, date: borrowing DateCache, into out: inout [UInt8],
+        render: (ProblemReport) -> [UInt8] = \.minimalBody
     ) {
-        let body = problemBody(status: status, detail: detail, instance: instance)
+        let body = render(ProblemReport(status: status, detail: detail, instance: instance))
         var headers = HTTPHeaders([("Content-Type", "application/problem+json")])
         if status == 503 { headers.add("Retry-After", "1") }
         appendHead(status: status, headers: headers, bodyLength: body.count, keepAlive: false,
@@ -68,40 +67,12 @@ enum ResponseSerializer {
 
     /// A closing problem response outside any connection's request cycle (e.g. plain HTTP on the
     /// TLS port), stamped with the current Date.
-    static func standaloneProblem(status: Int, detail: String) -> [UInt8] {
+    static func standaloneProblem(status: Int, detail: String, render: (ProblemReport) -> [UInt8] = \.minimalBody) -> [UInt8] {
         var date = DateCache()
         date.refresh()
         var out: [UInt8] = []
-        appendProblem(status: status, detail: detail, instance: nil, requestID: nil, date: date, into: &out)
+        appendProblem(status: status, detail: detail, instance: nil, requestID: nil, date: date, into: &out, render: render)
         return out
-    }
-
-    /// Same members as the API's problems (its OpenAPI `Problem` schema): absent values are
-    /// null, not omitted; `instance` is the request path, null when the request line was unusable.
-    static func problemBody(status: Int, detail: String, instance: String?) -> [UInt8] {
-        var s = #"{"type":"about:blank","title":""#
-        s += reasonPhrase(status).description
-        s += #"","status":"#
-        s += String(status)
-        s += #","detail":"#
-        appendJSONString(detail, to: &s)
-        s += #","instance":"#
-        if let instance { appendJSONString(instance, to: &s) } else { s += "null" }
-        s += #","invalid_params":null,"suggestions":null}"#
-        return Array(s.utf8)
-    }
-
-    private static func appendJSONString(_ text: String, to s: inout String) {
-        s += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": s += "\\\""
-            case "\\": s += "\\\\"
-            case _ where scalar.value < 0x20: s += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-            default: s.unicodeScalars.append(scalar)
-            }
-        }
-        s += "\""
     }
 
     static let continueResponse: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)

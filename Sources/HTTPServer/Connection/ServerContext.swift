@@ -8,7 +8,7 @@ import Glibc
 
 /// What every event loop of one server shares: configuration, responder, metrics, the access hook
 /// and the shutdown state. Immutable but for atomics and the reserve descriptor.
-final class ServerContext: Sendable {
+final class ServerContext: Sendable, BodyBudget {
     let configuration: ServerConfiguration
     let limits: ParserLimits
     let responder: any HTTPResponder
@@ -16,14 +16,10 @@ final class ServerContext: Sendable {
     let onRequestCompleted: (@Sendable (AccessRecord) -> Void)?
     let logger: Logger
 
-    let headerTimeout: UInt64
-    let idleTimeout: UInt64
-    let bodyTimeout: UInt64
-    let writeTimeout: UInt64
-    let handshakeTimeout: UInt64
-    /// How long a closing connection keeps reading (and discarding) so its last response is not
-    /// destroyed by a reset when the client is still sending.
-    let lingerTimeout: UInt64 = 2_000_000_000
+    /// The connection state machine's timeouts and thresholds (nanoseconds, bytes).
+    let connection: ConnectionStateMachine.Configuration
+    /// SO_SNDBUF of each accepted socket; nil: the kernel's autotuning.
+    let sendBufferBytes: Int32?
     /// How often each loop looks for expired deadlines: a fraction of the shortest timeout.
     let tick: UInt64
 
@@ -32,12 +28,6 @@ final class ServerContext: Sendable {
     /// A descriptor kept open for the moment the process runs out: closing it lets the listener
     /// accept one connection to answer 503 instead of leaving it in the backlog forever.
     let reserveFD = Mutex<Int32>(-1)
-
-    /// Output a connection may queue before it stops reading requests (back-pressure).
-    let outputHighWater = 256 * 1024
-    /// How much pending output must be sent within the write timeout to count as progress: a
-    /// reader slower than this per write timeout (2 KiB/s at the 30 s default) is cut off.
-    let writeProgressBytes = 64 * 1024
 
     /// Request-body bytes buffered by all connections (`maxBufferedBodyBytes` caps it).
     private let bufferedBodyBytes = Atomic<Int>(0)
@@ -55,12 +45,19 @@ final class ServerContext: Sendable {
         self.onRequestCompleted = onRequestCompleted
         self.logger = logger
         func nanos(_ seconds: Double) -> UInt64 { UInt64(max(0.001, seconds) * 1e9) }
-        headerTimeout = nanos(configuration.headerTimeout)
-        idleTimeout = nanos(configuration.idleTimeout)
-        bodyTimeout = nanos(configuration.bodyTimeout)
-        writeTimeout = nanos(configuration.writeTimeout)
-        handshakeTimeout = nanos(configuration.tls?.handshakeTimeout ?? configuration.headerTimeout)
-        let shortest = min(headerTimeout, idleTimeout, bodyTimeout, writeTimeout, handshakeTimeout)
+        var connection = ConnectionStateMachine.Configuration()
+        connection.limits = limits
+        connection.headerTimeout = nanos(configuration.headerTimeout)
+        connection.idleTimeout = nanos(configuration.idleTimeout)
+        connection.bodyTimeout = nanos(configuration.bodyTimeout)
+        connection.writeTimeout = nanos(configuration.writeTimeout)
+        connection.handshakeTimeout = nanos(configuration.tls?.handshakeTimeout ?? configuration.headerTimeout)
+        connection.drainIdleGrace = nanos(configuration.drainIdleGrace)
+        self.connection = connection
+        sendBufferBytes = configuration.sendBufferBytes > 0 ? Int32(clamping: configuration.sendBufferBytes) : nil
+        let shortest = min(
+            connection.headerTimeout, connection.idleTimeout, connection.bodyTimeout, connection.writeTimeout,
+            connection.handshakeTimeout, connection.drainIdleGrace)
         tick = min(250_000_000, max(5_000_000, shortest / 8))
         reserveFD.withLock { $0 = open("/dev/null", O_RDONLY | O_CLOEXEC) }
     }
@@ -83,7 +80,24 @@ final class ServerContext: Sendable {
 
     func connectionClosed() {
         metrics.connectionClosed()
+        closedSinceTrim.add(1, ordering: .relaxed)
         if draining.load(ordering: .relaxed) { drainSignal.signal() }
+    }
+
+    /// Connections closed since the allocator was last trimmed, and when that was.
+    private let closedSinceTrim = Atomic<Int>(0)
+    private let lastTrim = Atomic<UInt64>(0)
+
+    /// After many connections closed (a flood cut off, stalled TLS handshakes timed out), hands
+    /// what they freed back to the system: glibc keeps freed memory in its per-thread arenas, so
+    /// the RSS would otherwise stay at the peak. At most once a second (from the loops' sweeps).
+    func trimAllocatorAfterManyCloses(now: UInt64) {
+        guard closedSinceTrim.load(ordering: .relaxed) >= 256 else { return }
+        let last = lastTrim.load(ordering: .relaxed)
+        guard now &- last >= 1_000_000_000,
+              lastTrim.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged else { return }
+        closedSinceTrim.store(0, ordering: .relaxed)
+        _ = cepoll_malloc_trim(0)
     }
 
     /// Runs one `accept4` (returning its result and errno) under the reserve's lock. Loops accept

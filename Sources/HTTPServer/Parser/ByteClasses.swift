@@ -11,6 +11,7 @@ enum ASCII {
     static let comma: UInt8 = 0x2C
     static let slash: UInt8 = 0x2F
     static let question: UInt8 = 0x3F
+    static let percent: UInt8 = 0x25
 }
 
 /// tchar: the bytes of a token (method, field name, transfer coding).
@@ -30,6 +31,19 @@ enum ASCII {
 /// Bytes allowed in a request-target: visible ASCII; a fragment ("#") is never sent (RFC 9112 §3.2).
 @inline(__always) func isTargetByte(_ b: UInt8) -> Bool {
     b > 0x20 && b < 0x7F && b != 0x23
+}
+
+/// unreserved (RFC 3986 §2.3): ALPHA / DIGIT / "-" / "." / "_" / "~".
+@inline(__always) func isUnreservedByte(_ b: UInt8) -> Bool {
+    switch b {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: return true
+    default: return false
+    }
+}
+
+/// A hex digit in upper case (RFC 3986 §6.2.2.1); other bytes unchanged.
+@inline(__always) func upperHexDigit(_ b: UInt8) -> UInt8 {
+    b >= 0x61 && b <= 0x66 ? b - 0x20 : b
 }
 
 @inline(__always) func isWhitespace(_ b: UInt8) -> Bool { b == ASCII.space || b == ASCII.tab }

@@ -11,7 +11,10 @@ struct ParsedHead {
     var headers: HTTPHeaders
     var contentLength: Int
     var isChunked: Bool
-    var keepAlive: Bool
+    /// The `Connection` field's `close` and `keep-alive` options (whether the connection stays
+    /// open is decided in `ConnectionStateMachine.responded`).
+    var connectionClose: Bool
+    var connectionKeepAlive: Bool
     var expectsContinue: Bool
     /// The client's `X-Request-Id` when well-formed.
     var requestID: String?
@@ -140,7 +143,7 @@ struct RequestHeadParser {
         version = supported
         guard !targetRange.isEmpty else { return .invalidRequestLine }
         if targetRange.count > limits.maxTargetBytes { return .targetTooLong }
-        for i in targetRange where !isTargetByte(bytes[i]) { return .invalidTarget }
+        for i in targetRange where !isTargetByte(bytes[i]) { return bytes[i] >= 0x80 ? .nonASCIITarget : .invalidTarget }
         guard let known = Self.method(bytes, line.lowerBound..<sp1) else { return .unknownMethod }
         // This server tunnels nothing: CONNECT is a method it does not implement (RFC 9110 §9.1).
         guard known != .CONNECT else { return .connectNotImplemented }
@@ -158,8 +161,10 @@ struct RequestHeadParser {
               bytes[s + 4] == ASCII.slash, isDigit(bytes[s + 5]), bytes[s + 6] == 0x2E, isDigit(bytes[s + 7])
         else { return nil }
         switch (bytes[s + 5], bytes[s + 7]) {
-        case (0x31, 0x31): return .some(.http1_1)
         case (0x31, 0x30): return .some(.http1_0)
+        // RFC 9110 §2.5: a higher minor version of a major version the server implements is
+        // handled as the highest minor version it supports (HTTP/1.2 as HTTP/1.1).
+        case (0x31, _): return .some(.http1_1)
         default: return .some(nil)
         }
     }
@@ -192,7 +197,7 @@ struct RequestHeadParser {
                   bytes.firstIndex(of: ASCII.colon, in: r) != nil else { return nil }
             return bytes.string(r)
         }
-        if first == ASCII.slash { return bytes.string(r) }
+        if first == ASCII.slash { return normalizedOriginForm(bytes, r) }
         if r.count == 1 && first == 0x2A { return method == .OPTIONS ? "*" : nil }
         // absolute-form: http(s)://authority[path-abempty][?query]
         let schemeEnd: Int
@@ -209,8 +214,42 @@ struct RequestHeadParser {
         }
         guard pathStart > schemeEnd, isValidHost(bytes, schemeEnd..<pathStart) else { return nil }
         if pathStart == r.upperBound { return "/" }
-        let rest = bytes.string(pathStart..<r.upperBound)
+        let rest = normalizedOriginForm(bytes, pathStart..<r.upperBound)
         return bytes[pathStart] == ASCII.question ? "/" + rest : rest
+    }
+
+    /// RFC 3986 §6.2.2: in the path, percent-encoded unreserved characters are decoded and the
+    /// hex digits of the other percent-encodings upper-cased, so `/%68ealthz` and `/healthz` are
+    /// the same path for everything after the parser. Reserved characters keep their encoding
+    /// (`%2F` is not a segment separator); the query is passed on as sent.
+    static func normalizedOriginForm(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        let pathEnd = bytes.firstIndex(of: ASCII.question, in: r) ?? r.upperBound
+        guard let firstPercent = bytes.firstIndex(of: ASCII.percent, in: r.lowerBound..<pathEnd) else {
+            return bytes.string(r)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(r.count)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[r.lowerBound..<firstPercent]))
+        var i = firstPercent
+        while i < pathEnd {
+            let b = bytes[i]
+            if b == ASCII.percent, i + 2 < pathEnd, let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) {
+                let decoded = UInt8(high << 4 | low)
+                if isUnreservedByte(decoded) {
+                    out.append(decoded)
+                } else {
+                    out.append(ASCII.percent)
+                    out.append(upperHexDigit(bytes[i + 1]))
+                    out.append(upperHexDigit(bytes[i + 2]))
+                }
+                i += 3
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pathEnd..<r.upperBound]))
+        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func parseFieldLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> ParseFailure? {
@@ -275,10 +314,10 @@ struct RequestHeadParser {
         // RFC 9110 §10.1.1: an HTTP/1.0 server ignores Expect.
         let continueExpected = version == .http1_1 && expectsContinue
         if version == .http1_1 && unsupportedExpectation { return .failed(.unsupportedExpectation) }
-        let keepAlive = version == .http1_1 ? !connectionClose : (connectionKeepAlive && !connectionClose)
         return .complete(ParsedHead(
             method: method, version: version, target: target, headers: HTTPHeaders(fields),
-            contentLength: contentLength ?? 0, isChunked: chunked, keepAlive: keepAlive,
+            contentLength: contentLength ?? 0, isChunked: chunked,
+            connectionClose: connectionClose, connectionKeepAlive: connectionKeepAlive,
             expectsContinue: continueExpected, requestID: requestID, length: length))
     }
 
@@ -311,7 +350,7 @@ struct RequestHeadParser {
             while i < r.upperBound && bytes[i] != ASCII.colon {
                 let b = bytes[i]
                 switch b {
-                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: break  // unreserved
+                case _ where isUnreservedByte(b): break
                 case 0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D: break  // sub-delims
                 case 0x25:  // pct-encoded
                     guard i + 2 < r.upperBound, hexValue(bytes[i + 1]) != nil, hexValue(bytes[i + 2]) != nil else { return false }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HTTPServer
 import Logging
 
 enum LogFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
@@ -24,25 +25,11 @@ enum LogLevelOption: String, CaseIterable, ExpressibleByArgument, Sendable {
 
 /// Byte-level helpers shared by the text and JSON line formats.
 enum LineEncoding {
-    /// Appends `value` as a JSON string literal (quotes included). UTF-8 passes through; quotes,
-    /// backslashes and control bytes are escaped, so a hostile path cannot forge a log line.
+    /// Appends `value` as a JSON string literal (quotes included), with the one escaper the
+    /// core and the API use: quotes, backslashes and control bytes are escaped, so a hostile
+    /// path cannot forge a log line.
     static func appendJSONString(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case UInt8(ascii: "\n"): out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20, 0x7F:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hexDigit(byte >> 4))
-                out.append(hexDigit(byte & 0xF))
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONString.append(value, to: &out)
     }
 
     /// Appends a logfmt value: bare when it is one plain token, else quoted like JSON.
@@ -60,9 +47,5 @@ enum LineEncoding {
             magnitude /= 10
         } while magnitude > 0
         out[start...].reverse()
-    }
-
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }

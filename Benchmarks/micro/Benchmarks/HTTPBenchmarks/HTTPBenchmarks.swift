@@ -47,6 +47,8 @@ let benchmarks: @Sendable () -> Void = {
         "/roles",
         "/roles/lead-machine-learning-engineer",
         "/compare?roles=machine-learning-engineer,lead-machine-learning-engineer",
+        // Five roles: every skill, tool and industry entity placed once (issue 13: under 1 ms afresh).
+        "/compare?roles=machine-learning-engineer,lead-machine-learning-engineer,ai-scientist,deep-learning-engineer,software-data-engineer",
         "/jobs?level=senior&sort=salary_desc",
         "/roles?q=ml%20engneer",
         "/salaries",
