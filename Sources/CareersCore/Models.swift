@@ -16,7 +16,8 @@ public struct ListItem: Sendable, Hashable, Codable {
         var inheritedFrom: String?
         var inheritedIn: [String] = []
         var variants: [ItemVariant] = []
-        var isEmpty: Bool { inheritedFrom == nil && inheritedIn.isEmpty && variants.isEmpty }
+        var entities: [String] = []
+        var isEmpty: Bool { inheritedFrom == nil && inheritedIn.isEmpty && variants.isEmpty && entities.isEmpty }
     }
 
     /// The id of the role this item is inherited from, when an article gives it by reference
@@ -36,11 +37,13 @@ public struct ListItem: Sendable, Hashable, Codable {
         get { extras.first?.variants ?? [] }
         set { updateExtras { $0.variants = newValue } }
     }
-
     /// Ids of the entities (skills, tools; industries in industry lists) the text names, in
     /// order of first mention. Set on merged roles by the repository; empty as parsed (ask
     /// `Knowledge.entityIDs(of:)` for an article's items).
-    public var entities: [String]
+    public var entities: [String] {
+        get { extras.first?.entities ?? [] }
+        set { updateExtras { $0.entities = newValue } }
+    }
 
     private mutating func updateExtras(_ change: (inout Extras) -> Void) {
         var value = extras.first ?? Extras()
@@ -56,9 +59,8 @@ public struct ListItem: Sendable, Hashable, Codable {
         self.label = label
         self.text = text
         self.sources = sources
-        let extras = Extras(inheritedFrom: inheritedFrom, inheritedIn: inheritedIn, variants: variants)
+        let extras = Extras(inheritedFrom: inheritedFrom, inheritedIn: inheritedIn, variants: variants, entities: entities)
         self.extras = extras.isEmpty ? [] : [extras]
-        self.entities = entities
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -74,9 +76,9 @@ public struct ListItem: Sendable, Hashable, Codable {
         let extras = Extras(
             inheritedFrom: try container.decodeIfPresent(String.self, forKey: .inheritedFrom),
             inheritedIn: try container.decodeIfPresent([String].self, forKey: .inheritedIn) ?? [],
-            variants: try container.decodeIfPresent([ItemVariant].self, forKey: .variants) ?? [])
+            variants: try container.decodeIfPresent([ItemVariant].self, forKey: .variants) ?? [],
+            entities: try container.decodeIfPresent([String].self, forKey: .entities) ?? [])
         self.extras = extras.isEmpty ? [] : [extras]
-        entities = try container.decodeIfPresent([String].self, forKey: .entities) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
