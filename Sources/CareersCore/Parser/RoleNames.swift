@@ -286,6 +286,11 @@ struct RoleMatcher {
         line.count <= 120 ? exactRole(folded: TextKey.fold(line)) : nil
     }
 
+    /// The role a whole article line names.
+    func exactRole(line: ArticleLine) -> Int? {
+        exactRole(folded: line.folded)
+    }
+
     func exactRole(folded: String) -> Int? {
         guard folded.utf8.count <= 120 else { return nil }
         // Most lines are sentences: too many words to be a role's name, known without the key.
