@@ -165,11 +165,11 @@ enum OpenAPIDocument {
                 ("sources", array(ref("ComparisonSummary"))),
             ], description: "The roles side by side, section by section, with what they share and what only each has."),
             "Salary": object([
-                ("currency", string), ("min", number), ("max", number),
+                ("currency", string), ("min", number), ("max", nullableNumber),
                 ("period", enumeration(["hour", "day", "week", "month", "year"])),
-                ("annual_min", number), ("annual_max", number),
+                ("annual_min", number), ("annual_max", nullableNumber),
                 ("plausible", ["type": "boolean", "description": "False for figures no real posting has; kept, but left out of statistics and salary filters."]),
-            ], description: "Amounts as posted plus annualised figures (2,080 hours, 260 days, 52 weeks, 12 months a year)."),
+            ], description: "Amounts as posted plus annualised figures (2,080 hours, 260 days, 52 weeks, 12 months a year). An open-ended salary (\"USD 200K+\") has max and annual_max null."),
             "Job": object([
                 ("id", string), ("title", string), ("company", nullableString), ("location", nullableString),
                 ("remote", boolean), ("employment_types", array(enumeration(employment))),

@@ -12,6 +12,11 @@ import Testing
         var list: ListCursor = .closed
         var earlier: Set<SectionKind> = []
         var next: String? = nil
+        /// The line's indent and Markdown heading level (as `ArticleLines` reads them).
+        var indent = 0
+        var headingLevel = 0
+        var bulletIndent: Int? = nil
+        var category: ToolCategoryLine? = nil
         var expected: LineKind
 
         var testDescription: String { "\(line.debugDescription) in \(state)" }
@@ -62,8 +67,36 @@ import Testing
         Case(line: "Data Engineer", state: .section(.skills), list: .awaitingItem, expected: .roleLine(1, outer: false)),
         Case(line: "- Education", state: .section(.industries), earlier: [.education], expected: .bullet(Bullet(depth: 0, label: nil, text: "Education"))),
         // Continuation of a wrapped item
-        Case(line: "court records, and budgets.", state: .section(.skills), list: .open(continuable: true), expected: .continuation),
-        Case(line: "court records, and budgets.", state: .section(.skills), list: .open(continuable: false), expected: .prose),
+        Case(line: "court records, and budgets.", state: .section(.skills), list: .open(continuable: true, indent: 0), expected: .continuation),
+        Case(line: "court records, and budgets.", state: .section(.skills), list: .open(continuable: false, indent: 0), expected: .prose),
+        Case(line: "Python and SQL, daily.", state: .section(.skills), list: .open(continuable: true, indent: 2), indent: 4, expected: .continuation),
+        // Markdown headings (markup already removed by ArticleLines), unknown sections
+        Case(line: "Responsibilities", state: .section(.definitions), headingLevel: 2,
+             expected: .sectionHeading(.responsibilities, role: nil, heading: "Responsibilities")),
+        Case(line: "Frequently Asked Questions", state: .section(.tips), headingLevel: 2,
+             expected: .sectionHeading(.other, role: nil, heading: "Frequently Asked Questions")),
+        Case(line: "A Closer Look", state: .section(.outlook), next: "Both roles share a love of data and a habit of asking questions.",
+             expected: .sectionHeading(.other, role: nil, heading: "A Closer Look")),
+        Case(line: "RESPONSIBILITIES:", state: .section(.definitions), expected: .sectionHeading(.responsibilities, role: nil, heading: "RESPONSIBILITIES:")),
+        Case(line: "Key Responsibilities", state: .section(.definitions), expected: .sectionHeading(.responsibilities, role: nil, heading: "Key Responsibilities")),
+        Case(line: "Career Outlook", state: .section(.industries), expected: .sectionHeading(.outlook, role: nil, heading: "Career Outlook")),
+        Case(line: "Final Thoughts", state: .section(.tips), expected: .sectionHeading(.conclusion, role: nil, heading: "Final Thoughts")),
+        // Roles written otherwise in the body
+        Case(line: "Data Engineer (Big Data)", state: .section(.skills), expected: .roleLine(1, outer: false)),
+        // Lead-ins with a role label, and as a bullet
+        Case(line: "Data Scientist: The responsibilities of a Data Scientist include:", state: .section(.responsibilities),
+             expected: .leadIn(.responsibilities, role: 0, heading: "Data Scientist: The responsibilities of a Data Scientist include")),
+        Case(line: "Data Engineer: A Data Engineer is typically responsible for:", state: .section(.responsibilities),
+             expected: .leadIn(.responsibilities, role: 1, heading: "Data Engineer: A Data Engineer is typically responsible for")),
+        Case(line: "- The key responsibilities include:", state: .section(.responsibilities), role: 0,
+             expected: .leadIn(.responsibilities, role: nil, heading: "The key responsibilities include")),
+        // Tool categories and nested bullets
+        Case(line: "- Experiment Tracking:", state: .section(.tools), role: 0, indent: 2,
+             expected: .category(ToolCategoryLine(name: "Experiment Tracking", indent: 2, isBullet: true))),
+        Case(line: "Frameworks:", state: .section(.tools), expected: .category(ToolCategoryLine(name: "Frameworks", indent: 0, isBullet: false))),
+        Case(line: "- MLflow", state: .section(.tools), indent: 4, category: ToolCategoryLine(name: "Experiment Tracking", indent: 2, isBullet: true),
+             expected: .bullet(Bullet(depth: 1, label: nil, text: "MLflow", indent: 4))),
+        Case(line: "* Airflow", state: .section(.skills), indent: 4, bulletIndent: 0, expected: .bullet(Bullet(depth: 1, label: nil, text: "Airflow", indent: 4))),
         // Prose
         Case(line: "Both roles are in demand across industries.", state: .section(.outlook), expected: .prose),
     ]
@@ -78,6 +111,9 @@ import Testing
         context.list = testCase.list
         context.earlierKinds = testCase.earlier
         context.next = testCase.next.map { ArticleLine(number: 3, text: $0) }
-        #expect(classifier.classify(ArticleLine(number: 2, text: testCase.line), in: context) == testCase.expected)
+        context.bulletIndent = testCase.bulletIndent
+        context.category = testCase.category
+        let line = ArticleLine(number: 2, text: testCase.line, indent: testCase.indent, headingLevel: testCase.headingLevel)
+        #expect(classifier.classify(line, in: context) == testCase.expected)
     }
 }

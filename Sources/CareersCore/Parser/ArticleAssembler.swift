@@ -87,7 +87,7 @@ struct ArticleAssembler {
             if let kind, sections.last?.kind != kind { startSection(kind, heading: heading) }
             if let role { enterRole(role) }
         case .bullet(let bullet):
-            addBullet(bullet.text)
+            addBullet(bullet.text, indent: line.indent)
         case .loneMarker, .category:
             break
         case .continuation:
@@ -108,7 +108,7 @@ struct ArticleAssembler {
 
     // MARK: Content
 
-    private mutating func addBullet(_ text: String) {
+    private mutating func addBullet(_ text: String, indent: Int = 0) {
         guard let last = sections.indices.last else {
             intro.append(text)
             return
@@ -119,7 +119,8 @@ struct ArticleAssembler {
             addProse(text)
             return
         }
-        if kind == .tools, let tools = ToolList.parse(text, source: id) {
+        let parsedTools = kind == .tools ? ToolList.parse(text, category: context.category?.name, source: id) : nil
+        if kind == .tools, let tools = CategoryLineRule.labelledTools(text, source: id, parsed: parsedTools) ?? parsedTools {
             if let role = context.role {
                 let block = sections[last].blockIndex(for: roles.titles[role])
                 sections[last].blocks[block].tools += tools
@@ -132,16 +133,16 @@ struct ArticleAssembler {
         if let role = context.role {
             let block = sections[last].blockIndex(for: roles.titles[role])
             sections[last].blocks[block].items.append(item)
-            openItem(at: (last, block), text: item.text)
+            openItem(at: (last, block), text: item.text, indent: indent)
         } else {
             sections[last].shared.append(item)
-            openItem(at: (last, nil), text: item.text)
+            openItem(at: (last, nil), text: item.text, indent: indent)
         }
     }
 
-    private mutating func openItem(at target: (section: Int, block: Int?), text: String) {
+    private mutating func openItem(at target: (section: Int, block: Int?), text: String, indent: Int) {
         lastItem = target
-        context.list = .open(continuable: WrappedBulletRule.isContinuable(text))
+        context.list = .open(continuable: WrappedBulletRule.isContinuable(text), indent: indent)
     }
 
     /// Appends a wrapped line to the item it continues (`WrappedBulletRule`).
@@ -158,7 +159,7 @@ struct ArticleAssembler {
             sections[target.section].shared[index].text += " " + text
             extended = sections[target.section].shared[index].text
         }
-        openItem(at: target, text: extended)
+        if case .open(_, let indent) = context.list { openItem(at: target, text: extended, indent: indent) }
     }
 
     private func listItem(_ text: String) -> ListItem {
@@ -237,7 +238,7 @@ struct ArticleAssembler {
         conclusionParts += trailingConclusion
         var result = Article(
             id: id, fileName: fileName.split(separator: "/").last.map(String.init) ?? fileName, title: title, subtitle: subtitle, readingMinutes: readingMinutes,
-            published: published, intro: intro.isEmpty ? nil : intro.joined(separator: "\n\n"), roles: roles.titles,
+            published: published, intro: intro.isEmpty ? finished.first { $0.kind == .intro }?.text : intro.joined(separator: "\n\n"), roles: roles.titles,
             profiles: profiles, sections: finished, outlook: outlook,
             conclusion: conclusionParts.isEmpty ? nil : conclusionParts.joined(separator: "\n\n"), jobs: jobs)
         result.byline = byline

@@ -5,17 +5,29 @@ import Foundation
 #endif
 
 /// One non-blank line of an article, trimmed and repaired, with its 1-based line number.
-struct ArticleLine: Sendable {
+struct ArticleLine: Sendable, Equatable {
     var number: Int
     var text: String
     /// `TextKey.fold(text)`, computed once: most classifiers compare folded text.
     var folded: String
+    /// Leading blanks before trimming (a tab counts 4): how deep a bullet is nested.
+    var indent: Int
+    /// Markdown structure the markup said before it was removed (`MarkdownMarkup`): a "#"
+    /// heading's level (0: none), and a line bold as a whole.
+    var headingLevel: Int
+    var wholeLineBold: Bool
 
-    init(number: Int, text: String) {
+    init(number: Int, text: String, indent: Int = 0, headingLevel: Int = 0, wholeLineBold: Bool = false) {
         self.number = number
         self.text = text
         folded = TextKey.fold(text)
+        self.indent = indent
+        self.headingLevel = headingLevel
+        self.wholeLineBold = wholeLineBold
     }
+
+    /// Marked as a heading by its markup ("## …", "**…**" alone on its line).
+    var isMarkedHeading: Bool { headingLevel > 0 || wholeLineBold }
 }
 
 /// Turns an article file's bytes into repaired lines, rejecting what is not an article-sized text.
@@ -46,20 +58,42 @@ enum ArticleLines {
             // ASCII blanks are trimmed on the bytes; other blanks (NBSP, BOM) only when present.
             var low = lineStart
             var high = index
-            while low < high && (utf8[low] == 0x20 || utf8[low] == 0x09 || utf8[low] == 0x0C || utf8[low] == 0x0B) { low += 1 }
+            var indent = 0
+            while low < high && (utf8[low] == 0x20 || utf8[low] == 0x09 || utf8[low] == 0x0C || utf8[low] == 0x0B) {
+                indent += utf8[low] == 0x09 ? 4 : 1
+                low += 1
+            }
             while high > low && (utf8[high - 1] == 0x20 || utf8[high - 1] == 0x09 || utf8[high - 1] == 0x0C || utf8[high - 1] == 0x0B) { high -= 1 }
             // Repair before trimming the other blanks: "Ã" + NBSP is the image of "à", and "ï»¿"
             // becomes a BOM only once repaired.
-            let repaired = UnicodeSpaces.normalised(Mojibake.repair(String(decoding: utf8[low..<high], as: UTF8.self)))
-            let text = repaired.utf8.first.map { $0 >= 0x80 } == true || repaired.utf8.last.map { $0 >= 0x80 } == true
-                ? trimmed(repaired) : repaired
-            if !text.isEmpty { lines.append(ArticleLine(number: number, text: text)) }
+            // HTML references are decoded after the repair (they are ASCII) and before spaces are
+            // normalised ("&nbsp;"); Markdown markup goes last, on the text as the writer meant it.
+            let repaired = UnicodeSpaces.normalised(HTMLEntities.decode(Mojibake.repair(String(decoding: utf8[low..<high], as: UTF8.self))))
+            let markup = MarkdownMarkup.strip(repaired)
+            let text = markup.text.utf8.first.map { $0 >= 0x80 || $0 == 0x20 } == true || markup.text.utf8.last.map { $0 >= 0x80 || $0 == 0x20 } == true
+                ? trimmed(markup.text) : markup.text
+            if !text.isEmpty {
+                lines.append(ArticleLine(number: number, text: text, indent: indent, headingLevel: markup.headingLevel, wholeLineBold: markup.wholeLineBold))
+            }
             if index < utf8.count && utf8[index] == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A { index += 1 }
             index += 1
             lineStart = index
         }
         if lines.isEmpty { throw reject("empty file") }
+        if let first = lines.first, isHTMLPage(lines) {
+            throw reject("not an article: an HTML page (save the page as text, not as HTML)", line: first.number)
+        }
         return lines
+    }
+
+    /// A page saved as HTML: it opens with a document tag, or most of its first lines are tags.
+    private static func isHTMLPage(_ lines: [ArticleLine]) -> Bool {
+        guard let first = lines.first?.text, first.utf8.first == UInt8(ascii: "<") else { return false }
+        let opening = first.prefix(12).lowercased()
+        if ["<!doctype", "<html", "<?xml", "<head", "<body", "<meta"].contains(where: { opening.hasPrefix($0) }) { return true }
+        let sample = lines.prefix(100)
+        let tags = sample.filter { $0.text.utf8.first == UInt8(ascii: "<") && $0.text.utf8.last == UInt8(ascii: ">") }.count
+        return tags * 3 >= sample.count
     }
 
     private static func trimmed(_ text: String) -> String {

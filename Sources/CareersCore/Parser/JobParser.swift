@@ -149,6 +149,12 @@ enum JobParser {
                 if !meta.types.contains(entry.type) { meta.types.append(entry.type) }
                 cursor = splitMatched(cursor, entry.words).rest
                 matchedSomething = true
+                // "Full Time / Contract", "Full-time & Part-time", "Contract or Full Time".
+                let next = droppingSeparators(cursor)
+                for joiner in ["/ ", "& ", "| ", "+ ", "or ", "and "] where next.utf8.starts(with: joiner.utf8) {
+                    cursor = next.dropFirst(joiner.utf8.count)
+                    break
+                }
                 continue typeLoop
             }
             break

@@ -210,6 +210,30 @@ enum RoleNames {
         return aliases.filter { seen.insert(key($0) + "|" + TextKey.fold($0)).inserted }
     }
 
+    /// The names an article's body may use for a role besides its title: its aliases ("Lead
+    /// MLE"), its title without a qualifier in parentheses ("Data Engineer (Big Data)" → "Data
+    /// Engineer"), and — as a whole line only, and when no other role of the article has that
+    /// name — without its seniority ("Senior Data Scientist" → "Data Scientist"). `inProse`:
+    /// whether a mention inside a sentence counts too.
+    static func bodyNames(of title: String, among titles: [String]) -> [(text: String, inProse: Bool)] {
+        var names = aliases(of: title).map { (text: $0, inProse: true) }
+        let plain = ToolList.withoutParentheses(title).trimmingSpaces()
+        if plain != title, !plain.isEmpty { names.append((String(plain), true)) }
+        let otherKeys = titles.filter { $0 != title }.flatMap { [key($0), key(withoutSeniority($0))] }
+        let unqualified = withoutSeniority(String(plain))
+        if unqualified != String(plain), !otherKeys.contains(key(unqualified)) { names.append((unqualified, false)) }
+        return names
+    }
+
+    /// "Senior Data Scientist" → "Data Scientist"; titles without a seniority word unchanged.
+    private static func withoutSeniority(_ title: String) -> String {
+        let words = title.split(separator: " ")
+        guard words.count > 2, let first = words.first, seniorityWords.contains(TextKey.fold(String(first))) else { return title }
+        return words.dropFirst().joined(separator: " ")
+    }
+
+    private static let seniorityWords: Set<String> = ["senior", "sr", "lead", "principal", "staff", "junior", "jr", "chief", "head"]
+
     private static func replacing(_ target: [String], with replacement: [String], in words: [String]) -> [String] {
         guard !target.isEmpty, words.count >= target.count else { return words }
         var result: [String] = []
@@ -278,20 +302,30 @@ enum RoleNames {
 /// title it contains.
 struct RoleMatcher {
     let titles: [String]
-    private let keys: [String]
-    /// " key " and " keys " per role, built once rather than on every line searched.
+    /// Every name a role answers to, by merge key: its title's key first, then the other names
+    /// an article's body may use (`RoleNames.bodyNames`). `role` is the index into `titles`.
+    private let entries: [(role: Int, key: String, mentionable: Bool)]
+    /// " key " and " keys " per entry, built once rather than on every line searched.
     private let variants: [[String]]
     /// A line of more words than this cannot be a role line (see `exactRole(folded:)`).
     private let maxLineWords: Int
 
     init(titles: [String]) {
         self.titles = titles
-        self.keys = titles.map { RoleNames.key($0) }
-        self.variants = keys.map { [" " + $0 + " ", " " + $0 + "s "] }
+        var entries: [(role: Int, key: String, mentionable: Bool)] = titles.enumerated().map { ($0.offset, RoleNames.key($0.element), true) }
+        for (role, title) in titles.enumerated() {
+            for name in RoleNames.bodyNames(of: title, among: titles) {
+                let key = RoleNames.key(name.text)
+                guard !key.isEmpty, !entries.contains(where: { $0.key == key }) else { continue }
+                entries.append((role, key, name.inProse))
+            }
+        }
+        self.entries = entries
+        self.variants = entries.map { [" " + $0.key + " ", " " + $0.key + "s "] }
         // A key has at least as many words as the text it is made from (singulars keep the count,
         // expansions add words), and the stripping below removes at most seven (five prefixes,
         // two suffixes).
-        self.maxLineWords = (keys.map { $0.split(separator: " ").count }.max() ?? 0) + 7
+        self.maxLineWords = (entries.map { $0.key.split(separator: " ").count }.max() ?? 0) + 7
     }
 
     /// The role a whole line names ("Data Scientist", "Data Scientists:", "The Data Scientist").
@@ -301,7 +335,10 @@ struct RoleMatcher {
 
     /// The role a whole article line names.
     func exactRole(line: ArticleLine) -> Int? {
-        exactRole(folded: line.folded)
+        if let role = exactRole(folded: line.folded) { return role }
+        // "Data Engineer (Big Data)": the role named with a qualifier in parentheses.
+        guard line.text.utf8.contains(UInt8(ascii: "(")), line.text.utf8.count <= 120 else { return nil }
+        return exactRole(folded: TextKey.fold(ToolList.withoutParentheses(line.text)))
     }
 
     func exactRole(folded: String) -> Int? {
@@ -314,7 +351,7 @@ struct RoleMatcher {
             key = String(key.dropFirst(prefix.count))
         }
         for suffix in [" role", " position"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
-        if let role = keys.firstIndex(of: key) { return role }
+        if let entry = entries.first(where: { $0.key == key }) { return entry.role }
         // "Data Engineer (DE)", "ML Engineer (MLE)": the group line repeats the title's form with its
         // abbreviation (the fold dropped the parentheses). Only a last word made of the initials of
         // the words before it is dropped, so "Data Engineer Intern" stays another role.
@@ -352,9 +389,11 @@ struct RoleMatcher {
     /// `folded` (abbreviations spelled out) without the first mention of role `index`.
     func removingMention(of index: Int, from folded: String) -> String {
         let padded = " " + RoleNames.expanded(folded: folded) + " "
-        for variant in variants[index] {
-            guard let range = padded.firstRangeFast(of: variant) else { continue }
-            return String((padded[..<range.lowerBound] + " " + padded[range.upperBound...]).trimmingSpaces())
+        for (entry, variants) in zip(entries, variants) where entry.role == index {
+            for variant in variants {
+                guard let range = padded.firstRangeFast(of: variant) else { continue }
+                return String((padded[..<range.lowerBound] + " " + padded[range.upperBound...]).trimmingSpaces())
+            }
         }
         return folded
     }
@@ -363,8 +402,8 @@ struct RoleMatcher {
     func mentionAtStart(folded: String) -> Int? {
         let padded = " " + RoleNames.expanded(folded: folded) + " "
         var best: (index: Int, length: Int)?
-        for (index, key) in keys.enumerated() where !key.isEmpty && key.utf8.count > (best?.length ?? 0) {
-            if padded.hasPrefix(" " + key + " ") || padded.hasPrefix(" " + key + "s ") { best = (index, key.utf8.count) }
+        for entry in entries where entry.mentionable && !entry.key.isEmpty && entry.key.utf8.count > (best?.length ?? 0) {
+            if padded.hasPrefix(" " + entry.key + " ") || padded.hasPrefix(" " + entry.key + "s ") { best = (entry.role, entry.key.utf8.count) }
         }
         return best?.index
     }
@@ -377,13 +416,13 @@ struct RoleMatcher {
     func earliestMention(folded: String) -> Int? {
         let padded = " " + RoleNames.expanded(folded: folded) + " "
         var best: (index: Int, position: Int, length: Int)?
-        for (index, key) in keys.enumerated() where !key.isEmpty {
-            for variant in variants[index] {
+        for (entry, variants) in zip(entries, variants) where entry.mentionable && !entry.key.isEmpty {
+            for variant in variants {
                 guard let position = TextKey.offset(of: variant, in: padded) else { continue }
-                if let current = best, current.position < position || (current.position == position && current.length >= key.count) {
+                if let current = best, current.position < position || (current.position == position && current.length >= entry.key.count) {
                     continue
                 }
-                best = (index, position, key.count)
+                best = (entry.role, position, entry.key.count)
             }
         }
         return best?.index

@@ -18,8 +18,8 @@ enum ListCursor: Equatable {
     /// A lone marker was the last line: this line may be its item.
     case awaitingItem
     /// The last line added an item; `continuable` when the item does not end a sentence, so a
-    /// wrapped line may continue it.
-    case open(continuable: Bool)
+    /// wrapped line may continue it; `indent` is the item's line's.
+    case open(continuable: Bool, indent: Int)
 }
 
 /// The small context a line is classified in: the layout state, the role being read, the list
@@ -34,9 +34,10 @@ struct LayoutContext {
     /// every following per-role heading belongs to, until another role line.
     var outerRole: Int?
     var list: ListCursor = .closed
-    /// Under Tools, the category a "Frameworks:" line opened, with the depth of its line: deeper
-    /// bullets (and bullets at its depth when the category line was no bullet) are its tools.
-    var category: (name: String, depth: Int)?
+    /// Under Tools, the category a "Frameworks:" line opened (`CategoryLineRule`).
+    var category: ToolCategoryLine?
+    /// The indent of the current list's own bullets: a bullet indented further is nested.
+    var bulletIndent: Int?
     /// The kinds of the sections before the current one.
     var earlierKinds: Set<SectionKind> = []
     /// Header facts the subtitle rule needs: a subtitle was read, intro text was read.
@@ -81,13 +82,20 @@ struct LayoutContext {
         case .leadIn(let kind, let role, _):
             if let kind, sectionKind != kind { startSection(kind) }
             if let role { self.role = role }
+            category = nil
         case .loneMarker:
             list = .awaitingItem
-        case .category(let name):
-            category = (name, 0)
-        case .bullet, .continuation, .jobBlock, .prose:
-            if !inSection, case .bullet = kind { hasIntro = true }
-            if !inSection, case .prose = kind { hasIntro = true }
+        case .category(let line):
+            category = line
+        case .bullet(let bullet):
+            if !inSection { hasIntro = true }
+            if bullet.depth == 0 { bulletIndent = bullet.indent }
+            if let open = category, !open.covers(bullet) { category = nil }
+        case .prose:
+            if !inSection { hasIntro = true }
+            category = nil
+        case .continuation, .jobBlock:
+            break
         }
     }
 
@@ -96,5 +104,6 @@ struct LayoutContext {
         state = .section(kind)
         role = nil
         category = nil
+        bulletIndent = nil
     }
 }

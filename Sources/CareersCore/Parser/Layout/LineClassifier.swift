@@ -9,7 +9,7 @@
 ///  5. `ListItemLikeHeadingRule`  "- Education" among industries is an item, not a heading
 ///  6. `SectionHeadingRule`       headings (any case, numbered, markdown), known or not
 ///  7. `HeaderFieldRule`          subtitle, byline, repeated title above the first section
-///  8. `CategoryLineRule`         "Frameworks:" over tool sub-bullets
+///  8. `CategoryLineRule`         "Frameworks:" over tool sub-bullets (under Tools)
 ///  9. `BulletRule`               list items ("- x", "1. x", "* x", a lone marker)
 /// 10. `RoleLineRule` again       a role line in the header (before any section)
 /// 11. `LeadInRule` / `RoleLabelledLineRule`  "X: The responsibilities of X include:" is a lead-in;
@@ -21,7 +21,7 @@ struct LineClassifier {
     let titleFolded: String
 
     func classify(_ line: ArticleLine, in context: LayoutContext) -> LineKind {
-        if case .open(continuable: true) = context.list, WrappedBulletRule.continues(line) { return .continuation }
+        if case .open(continuable: true, let indent) = context.list, WrappedBulletRule.continues(line, itemIndent: indent) { return .continuation }
         let role = roles.exactRole(line)
         let bullet = LinePatterns.bullet(line.text)
         if context.list == .awaitingItem, let kind = LoneMarkerRule.item(line, bullet: bullet, role: role, context, self) { return kind }
@@ -38,6 +38,7 @@ struct LineClassifier {
         if context.state == .header(contentsSeen: false), let field = HeaderFieldRule.field(line, context, titleFolded: titleFolded) {
             return .header(field)
         }
+        if let category = CategoryLineRule.categoryLine(line, bullet: bullet, context) { return .category(category) }
         if let bullet {
             switch bullet {
             case .lone: return .loneMarker
@@ -45,7 +46,7 @@ struct LineClassifier {
             }
         }
         if let role { return .roleLine(role, outer: false) }
-        if let kind = RoleLabelledLineRule.kind(line.text, context, self) { return kind }
+        if let kind = RoleLabelledLineRule.kind(line, text: line.text, context, self) { return kind }
         if let kind = LeadInRule.kind(line, context, self) { return kind }
         return .prose
     }

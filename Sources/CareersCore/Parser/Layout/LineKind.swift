@@ -26,7 +26,7 @@ enum LineKind: Equatable {
     case continuation
     /// "Frameworks:" alone, under Tools: the tools below it (sub-bullets) are of that category
     /// (`CategoryLineRule`).
-    case category(String)
+    case category(ToolCategoryLine)
     /// A line of a Featured Job block (`JobBlockRule`); read by `JobParser`, not by the layout.
     case jobBlock
     /// A paragraph.
@@ -39,6 +39,21 @@ struct Bullet: Equatable {
     var depth: Int
     var label: String?
     var text: String
+    /// The line's indent (`ArticleLine.indent`), which nested bullets are measured against.
+    var indent: Int = 0
+}
+
+/// "Frameworks:" (or "- Frameworks:", "**Frameworks**") under Tools: the tools listed below it
+/// are of this category. A bullet category line covers the bullets nested under it; a plain one
+/// covers the bullets after it, up to the next structure.
+struct ToolCategoryLine: Equatable {
+    var name: String
+    var indent: Int
+    var isBullet: Bool
+
+    func covers(_ bullet: Bullet) -> Bool {
+        isBullet ? bullet.indent > indent || bullet.depth > 0 : true
+    }
 }
 
 enum HeaderField: Equatable {

@@ -55,8 +55,28 @@ enum SectionHeadingRule {
             }
             return Heading(kind: kind, role: role, text: headingText)
         }
-        guard context.inSection, role == nil, LinePatterns.isOtherHeading(folded: folded) else { return nil }
-        return Heading(kind: .other, role: nil, text: headingText)
+        if context.inSection, role == nil, LinePatterns.isOtherHeading(folded: folded) { return Heading(kind: .other, role: nil, text: headingText) }
+        // "## FAQ", "**A Closer Look**", "Career Growth Paths" over a paragraph: a section the
+        // schema has no list for, kept as such; it ends the section before it.
+        if isUnknownHeading(line, text: text, role: role, next: next, context, classifier) { return Heading(kind: .other, role: nil, text: headingText) }
+        return nil
+    }
+
+    /// A heading by its markup (outside the header, and not the title again), or a short Title
+    /// Case line with no role over a paragraph.
+    private static func isUnknownHeading(
+        _ line: ArticleLine, text: String, role: Int?, next: ArticleLine?, _ context: LayoutContext, _ classifier: LineClassifier
+    ) -> Bool {
+        if line.isMarkedHeading {
+            return line.folded != classifier.titleFolded && (context.inSection || context.state == .header(contentsSeen: true))
+                && LinePatterns.wordCount(text) <= 12
+        }
+        guard context.inSection, role == nil, let next, LinePatterns.bullet(next.text) == nil,
+            LinePatterns.wordCount(next.text) > 8, (2...6).contains(LinePatterns.wordCount(text)),
+            text.unicodeScalars.first.map({ $0.properties.isUppercase }) == true, LinePatterns.isTitleCase(text),
+            text.last.map({ $0.isLetter || $0 == "?" }) == true
+        else { return false }
+        return true
     }
 
     /// What a role does rather than what it is: "What does a X do?", "What a X Does", "What do Xs

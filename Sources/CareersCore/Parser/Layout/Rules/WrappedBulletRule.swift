@@ -3,8 +3,10 @@
 /// end a sentence (`ListCursor.open(continuable:)`) and the line starts in lower case (a new
 /// item or paragraph would not).
 enum WrappedBulletRule {
-    static func continues(_ line: ArticleLine) -> Bool {
-        guard let first = line.text.unicodeScalars.first, first.properties.isLowercase else { return false }
+    /// Also a line indented past its item's marker ("- Experience with" / "  Python and SQL.").
+    static func continues(_ line: ArticleLine, itemIndent: Int) -> Bool {
+        guard let first = line.text.unicodeScalars.first else { return false }
+        guard first.properties.isLowercase || (line.indent > itemIndent && line.indent > 0 && !line.isMarkedHeading) else { return false }
         return LinePatterns.bullet(line.text) == nil
     }
 
