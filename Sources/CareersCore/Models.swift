@@ -209,6 +209,9 @@ public struct Article: Sendable, Hashable, Codable {
     public var outlook: String?
     public var conclusion: String?
     public var jobs: [JobPosting]
+    /// What the parser could not read cleanly (`ReadingIssue`); nil when nothing (so a clean
+    /// article encodes as before).
+    public var readingIssues: [ReadingIssue]?
 
     public init(
         id: String, fileName: String, title: String, subtitle: String? = nil, readingMinutes: Int? = nil,

@@ -48,7 +48,8 @@ import Testing
                 "Lead Machine Learning Engineer": [6, 6, 2, 12, 5, 0], "Software Data Engineer": [6, 6, 2, 10, 5, 0],
             ],
             "machine-learning-engineer-vs-lead-machine-learning-engineer": [
-                "Machine Learning Engineer": [6, 6, 3, 16, 6, 0], "Lead Machine Learning Engineer": [6, 6, 4, 11, 6, 0],
+                "Machine Learning Engineer": [6, 6, 3, 16, 6, 0], "Lead Machine Learning Engineer": [6, 6, 4, 27, 6, 0],
+                // Lead: 11 tools of its own, and the 16 of "All tools used by Machine Learning Engineers."
             ],
         ]
         for (id, roles) in expected {

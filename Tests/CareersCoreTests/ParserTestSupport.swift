@@ -1,3 +1,4 @@
+import Foundation
 import CareersCore
 
 /// Parses an inline article; `text` is used byte for byte (so CRLF and BOMs survive).
@@ -149,5 +150,24 @@ enum ParserFixtures {
             """
         let article = try parseArticle(sampleArticle(body: body))
         return (article.profile("Data Scientist")?.tools ?? []).map { [$0.name, $0.category] }
+    }
+}
+
+/// The articles under Fixtures/Articles: a corpus written as a new operator's would be (older and
+/// newer site templates, Markdown, HTML entities, mojibake), not edits of the seeds.
+enum ParserCorpus {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures").appendingPathComponent("Articles")
+
+    static var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
+    static func bytes(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: directory.appendingPathComponent(name)))
+    }
+
+    static func article(_ name: String) throws -> Article {
+        try ArticleParser.parse(bytes: bytes(name), fileName: name)
     }
 }

@@ -21,6 +21,13 @@ struct ArticleAssembler {
     /// Where the last list item went (section, role block or nil for shared), while the line after
     /// it may still continue it.
     private var lastItem: (section: Int, block: Int?)?
+    /// What could not be read cleanly (`ReadingIssue`), as the lines are applied.
+    private var issues: [ReadingIssue] = []
+    /// Items that point at another role's list (`ReferenceRule`), resolved once all is read.
+    private var references: [(section: Int, block: Int, target: Int, itemIndex: Int, toolIndex: Int, line: ArticleLine)] = []
+
+    /// Body lines read before the first section at most (`assemble`).
+    static let maxHeaderLines = 2_000
 
     init(id: String, fileName: String, lines: [ArticleLine]) {
         self.id = id
@@ -40,14 +47,19 @@ struct ArticleAssembler {
         let (body, jobLines) = jobBlocks.split(before: stop)
         let classifier = LineClassifier(roles: roles, titleFolded: titleLine.folded)
         for (position, index) in body.enumerated() {
+            // Articles of this family reach their first section within a few dozen lines; a file
+            // still in its header after thousands is none, and is rejected without reading on.
+            if position == Self.maxHeaderLines, !context.inSection { break }
             context.next = position + 1 < body.count ? lines[body[position + 1]] : nil
             let line = lines[index]
             let kind = classifier.classify(line, in: context)
             context.advance(on: kind)
             apply(kind, line)
         }
-        let jobs = JobParser.parse(jobLines.map { (lines[$0], jobBlocks.knownMeta[$0]) })
-        guard !sections.isEmpty else {
+        let numberedJobs = JobParser.parseNumbered(jobLines.map { (lines[$0], jobBlocks.knownMeta[$0]) })
+        let jobs = numberedJobs.map(\.posting)
+        // Sections the schema does not know are kept, but an article needs one it knows.
+        guard sections.contains(where: { $0.kind != .other }) else {
             throw ArticleRejection(
                 file: fileName,
                 reason: "no recognisable article structure: no section headings (Definitions, Responsibilities, Required Skills, …)",
@@ -56,7 +68,11 @@ struct ArticleAssembler {
         guard !roles.isEmpty else {
             throw ArticleRejection(file: fileName, reason: "no recognisable article structure: the title names no roles (\"X vs. Y\")", line: titleLine.number)
         }
-        return article(title: title, jobs: jobs)
+        resolveReferences()
+        var result = article(title: title, jobs: jobs)
+        let report = ReadingChecks.issues(of: result, sections: sections, jobs: numberedJobs, lineIssues: issues, file: fileName)
+        result.readingIssues = report.isEmpty ? nil : report
+        return result
     }
 
     // MARK: Applying a line's kind
@@ -77,28 +93,76 @@ struct ArticleAssembler {
             case .subtitle: subtitle = line.text
             }
         case .sectionHeading(let kind, let role, let heading):
-            if role == nil || sections.last?.kind != kind { startSection(kind, heading: heading) }
+            if role == nil || sections.last?.kind != kind { startSection(kind, heading: heading, line: line.number) }
             if let role = context.role { enterRole(role) }
+            if kind == .other { note(.unknownSection, line, "section \"\(heading)\" has no place in the schema; kept as text") }
         case .roleLine(let role, _):
             enterRole(role)
         case .roleLabelled(let role, let text):
             addRoleLabelled(role, text)
         case .leadIn(let kind, let role, let heading):
-            if let kind, sections.last?.kind != kind { startSection(kind, heading: heading) }
+            if let kind, sections.last?.kind != kind { startSection(kind, heading: heading, line: line.number) }
             if let role { enterRole(role) }
+            if LinePatterns.bullet(line.text) != nil { note(.bulletReadsAsLeadIn, line, "a bullet that announces a list (\"\(heading)\"): read as a lead-in, not as an item") }
         case .bullet(let bullet):
-            addBullet(bullet.text, indent: line.indent)
+            if let last = sections.indices.last, sections[last].kind.isPerRoleList, let role = context.role,
+                let reference = ReferenceRule.reference(bullet.text, from: role, roles) {
+                if case .role(let target) = reference {
+                    let block = sections[last].blockIndex(for: roles.titles[role])
+                    references.append((last, block, target, sections[last].blocks[block].items.count, sections[last].blocks[block].tools.count, line))
+                    return
+                }
+                note(.unresolvedReference, line, "\"\(bullet.text)\" refers to a role the article does not compare")
+                addBullet(bullet.text, indent: line.indent)
+                return
+            }
+            if addBullet(bullet.text, indent: line.indent) == .namesNoTool {
+                note(.lineNotUnderstood, line, "a bullet under Tools that names no tool: \"\(bullet.text.prefix(80))\"")
+            }
         case .loneMarker, .category:
             break
         case .continuation:
             if let target { continueItem(line.text, at: target) }
         case .prose:
             addProse(line.text)
+            if let kind = sections.last?.kind, kind.isPerRoleList { noteProseInList(line) }
         }
     }
 
-    private mutating func startSection(_ kind: SectionKind, heading: String) {
-        sections.append(SectionDraft(kind: kind, heading: heading))
+    /// Copies the items of each referenced role's part of the section to where the reference
+    /// stood (last reference first, so earlier positions stay valid).
+    private mutating func resolveReferences() {
+        for reference in references.reversed() {
+            let section = sections[reference.section]
+            guard let source = section.blocks.first(where: { $0.role == roles.titles[reference.target] }),
+                !source.items.isEmpty || !source.tools.isEmpty
+            else {
+                note(.unresolvedReference, reference.line, "\"\(reference.line.text)\" refers to \(roles.titles[reference.target]), who has no list here")
+                continue
+            }
+            sections[reference.section].blocks[reference.block].items.insert(contentsOf: source.items, at: reference.itemIndex)
+            sections[reference.section].blocks[reference.block].tools.insert(contentsOf: source.tools, at: reference.toolIndex)
+        }
+    }
+
+    private mutating func note(_ kind: ReadingIssue.Kind, _ line: ArticleLine, _ message: String) {
+        issues.append(ReadingIssue(kind: kind, file: fileName, line: line.number, message: message))
+    }
+
+    /// A paragraph inside a per-role list: a group line naming a role the article does not
+    /// compare, or text the layout does not explain.
+    private mutating func noteProseInList(_ line: ArticleLine) {
+        if RoleNames.looksLikeRoleTitle(line.text) {
+            note(.unresolvedReference, line, "\"\(line.text)\" reads as a role's name but names none of \(roles.titles.joined(separator: ", "))")
+        } else {
+            note(.lineNotUnderstood, line, "a paragraph inside a list section: \"\(line.text.prefix(80))\"")
+        }
+    }
+
+    private mutating func startSection(_ kind: SectionKind, heading: String, line: Int = 0) {
+        var draft = SectionDraft(kind: kind, heading: heading)
+        draft.line = line
+        sections.append(draft)
         lastDefinedRole = nil
     }
 
@@ -108,16 +172,19 @@ struct ArticleAssembler {
 
     // MARK: Content
 
-    private mutating func addBullet(_ text: String, indent: Int = 0) {
+    enum BulletOutcome { case read, namesNoTool }
+
+    @discardableResult
+    private mutating func addBullet(_ text: String, indent: Int = 0) -> BulletOutcome {
         guard let last = sections.indices.last else {
             intro.append(text)
-            return
+            return .read
         }
         sections[last].sawItems = true
         let kind = sections[last].kind
         if kind == .definitions {
             addProse(text)
-            return
+            return .read
         }
         let parsedTools = kind == .tools ? ToolList.parse(text, category: context.category?.name, source: id) : nil
         if kind == .tools, let tools = CategoryLineRule.labelledTools(text, source: id, parsed: parsedTools) ?? parsedTools {
@@ -127,7 +194,7 @@ struct ArticleAssembler {
             } else {
                 sections[last].tools += tools
             }
-            return
+            return .read
         }
         let item = listItem(text)
         if let role = context.role {
@@ -138,6 +205,7 @@ struct ArticleAssembler {
             sections[last].shared.append(item)
             openItem(at: (last, nil), text: item.text, indent: indent)
         }
+        return kind == .tools ? .namesNoTool : .read
     }
 
     private mutating func openItem(at target: (section: Int, block: Int?), text: String, indent: Int) {

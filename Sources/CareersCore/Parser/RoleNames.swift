@@ -225,6 +225,18 @@ enum RoleNames {
         return names
     }
 
+    /// Whether a short line reads as some role's name ("Big Data Engineer", "Quant Researchers"):
+    /// at most five words in Title Case, no sentence, the last word a noun for a person.
+    static func looksLikeRoleTitle(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...5).contains(words.count), !LinePatterns.endsSentence(text), !text.contains(":"),
+            text.unicodeScalars.first.map({ $0.properties.isUppercase }) == true, LinePatterns.isTitleCase(text),
+            let last = words.last
+        else { return false }
+        let noun = singular(TextKey.fold(String(last)))
+        return noun.count > 3 && personSuffixes.contains { noun.hasSuffix($0) }
+    }
+
     /// "Senior Data Scientist" → "Data Scientist"; titles without a seniority word unchanged.
     private static func withoutSeniority(_ title: String) -> String {
         let words = title.split(separator: " ")
