@@ -59,3 +59,15 @@ import Testing
         #expect(rejected?.reason.hasPrefix("no recognisable article structure") == true)
     }
 }
+
+/// Inputs that once made a path super-linear (a line of many "[", a long run of "*"): each line
+/// is now read in one pass. Without the fix these took minutes; with it, milliseconds.
+@Suite struct ParserLinearTimeTests {
+    @Test(arguments: ["[", "*", "_", "&", "[a](", "**x", "- "])
+    func longRunsOfMarkupParse(unit: String) throws {
+        let line = String(repeating: unit, count: 19_000 / unit.utf8.count)
+        let text = sampleArticle(body: "Required Skills\nData Scientist\n- " + line + "\n" + line + "\n")
+        let article = try parseArticle(text)
+        #expect(article.roles.count == 2)
+    }
+}

@@ -155,4 +155,34 @@ import Testing
         #expect(article.profile("Data Scientist")?.responsibilities.count == 2)
         #expect(article.profile("Data Engineer")?.responsibilities.isEmpty == true)
     }
+
+    /// The body may name a role otherwise than its title: without its seniority when no other
+    /// role has that name, by its abbreviation ("MLE"), or without its qualifier in parentheses.
+    @Test(arguments: [
+        ("Senior Data Scientist vs. Data Engineer", "Data Scientist", "Senior Data Scientist", "Data Engineer"),
+        ("Lead ML Engineer vs. Data Engineer", "Lead MLE", "Lead ML Engineer", "Data Engineer"),
+        ("Data Engineer (Big Data) vs. Data Scientist", "Data Engineer (Big Data)", "Data Engineer", "Data Scientist"),
+    ])
+    func bodyNamesOfARole(title: String, bodyLine: String, role: String, other: String) throws {
+        let text = """
+            \(title)
+
+            Definitions
+
+            The two roles differ.
+
+            Required Skills
+
+            \(bodyLine)
+
+            - Statistics.
+
+            \(other)
+
+            - SQL.
+            """
+        let article = try parseArticle(text)
+        #expect(article.profile(role)?.skills.map(\.text) == ["Statistics."])
+        #expect(article.profile(other)?.skills.map(\.text) == ["SQL."])
+    }
 }

@@ -216,7 +216,13 @@ enum RoleNames {
     /// name — without its seniority ("Senior Data Scientist" → "Data Scientist"). `inProse`:
     /// whether a mention inside a sentence counts too.
     static func bodyNames(of title: String, among titles: [String]) -> [(text: String, inProse: Bool)] {
-        var names = aliases(of: title).map { (text: $0, inProse: true) }
+        // Of the aliases, only "MLE" has a key of its own: the others expand to the title's key
+        // (that is how they are derived), so they match already.
+        let titleKey = key(title)
+        var names: [(text: String, inProse: Bool)] = []
+        if titleKey.hasSuffix("machine learning engineer") {
+            names.append((String(titleKey.dropLast("machine learning engineer".count)) + "mle", true))
+        }
         let plain = ToolList.withoutParentheses(title).trimmingSpaces()
         if plain != title, !plain.isEmpty { names.append((String(plain), true)) }
         let otherKeys = titles.filter { $0 != title }.flatMap { [key($0), key(withoutSeniority($0))] }
@@ -348,8 +354,11 @@ struct RoleMatcher {
     /// The role a whole article line names.
     func exactRole(line: ArticleLine) -> Int? {
         if let role = exactRole(folded: line.folded) { return role }
-        // "Data Engineer (Big Data)": the role named with a qualifier in parentheses.
-        guard line.text.utf8.contains(UInt8(ascii: "(")), line.text.utf8.count <= 120 else { return nil }
+        // "Data Engineer (Big Data)": the role named with a qualifier in parentheses (a sentence
+        // with a parenthesis has too many words to be one: known before anything is built).
+        guard line.text.utf8.count <= 120, line.text.utf8.contains(UInt8(ascii: "(")),
+            RoleNames.asciiWordCount(line.folded).map({ $0 <= maxLineWords + 4 }) ?? true
+        else { return nil }
         return exactRole(folded: TextKey.fold(ToolList.withoutParentheses(line.text)))
     }
 

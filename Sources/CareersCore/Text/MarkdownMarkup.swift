@@ -40,16 +40,21 @@ enum MarkdownMarkup {
         return Stripped(text: String(decoding: bytes, as: UTF8.self), headingLevel: level, wholeLineBold: bold)
     }
 
-    /// "[text](url)" → "text". Linear: each "[" looks ahead at most to the line's end once.
+    /// "[text](url)" → "text". A link's text and address are looked for within a bounded window
+    /// after each "[" (`maxLinkText`, `maxLinkAddress`), so a line of many "[" stays linear.
+    private static let maxLinkText = 200
+    private static let maxLinkAddress = 500
+
     private static func removingLinks(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(UInt8(ascii: "[")) else { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "["), let close = bytes[index...].firstIndex(of: UInt8(ascii: "]")),
+            if bytes[index] == UInt8(ascii: "["),
+                let close = bytes[index..<min(bytes.count, index + maxLinkText)].firstIndex(of: UInt8(ascii: "]")),
                 close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("),
-                let end = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: ")")) {
+                let end = bytes[(close + 1)..<min(bytes.count, close + 1 + maxLinkAddress)].firstIndex(of: UInt8(ascii: ")")) {
                 output += bytes[(index + 1)..<close]
                 index = end + 1
             } else {
@@ -90,6 +95,10 @@ enum MarkdownMarkup {
                     index += run
                     continue
                 }
+                // Kept whole, so a long run is scanned once ("****…" stays linear).
+                output += bytes[index..<(index + run)]
+                index += run
+                continue
             }
             output.append(byte)
             index += 1

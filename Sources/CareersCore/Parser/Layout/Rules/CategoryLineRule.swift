@@ -28,7 +28,8 @@ enum CategoryLineRule {
     /// two short items after the colon.
     static func labelledTools(_ text: String, source: String, parsed: [ToolItem]?) -> [ToolItem]? {
         guard let (label, rest) = LinePatterns.label(text) else { return nil }
-        if let parsed, !parsed.contains(where: { TextKey.fold($0.name) == TextKey.fold(label) }) { return nil }
+        // Only when the reader took the label for a tool (`describedTool` names it first) or read nothing.
+        if let parsed, parsed.first?.name != label { return nil }
         let items = ToolList.withoutOpenEnd(ToolList.split(ToolList.withoutTrailingPeriod(rest), andOnlyInLastItem: true))
         guard items.count >= 2, items.allSatisfy({ LinePatterns.wordCount($0) <= 5 }) else { return nil }
         return items.map { ToolItem(name: $0, category: label, sources: [source]) }

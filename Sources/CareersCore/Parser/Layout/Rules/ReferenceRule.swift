@@ -10,7 +10,8 @@ enum ReferenceRule {
     }
 
     static func reference(_ text: String, from currentRole: Int?, _ roles: ArticleRoles) -> Reference? {
-        guard LinePatterns.wordCount(text) <= 12 else { return nil }
+        // Most items start otherwise: decided on the first byte, before folding.
+        guard let first = text.utf8.first, "AaSsTtEe".utf8.contains(first), LinePatterns.wordCount(text) <= 12 else { return nil }
         let folded = TextKey.fold(text)
         guard openings.contains(where: { folded.hasPrefix($0) }), TextKey.contains(" " + folded + " ", " by ") || TextKey.contains(" " + folded + " ", " as ")
         else { return nil }

@@ -63,7 +63,7 @@ enum SectionHeadingRule {
     }
 
     /// A heading by its markup (outside the header, and not the title again), or a short Title
-    /// Case line with no role over a paragraph.
+    /// Case line with no role over a paragraph, outside the per-role lists.
     private static func isUnknownHeading(
         _ line: ArticleLine, text: String, role: Int?, next: ArticleLine?, _ context: LayoutContext, _ classifier: LineClassifier
     ) -> Bool {
@@ -71,10 +71,12 @@ enum SectionHeadingRule {
             return line.folded != classifier.titleFolded && (context.inSection || context.state == .header(contentsSeen: true))
                 && LinePatterns.wordCount(text) <= 12
         }
-        guard context.inSection, role == nil, let next, LinePatterns.bullet(next.text) == nil,
-            LinePatterns.wordCount(next.text) > 8, (2...6).contains(LinePatterns.wordCount(text)),
-            text.unicodeScalars.first.map({ $0.properties.isUppercase }) == true, LinePatterns.isTitleCase(text),
-            text.last.map({ $0.isLetter || $0 == "?" }) == true
+        // Unmarked, only outside the per-role lists (there a short Title Case line is an item or
+        // a group line) and never a list of names ("TensorFlow, JAX, or Keras").
+        guard let kind = context.sectionKind, !kind.isPerRoleList, context.list != .awaitingItem, role == nil,
+            (2...6).contains(LinePatterns.wordCount(text)), !text.utf8.contains(UInt8(ascii: ",")),
+            text.unicodeScalars.first.map({ $0.properties.isUppercase }) == true, text.last.map({ $0.isLetter || $0 == "?" }) == true,
+            LinePatterns.isTitleCase(text), let next, LinePatterns.wordCount(next.text) > 8, LinePatterns.bullet(next.text) == nil
         else { return false }
         return true
     }
