@@ -68,8 +68,21 @@ enum ArticleLines {
             // becomes a BOM only once repaired.
             // HTML references are decoded after the repair (they are ASCII) and before spaces are
             // normalised ("&nbsp;"); Markdown markup goes last, on the text as the writer meant it.
-            let repaired = UnicodeSpaces.normalised(HTMLEntities.decode(Mojibake.repair(String(decoding: utf8[low..<high], as: UTF8.self))))
-            let markup = MarkdownMarkup.strip(repaired)
+            // One pass over the bytes says which of them the line needs (most need none): the
+            // repair only makes non-ASCII characters, so the ASCII bytes it is asked about stay.
+            var needs: UInt8 = 0
+            for offset in low..<high { needs |= ArticleLines.byteNeeds[Int(utf8[offset])] }
+            var repaired = String(decoding: utf8[low..<high], as: UTF8.self)
+            if needs & Self.needsRepair != 0 { repaired = Mojibake.repair(repaired) }
+            if needs & Self.needsEntities != 0 {
+                let decoded = HTMLEntities.decode(repaired)
+                // A numeric reference may stand for markup ("&#35;"): looked for again.
+                if decoded != repaired { needs |= Self.needsMarkup }
+                repaired = decoded
+            }
+            if needs & Self.needsRepair != 0 || needs & Self.needsEntities != 0 { repaired = UnicodeSpaces.normalised(repaired) }
+            let markup = needs & Self.needsMarkup != 0
+                ? MarkdownMarkup.strip(repaired) : MarkdownMarkup.Stripped(text: repaired, headingLevel: 0, wholeLineBold: false)
             let text = markup.text.utf8.first.map { $0 >= 0x80 || $0 == 0x20 } == true || markup.text.utf8.last.map { $0 >= 0x80 || $0 == 0x20 } == true
                 ? trimmed(markup.text) : markup.text
             if !text.isEmpty {
@@ -94,6 +107,17 @@ enum ArticleLines {
         let sample = lines.prefix(100)
         let tags = sample.filter { $0.text.utf8.first == UInt8(ascii: "<") && $0.text.utf8.last == UInt8(ascii: ">") }.count
         return tags * 3 >= sample.count
+    }
+
+    /// What each byte of a line asks for: non-ASCII bytes the repair and the Unicode spaces, "&"
+    /// the HTML references, "#", "*", "_", "`", "[", ">" the Markdown markup.
+    private static let needsRepair: UInt8 = 1
+    private static let needsEntities: UInt8 = 2
+    private static let needsMarkup: UInt8 = 4
+    private static let byteNeeds: [UInt8] = (0...255).map { byte -> UInt8 in
+        if byte >= 0x80 { return needsRepair }
+        if byte == 0x26 { return needsEntities }
+        return [0x23, 0x2A, 0x5F, 0x60, 0x5B, 0x3E].contains(UInt8(byte)) ? needsMarkup : 0
     }
 
     private static func trimmed(_ text: String) -> String {

@@ -223,11 +223,16 @@ enum RoleNames {
         if titleKey.hasSuffix("machine learning engineer") {
             names.append((String(titleKey.dropLast("machine learning engineer".count)) + "mle", true))
         }
-        let plain = ToolList.withoutParentheses(title).trimmingSpaces()
-        if plain != title, !plain.isEmpty { names.append((String(plain), true)) }
-        let otherKeys = titles.filter { $0 != title }.flatMap { [key($0), key(withoutSeniority($0))] }
-        let unqualified = withoutSeniority(String(plain))
-        if unqualified != String(plain), !otherKeys.contains(key(unqualified)) { names.append((unqualified, false)) }
+        var plain = title
+        if title.utf8.contains(UInt8(ascii: "(")) {
+            plain = String(ToolList.withoutParentheses(title).trimmingSpaces())
+            if plain != title, !plain.isEmpty { names.append((plain, true)) }
+        }
+        let unqualified = withoutSeniority(plain)
+        guard unqualified != plain else { return names }
+        let unqualifiedKey = key(unqualified)
+        let taken = titles.contains { $0 != title && (key($0) == unqualifiedKey || key(withoutSeniority($0)) == unqualifiedKey) }
+        if !taken { names.append((unqualified, false)) }
         return names
     }
 

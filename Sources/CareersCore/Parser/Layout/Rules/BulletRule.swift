@@ -4,7 +4,7 @@
 enum BulletRule {
     static func item(_ text: String, line: ArticleLine, _ context: LayoutContext, _ classifier: LineClassifier) -> LineKind {
         let label = LinePatterns.label(text)
-        if context.inSection, label != nil, let kind = RoleLabelledLineRule.kind(line, text: text, context, classifier) { return kind }
+        if context.inSection, label != nil, let kind = RoleLabelledLineRule.kind(line, text: text, label: .some(label), context, classifier) { return kind }
         // "- The key responsibilities include:" is a lead-in written as a bullet (the reading
         // report names it): it announces the list, it is not in it.
         if context.inSection, context.sectionKind != .definitions, text.hasSuffix(":"), LinePatterns.wordCount(text) >= 3,
