@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "CareersCoreTests",
             dependencies: ["CareersCore"],
-            resources: [.copy("Golden")],
+            resources: [.copy("Golden"), .copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -57,7 +57,8 @@ enum JobPostingLD {
                     o.field("value", object: { o in
                         o.field("@type", "QuantitativeValue")
                         o.field("minValue", salary.min)
-                        o.field("maxValue", salary.max)
+                        // An open-ended salary ("USD 200K+") has a minimum only.
+                        if let max = salary.max { o.field("maxValue", max) }
                         o.field("unitText", salary.period.rawValue.uppercased())
                     })
                 })

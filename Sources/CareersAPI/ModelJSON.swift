@@ -111,7 +111,7 @@ extension JSONWriter {
             o.field("max", salary.max)
             o.field("period", salary.period.rawValue)
             o.field("annual_min", salary.annualMin)
-            o.field("annual_max", salary.annualMax)
+            o.field("annual_max", salary.isOpenEnded ? nil : salary.annualMax)
             o.field("plausible", salary.plausible)
         }
     }

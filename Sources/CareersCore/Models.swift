@@ -289,15 +289,20 @@ public struct Salary: Sendable, Hashable, Codable {
 
     public var currency: String
     public var min: Double
-    public var max: Double
+    /// Nil for an open-ended salary ("USD 200K+": at least 200K, no upper figure given).
+    public var max: Double?
     public var period: SalaryPeriod
     public var annualMin: Double
+    /// The annual upper figure, or for an open-ended salary the annual minimum, which is the
+    /// most the posting promises: filters and sorts compare it; `max == nil` says it is open.
     public var annualMax: Double
     /// False for figures no real posting has (e.g. "USD 1111111K"); such salaries are kept but
     /// left out of statistics and salary filters.
     public var plausible: Bool
 
-    public init(currency: String, min: Double, max: Double, period: SalaryPeriod, annualMin: Double, annualMax: Double, plausible: Bool) {
+    public var isOpenEnded: Bool { max == nil }
+
+    public init(currency: String, min: Double, max: Double?, period: SalaryPeriod, annualMin: Double, annualMax: Double, plausible: Bool) {
         self.currency = currency
         self.min = min
         self.max = max
@@ -351,6 +356,9 @@ public struct Article: Sendable, Hashable, Codable {
     public var outlook: String?
     public var conclusion: String?
     public var jobs: [JobPosting]
+    /// What the parser could not read cleanly (`ReadingIssue`); nil when nothing (so a clean
+    /// article encodes as before).
+    public var readingIssues: [ReadingIssue]?
 
     public init(
         id: String, fileName: String, title: String, subtitle: String? = nil, readingMinutes: Int? = nil,

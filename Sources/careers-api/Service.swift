@@ -163,6 +163,12 @@ final class Service: Sendable {
         for rejection in repository.report.rejectedJobLines {
             logger.warning("job line rejected: \(rejection.description)")
         }
+        // One line per article read with issues; `careers-api ingest --report FILE` lists them.
+        for article in repository.articles where !article.readingReport.isEmpty {
+            let issues = article.readingReport
+            let kinds = Dictionary(grouping: issues, by: \.kind).map { "\($0.key.rawValue) \($0.value.count)" }.sorted().joined(separator: ", ")
+            logger.warning("article read with \(issues.count) issue(s): \(issues.first?.file ?? article.fileName) (\(kinds)); see: careers-api ingest --report")
+        }
         if let previous, repository.counts.articles == 0, previous.counts.articles > 0 {
             logger.error("reload found no usable article, keeping the previous \(previous.counts.articles)")
             return nil
@@ -213,6 +219,15 @@ final class Shared<Value: Sendable>: Sendable {
 
 /// Data counts appended to the core's /metrics text.
 enum DataMetrics {
+    /// One sample per kind, zeros included, so a dashboard sees each series from the start.
+    static func readingIssueLines(_ repository: Repository) -> String {
+        var counts: [ReadingIssue.Kind: Int] = [:]
+        for article in repository.articles {
+            for issue in article.readingReport { counts[issue.kind, default: 0] += 1 }
+        }
+        return ReadingIssue.Kind.allCases.map { "careers_reading_issues{kind=\"\($0.rawValue)\"} \(counts[$0] ?? 0)" }.joined(separator: "\n")
+    }
+
     static func text(_ repository: Repository) -> String {
         let counts = repository.counts
         return """
@@ -228,6 +243,9 @@ enum DataMetrics {
             # HELP careers_rejected_files Article files rejected at the last load.
             # TYPE careers_rejected_files gauge
             careers_rejected_files \(counts.rejectedFiles)
+            # HELP careers_reading_issues Reading issues of the loaded articles, by kind (careers-api ingest --report lists them).
+            # TYPE careers_reading_issues gauge
+            \(readingIssueLines(repository))
             # HELP careers_rejected_job_lines Lines of --jobs files rejected at the last load, by kind.
             # TYPE careers_rejected_job_lines gauge
 

@@ -15,15 +15,16 @@ import Testing
         "machine learning operations engineers", "ML Operations Lead", "operations", "business operations analyst", "operationss",
     ]
 
-    @Test func roleKeysMatchTheWordByWordReference() {
+    /// The byte path of role keys is a detail of `RoleNames`: it answers as its word-by-word definition.
+    @Test func roleKeysMatchTheWordByWordDefinition() {
         for sample in Self.samples {
             let folded = TextKey.fold(sample)
-            #expect(RoleNames.key(folded: folded) == Self.referenceKey(folded), "\(sample)")
-            #expect(RoleNames.key(folded: sample) == Self.referenceKey(sample), "unfolded \(sample)")
-            #expect(RoleNames.expanded(folded: sample) == Self.referenceExpanded(sample), "\(sample)")
+            #expect(RoleNames.key(folded: folded) == RoleNames.keyByWords(folded), "\(sample)")
+            #expect(RoleNames.key(folded: sample) == RoleNames.keyByWords(sample), "unfolded \(sample)")
+            #expect(RoleNames.expanded(folded: sample) == RoleNames.expandedByWords(sample), "\(sample)")
         }
         for word in ["scientists", "leads", "actuaries", "bus", "ops", "analytics", "services", "trainees", "chiefs", "uxes", "ies"] {
-            #expect(RoleNames.singular(word) == Self.referenceSingular(word), "\(word)")
+            #expect(RoleNames.singular(word) == RoleNames.singularByCharacters(word), "\(word)")
         }
     }
 
@@ -53,31 +54,6 @@ import Testing
     }
 
     // MARK: References (the code before the byte paths)
-
-    static func referenceKey(_ folded: String) -> String {
-        let split = folded.split(separator: " ")
-        if let last = split.last, !last.hasSuffix("s"),
-            !split.contains(where: { RoleNames.shortForms.contains(String($0)) || $0 == "operations" || $0 == "operation" }) {
-            return folded
-        }
-        var words = split.map(String.init)
-        if let last = words.last { words[words.count - 1] = referenceSingular(last) }
-        return RoleNames.expand(words).joined(separator: " ")
-    }
-
-    static func referenceExpanded(_ folded: String) -> String {
-        let words = folded.split(separator: " ")
-        guard words.contains(where: { ($0.utf8.count <= 5 && RoleNames.shortForms.contains(String($0))) || $0 == "operations" || $0 == "operation" })
-        else { return folded }
-        return RoleNames.expand(words.map(String.init)).joined(separator: " ")
-    }
-
-    static func referenceSingular(_ word: String) -> String {
-        guard word.count > 3, word.hasSuffix("s"), !RoleNames.neverPlural.contains(where: { word.hasSuffix($0) }) else { return word }
-        if word.hasSuffix("ies") && word.count > 4 { return String(word.dropLast(3)) + "y" }
-        let stem = word.dropLast()
-        return RoleNames.personSuffixes.contains(where: { stem.hasSuffix($0) }) ? String(stem) : word
-    }
 
     static func referenceTrim(_ text: String) -> Substring {
         let start = text.firstIndex(where: { !$0.isWhitespace }) ?? text.endIndex

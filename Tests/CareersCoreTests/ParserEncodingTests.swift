@@ -2,31 +2,22 @@ import CareersCore
 import Testing
 
 @Suite struct ParserEncodingTests {
-    static let skills = """
-        Required Skills
-        Data Scientist
-        - Statistics.
-        - Python.
-        Data Engineer
-        - SQL.
-        """
-
     @Test func crlfLineEnds() throws {
-        let text = sampleArticle(body: Self.skills).replacingOccurrences(of: "\n", with: "\r\n")
+        let text = sampleArticle(body: ParserFixtures.skills).replacingOccurrences(of: "\n", with: "\r\n")
         let article = try parseArticle(text)
         #expect(article.profile("Data Scientist")?.skills.map(\.text) == ["Statistics.", "Python."])
         #expect(article.title == "Data Scientist vs. Data Engineer")
     }
 
     @Test func utf8ByteOrderMark() throws {
-        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(sampleArticle(body: Self.skills).utf8)
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(sampleArticle(body: ParserFixtures.skills).utf8)
         let article = try ArticleParser.parse(bytes: bytes, fileName: "bom.txt")
         #expect(article.title == "Data Scientist vs. Data Engineer")
         #expect(article.roles == ["Data Scientist", "Data Engineer"])
     }
 
     @Test func noBlankLinesBetweenParagraphs() throws {
-        let text = sampleArticle(body: Self.skills).split(separator: "\n", omittingEmptySubsequences: true).joined(separator: "\n")
+        let text = sampleArticle(body: ParserFixtures.skills).split(separator: "\n", omittingEmptySubsequences: true).joined(separator: "\n")
         let article = try parseArticle(text)
         #expect(article.subtitle == "Data Scientist vs Data Engineer: A Comparison")
         #expect(article.intro == "Two roles compared.")
@@ -36,7 +27,7 @@ import Testing
     /// UTF-8 read as Windows-874 and written back: "·" → "ยท", "👀" → "๐Ÿ‘€", "–" → "โ€“".
     @Test func mojibakeWindows874RepairedInEveryField() throws {
         let text = sampleArticle(
-            body: Self.skills.replacingOccurrences(of: "SQL.", with: "SQL โ€“ mostly."),
+            body: ParserFixtures.skills.replacingOccurrences(of: "SQL.", with: "SQL โ€“ mostly."),
             jobs: """
                 Featured Job ๐Ÿ‘€
                 Artificial Intelligence โ€“ Expert
@@ -54,7 +45,7 @@ import Testing
     }
 
     @Test func mojibakeWindows1253() throws {
-        let text = sampleArticle(body: Self.skills).replacingOccurrences(of: "3 min read · ", with: "3 min read Β· ")
+        let text = sampleArticle(body: ParserFixtures.skills).replacingOccurrences(of: "3 min read · ", with: "3 min read Β· ")
             .replacingOccurrences(of: "Two roles compared.", with: "Two roles Β· compared.")
         let article = try parseArticle(text)
         #expect(article.intro == "Two roles · compared.")
@@ -63,7 +54,7 @@ import Testing
 
     @Test func mojibakeWindows1252() throws {
         let text = sampleArticle(
-            body: Self.skills.replacingOccurrences(of: "Statistics.", with: "Bachelorâ€™s degree."),
+            body: ParserFixtures.skills.replacingOccurrences(of: "Statistics.", with: "Bachelorâ€™s degree."),
             jobs: """
                 Featured Job ðŸ‘€
                 Data Engineer
@@ -78,7 +69,7 @@ import Testing
     }
 
     @Test func cleanNonASCIITextIsLeftAlone() throws {
-        let text = sampleArticle(body: Self.skills.replacingOccurrences(of: "SQL.", with: "Ingénieur · naïve — 👀 Zürich."))
+        let text = sampleArticle(body: ParserFixtures.skills.replacingOccurrences(of: "SQL.", with: "Ingénieur · naïve — 👀 Zürich."))
         let article = try parseArticle(text)
         #expect(article.profile("Data Engineer")?.skills.first?.text == "Ingénieur · naïve — 👀 Zürich.")
     }

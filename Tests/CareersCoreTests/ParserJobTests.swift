@@ -162,4 +162,48 @@ import Testing
             """)
         #expect(jobs.map(\.title) == ["A"])
     }
+
+    /// "USD 200K+" is at least 200K with no upper figure: max nil, the annual bound the minimum,
+    /// and a group of only such postings has no maximum in the statistics.
+    @Test func openEndedSalary() throws {
+        let jobs = try Self.jobs("""
+            Featured Job 👀
+            Staff Data Scientist
+
+            @ Acme | Remote
+
+            Full Time Senior-level / Expert USD 200K+
+            Featured Job 👀
+            Principal Data Scientist
+
+            @ Beta | Remote
+
+            Contract EUR 90K+ per year
+            """)
+        #expect(jobs.map { $0.salary?.min } == [200_000, 90_000])
+        #expect(jobs.map { $0.salary?.max } == [nil, nil])
+        #expect(jobs.allSatisfy { $0.salary?.isOpenEnded == true && $0.salary?.plausible == true })
+        #expect(jobs.first?.salary?.annualMax == 200_000)
+        #expect(jobs.last?.salary?.period == .year)
+        let article = try parseArticle(sampleArticle(body: "Required Skills\nData Scientist\n- Statistics.", jobs: """
+            Featured Job 👀
+            Staff Data Scientist
+
+            @ Acme | Remote
+
+            Full Time Senior-level / Expert USD 200K+
+            """))
+        let stats = Repository(articles: [article]).salaryStats(byRole: false, byCurrency: false, filter: JobFilter())
+        #expect(stats.first?.min == 200_000)
+        #expect(stats.first?.max == nil)
+    }
+
+    /// Postings with several employment types joined by "/", "&" or "or", and none with no level line.
+    @Test(arguments: ["Full Time / Contract USD 100K - 120K", "Full-time & Contract USD 100K - 120K", "Full Time or Contract USD 100K - 120K"])
+    func severalEmploymentTypesWithoutLevel(meta: String) throws {
+        let jobs = try Self.jobs("Featured Job 👀\nData Engineer\n\n@ Acme | Remote\n\n" + meta)
+        #expect(jobs.first?.employmentTypes == [.fullTime, .contract])
+        #expect(jobs.first?.level == nil)
+        #expect(jobs.first?.salary?.max == 120_000)
+    }
 }

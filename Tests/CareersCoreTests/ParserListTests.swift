@@ -93,10 +93,15 @@ import Testing
         #expect(scientist.first?.category == "Frameworks")
         #expect(scientist.dropFirst(3).first?.category == nil)
         #expect(scientist.last?.category == "Version control systems")
+        // "All tools used by Data Scientists." refers to the list above: the parser keeps it as
+        // an item, and the repository resolves it to the Data Scientist's tools, marked inherited.
         let engineer = try #require(article.profile("Data Engineer")?.tools)
         #expect(engineer.map(\.name) == ["Spark", "Kafka"])
         let block = article.section(.tools)?.roles.first { $0.role == "Data Engineer" }
         #expect(block?.items.map(\.text) == ["All tools used by Data Scientists."])
+        #expect(article.readingReport.isEmpty)
+        let role = try #require(Repository(articles: [article]).role(id: "data-engineer"))
+        #expect(role.tools.filter { $0.inheritedFrom == "data-scientist" }.count == scientist.count)
     }
 
     @Test func emptyPerRoleList() throws {

@@ -36,3 +36,38 @@ import Testing
         #expect(article.roles.count == 2)
     }
 }
+
+/// Pages that are not articles of this family are rejected whole, with a reason.
+@Suite struct ParserNonArticleTests {
+    @Test(arguments: [
+        "<!DOCTYPE html>\n<html><head><title>Data Scientist vs. Data Engineer</title></head>\n<body>\n<h2>Definitions</h2>\n<p>A Data Scientist analyses data.</p>\n</body></html>\n",
+        "<html>\n<head>\n<title>Data Scientist vs. Data Engineer</title>\n</head>\n<body>\n<h2>Responsibilities</h2>\n</body>\n</html>\n",
+    ])
+    func htmlPageSavedAsTextIsRejected(page: String) {
+        let rejected = rejection(Array(page.utf8), fileName: "page.txt")
+        #expect(rejected?.reason.hasPrefix("not an article: an HTML page") == true)
+        #expect(rejected?.line == 1)
+    }
+
+    /// A title and 3 MiB of prose without one known section heading: no structure, rejected (the
+    /// time it takes is measured by Benchmarks/scale, not here).
+    @Test func largeFileWithTitleAndNoSectionsIsRejected() {
+        var text = "Data Scientist vs. Data Engineer\n\n"
+        let paragraph = "Some Thoughts About Work\n\nThis paragraph talks about many things at length, none of them a section of the article, and it goes on.\n\n"
+        while text.utf8.count < 3 << 20 { text += paragraph }
+        let rejected = rejection(Array(text.utf8))
+        #expect(rejected?.reason.hasPrefix("no recognisable article structure") == true)
+    }
+}
+
+/// Inputs that once made a path super-linear (a line of many "[", a long run of "*"): each line
+/// is now read in one pass. Without the fix these took minutes; with it, milliseconds.
+@Suite struct ParserLinearTimeTests {
+    @Test(arguments: ["[", "*", "_", "&", "[a](", "**x", "- "])
+    func longRunsOfMarkupParse(unit: String) throws {
+        let line = String(repeating: unit, count: 19_000 / unit.utf8.count)
+        let text = sampleArticle(body: "Required Skills\nData Scientist\n- " + line + "\n" + line + "\n")
+        let article = try parseArticle(text)
+        #expect(article.roles.count == 2)
+    }
+}

@@ -57,11 +57,11 @@ extension Route {
     private static var salarySchema: JSONValue {
         typealias D = OpenAPIDocument
         return D.object([
-            ("currency", D.string), ("min", D.number), ("max", D.number),
+            ("currency", D.string), ("min", D.number), ("max", D.nullableNumber),
             ("period", D.enumeration(["hour", "day", "week", "month", "year"])),
-            ("annual_min", D.number), ("annual_max", D.number),
+            ("annual_min", D.number), ("annual_max", D.nullableNumber),
             ("plausible", ["type": "boolean", "description": "False for figures no real posting has; kept, but left out of statistics and salary filters."]),
-        ], description: "Amounts as posted plus annualised figures (2,080 hours, 260 days, 52 weeks, 12 months a year).")
+        ], description: "Amounts as posted plus annualised figures (2,080 hours, 260 days, 52 weeks, 12 months a year). An open-ended salary (\"USD 200K+\") has max and annual_max null.")
     }
 
     private static var jobSchema: JSONValue {
@@ -153,10 +153,14 @@ extension Route {
                 "employmentType": D.array(D.enumeration(["FULL_TIME", "PART_TIME", "CONTRACTOR", "INTERN", "TEMPORARY"])),
                 "baseSalary": typed("MonetaryAmount", [
                     ("currency", D.string),
+                    // maxValue is left out for an open-ended salary ("USD 200K+").
                     ("value", typed("QuantitativeValue", [
-                        ("minValue", D.number), ("maxValue", D.number),
+                        ("minValue", D.number),
                         ("unitText", D.enumeration(["HOUR", "DAY", "WEEK", "MONTH", "YEAR"])),
-                    ])),
+                    ]).merging(["properties": .object(pairs: [
+                        ("@type", ["const": "QuantitativeValue"]), ("minValue", D.number), ("maxValue", D.number),
+                        ("unitText", D.enumeration(["HOUR", "DAY", "WEEK", "MONTH", "YEAR"])),
+                    ])])),
                 ]),
                 "experienceRequirements": D.string,
             ],

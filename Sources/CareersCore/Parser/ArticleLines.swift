@@ -5,17 +5,29 @@ import Foundation
 #endif
 
 /// One non-blank line of an article, trimmed and repaired, with its 1-based line number.
-struct ArticleLine: Sendable {
+struct ArticleLine: Sendable, Equatable {
     var number: Int
     var text: String
     /// `TextKey.fold(text)`, computed once: most classifiers compare folded text.
     var folded: String
+    /// Leading blanks before trimming (a tab counts 4): how deep a bullet is nested.
+    var indent: Int
+    /// Markdown structure the markup said before it was removed (`MarkdownMarkup`): a "#"
+    /// heading's level (0: none), and a line bold as a whole.
+    var headingLevel: Int
+    var wholeLineBold: Bool
 
-    init(number: Int, text: String) {
+    init(number: Int, text: String, indent: Int = 0, headingLevel: Int = 0, wholeLineBold: Bool = false) {
         self.number = number
         self.text = text
         folded = TextKey.fold(text)
+        self.indent = indent
+        self.headingLevel = headingLevel
+        self.wholeLineBold = wholeLineBold
     }
+
+    /// Marked as a heading by its markup ("## …", "**…**" alone on its line).
+    var isMarkedHeading: Bool { headingLevel > 0 || wholeLineBold }
 }
 
 /// Turns an article file's bytes into repaired lines, rejecting what is not an article-sized text.
@@ -46,20 +58,66 @@ enum ArticleLines {
             // ASCII blanks are trimmed on the bytes; other blanks (NBSP, BOM) only when present.
             var low = lineStart
             var high = index
-            while low < high && (utf8[low] == 0x20 || utf8[low] == 0x09 || utf8[low] == 0x0C || utf8[low] == 0x0B) { low += 1 }
+            var indent = 0
+            while low < high && (utf8[low] == 0x20 || utf8[low] == 0x09 || utf8[low] == 0x0C || utf8[low] == 0x0B) {
+                indent += utf8[low] == 0x09 ? 4 : 1
+                low += 1
+            }
             while high > low && (utf8[high - 1] == 0x20 || utf8[high - 1] == 0x09 || utf8[high - 1] == 0x0C || utf8[high - 1] == 0x0B) { high -= 1 }
             // Repair before trimming the other blanks: "Ã" + NBSP is the image of "à", and "ï»¿"
             // becomes a BOM only once repaired.
-            let repaired = UnicodeSpaces.normalised(Mojibake.repair(String(decoding: utf8[low..<high], as: UTF8.self)))
-            let text = repaired.utf8.first.map { $0 >= 0x80 } == true || repaired.utf8.last.map { $0 >= 0x80 } == true
-                ? trimmed(repaired) : repaired
-            if !text.isEmpty { lines.append(ArticleLine(number: number, text: text)) }
+            // HTML references are decoded after the repair (they are ASCII) and before spaces are
+            // normalised ("&nbsp;"); Markdown markup goes last, on the text as the writer meant it.
+            // One pass over the bytes says which of them the line needs (most need none): the
+            // repair only makes non-ASCII characters, so the ASCII bytes it is asked about stay.
+            var needs: UInt8 = 0
+            for offset in low..<high { needs |= ArticleLines.byteNeeds[Int(utf8[offset])] }
+            var repaired = String(decoding: utf8[low..<high], as: UTF8.self)
+            if needs & Self.needsRepair != 0 { repaired = Mojibake.repair(repaired) }
+            if needs & Self.needsEntities != 0 {
+                let decoded = HTMLEntities.decode(repaired)
+                // A numeric reference may stand for markup ("&#35;"): looked for again.
+                if decoded != repaired { needs |= Self.needsMarkup }
+                repaired = decoded
+            }
+            if needs & Self.needsRepair != 0 || needs & Self.needsEntities != 0 { repaired = UnicodeSpaces.normalised(repaired) }
+            let markup = needs & Self.needsMarkup != 0
+                ? MarkdownMarkup.strip(repaired) : MarkdownMarkup.Stripped(text: repaired, headingLevel: 0, wholeLineBold: false)
+            let text = markup.text.utf8.first.map { $0 >= 0x80 || $0 == 0x20 } == true || markup.text.utf8.last.map { $0 >= 0x80 || $0 == 0x20 } == true
+                ? trimmed(markup.text) : markup.text
+            if !text.isEmpty {
+                lines.append(ArticleLine(number: number, text: text, indent: indent, headingLevel: markup.headingLevel, wholeLineBold: markup.wholeLineBold))
+            }
             if index < utf8.count && utf8[index] == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A { index += 1 }
             index += 1
             lineStart = index
         }
         if lines.isEmpty { throw reject("empty file") }
+        if let first = lines.first, isHTMLPage(lines) {
+            throw reject("not an article: an HTML page (save the page as text, not as HTML)", line: first.number)
+        }
         return lines
+    }
+
+    /// A page saved as HTML: it opens with a document tag, or most of its first lines are tags.
+    private static func isHTMLPage(_ lines: [ArticleLine]) -> Bool {
+        guard let first = lines.first?.text, first.utf8.first == UInt8(ascii: "<") else { return false }
+        let opening = first.prefix(12).lowercased()
+        if ["<!doctype", "<html", "<?xml", "<head", "<body", "<meta"].contains(where: { opening.hasPrefix($0) }) { return true }
+        let sample = lines.prefix(100)
+        let tags = sample.filter { $0.text.utf8.first == UInt8(ascii: "<") && $0.text.utf8.last == UInt8(ascii: ">") }.count
+        return tags * 3 >= sample.count
+    }
+
+    /// What each byte of a line asks for: non-ASCII bytes the repair and the Unicode spaces, "&"
+    /// the HTML references, "#", "*", "_", "`", "[", ">" the Markdown markup.
+    private static let needsRepair: UInt8 = 1
+    private static let needsEntities: UInt8 = 2
+    private static let needsMarkup: UInt8 = 4
+    private static let byteNeeds: [UInt8] = (0...255).map { byte -> UInt8 in
+        if byte >= 0x80 { return needsRepair }
+        if byte == 0x26 { return needsEntities }
+        return [0x23, 0x2A, 0x5F, 0x60, 0x5B, 0x3E].contains(UInt8(byte)) ? needsMarkup : 0
     }
 
     private static func trimmed(_ text: String) -> String {

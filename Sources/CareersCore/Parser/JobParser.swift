@@ -39,25 +39,32 @@ enum JobParser {
     }
 
     static func parse(_ physicalLines: [(line: ArticleLine, meta: KnownMeta)]) -> [JobPosting] {
+        parseNumbered(physicalLines).map(\.posting)
+    }
+
+    /// The postings with the number of the line each one's meta (or last) line is on.
+    static func parseNumbered(_ physicalLines: [(line: ArticleLine, meta: KnownMeta)]) -> [(posting: JobPosting, line: Int)] {
         // Lines split out of a one-line posting are new text: their meta is not known yet.
         let lines = physicalLines.flatMap { entry in
             oneLinePostings(entry.line.text).map { $0.map { (line: ArticleLine(number: entry.line.number, text: $0), meta: KnownMeta.unknown) } }
                 ?? [entry]
         }
-        var postings: [JobPosting] = []
+        var postings: [(posting: JobPosting, line: Int)] = []
         var pendingTitle: String?
         var open: (title: String, company: String?, location: String?)?
         var awaitingMeta = false
+        var lineNumber = 0
 
         func close(_ meta: Meta = Meta()) {
             guard let posting = open else { return }
-            postings.append(JobPosting(
+            postings.append((JobPosting(
                 title: posting.title, company: posting.company, location: posting.location,
-                employmentTypes: meta.types, level: meta.level, levelLabel: meta.levelLabel, salary: meta.salary))
+                employmentTypes: meta.types, level: meta.level, levelLabel: meta.levelLabel, salary: meta.salary), lineNumber))
             open = nil
         }
 
         for (line, known) in lines {
+            lineNumber = line.number
             let text = line.text
             if LinePatterns.isFeaturedJobMarker(folded: line.folded) {
                 close()
@@ -149,6 +156,12 @@ enum JobParser {
                 if !meta.types.contains(entry.type) { meta.types.append(entry.type) }
                 cursor = splitMatched(cursor, entry.words).rest
                 matchedSomething = true
+                // "Full Time / Contract", "Full-time & Part-time", "Contract or Full Time".
+                let next = droppingSeparators(cursor)
+                for joiner in ["/ ", "& ", "| ", "+ ", "or ", "and "] where next.utf8.starts(with: joiner.utf8) {
+                    cursor = next.dropFirst(joiner.utf8.count)
+                    break
+                }
                 continue typeLoop
             }
             break

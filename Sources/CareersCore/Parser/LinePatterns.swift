@@ -147,15 +147,16 @@ enum LinePatterns {
     /// Words that, at the start of a word, say which section a heading or lead-in opens. The
     /// earliest match in a line wins ("Tools and Software Used" → tools).
     static let sectionKeywords: [(SectionKind, [String])] = [
-        (.definitions, ["definition", "defining", "what is", "what are", "what does", "overview of the role", "role overview"]),
+        (.intro, ["introduction"]),
+        (.definitions, ["definition", "defining", "what is", "what are", "what does", "overview of the role", "role overview", "roles explained", "understanding the roles", "who is"]),
         (.responsibilities, ["responsibilit", "duties", "day to day", "key tasks", "job description", "what they do", "what do they do"]),
-        (.skills, ["skill", "competenc"]),
-        (.education, ["education", "qualification", "degree", "academic"]),
-        (.tools, ["tool", "software used", "technologies", "tech stack", "technology stack"]),
-        (.industries, ["industr", "sectors", "where they work"]),
-        (.outlook, ["outlook", "job market", "career prospect", "future prospect", "salary and demand", "demand and growth"]),
-        (.tips, ["tip", "getting started", "get started", "how to become", "advice", "next steps"]),
-        (.conclusion, ["conclusion", "final thought", "summary", "verdict", "which is right", "which should you choose", "which one should", "choosing between", "bottom line", "wrapping up"]),
+        (.skills, ["skill", "competenc", "requirements"]),
+        (.education, ["education", "qualification", "degree", "academic", "certification"]),
+        (.tools, ["tool", "software used", "technologies", "tech stack", "technology stack", "software and platforms"]),
+        (.industries, ["industr", "sectors", "where they work", "employers"]),
+        (.outlook, ["outlook", "job market", "career prospect", "future prospect", "salary and demand", "demand and growth", "employment trends"]),
+        (.tips, ["tip", "getting started", "get started", "how to become", "advice", "next steps", "breaking into", "roadmap"]),
+        (.conclusion, ["conclusion", "final thought", "final word", "closing thought", "summary", "verdict", "which is right", "which should you choose", "which one should", "choosing between", "bottom line", "wrapping up"]),
     ]
 
     /// Lead-in sentences word it differently from headings ("X are responsible for:").

@@ -25,10 +25,13 @@ enum RoleNames {
     static let shortForms = Set(expansions.map(\.short)).union(generativeShortForms)
 
     static func key(folded: String) -> String {
-        if let plain = plainASCII(folded), !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations {
-            guard plain.hasWords else { return "" }
-            return plain.hasShortForm || plain.endsInS ? rebuiltKeyASCII(folded) : folded
-        }
+        keyOfPlainASCII(folded) ?? keyByWords(folded)
+    }
+
+    /// `key(folded:)` word by word, on Strings: the definition. `keyOfPlainASCII` answers the same
+    /// on the bytes for the ASCII text that needs no context (nearly every line); tests hold the two
+    /// to the same answers.
+    static func keyByWords(_ folded: String) -> String {
         let split = folded.split(separator: " ")
         // Most titles have no abbreviation and no plural: nothing to rebuild.
         if let last = split.last, !last.hasSuffix("s"),
@@ -36,7 +39,7 @@ enum RoleNames {
             return folded
         }
         var words = joiningOps(split.map(String.init))
-        if let last = words.last { words[words.count - 1] = singular(last) }
+        if let last = words.last { words[words.count - 1] = singularByCharacters(last) }
         return expand(words).joined(separator: " ")
     }
 
@@ -68,9 +71,14 @@ enum RoleNames {
 
     /// `folded` with abbreviations spelled out; returned as is when it has none (the usual case).
     static func expanded(folded: String) -> String {
-        if let plain = plainASCII(folded), !plain.hasShortForm, !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations {
+        if let plain = PlainWords(folded), !plain.hasShortForm, !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations {
             return folded
         }
+        return expandedByWords(folded)
+    }
+
+    /// `expanded(folded:)` word by word: the definition the byte check above short-cuts.
+    static func expandedByWords(_ folded: String) -> String {
         let words = folded.split(separator: " ")
         guard words.contains(where: { ($0.utf8.count <= 5 && (shortForms.contains(String($0)) || $0 == "ops")) || $0 == "operations" || $0 == "operation" })
         else { return folded }
@@ -127,6 +135,11 @@ enum RoleNames {
             guard keep != word.utf8.count || appendY else { return word }
             return String(decoding: word.utf8.prefix(keep), as: UTF8.self) + (appendY ? "y" : "")
         }
+        return singularByCharacters(word)
+    }
+
+    /// `singular` on Characters: the definition `singularASCII` follows on bytes.
+    static func singularByCharacters(_ word: String) -> String {
         guard word.count > 3, word.hasSuffix("s"), !neverPlural.contains(where: { word.hasSuffix($0) }) else { return word }
         if word.hasSuffix("ies") && word.count > 4 { return String(word.dropLast(3)) + "y" }
         let stem = word.dropLast()
@@ -197,6 +210,53 @@ enum RoleNames {
         return aliases.filter { seen.insert(key($0) + "|" + TextKey.fold($0)).inserted }
     }
 
+    /// The names an article's body may use for a role besides its title: its aliases ("Lead
+    /// MLE"), its title without a qualifier in parentheses ("Data Engineer (Big Data)" → "Data
+    /// Engineer"), and — as a whole line only, and when no other role of the article has that
+    /// name — without its seniority ("Senior Data Scientist" → "Data Scientist"). `inProse`:
+    /// whether a mention inside a sentence counts too.
+    static func bodyNames(of title: String, among titles: [String]) -> [(text: String, inProse: Bool)] {
+        // Of the aliases, only "MLE" has a key of its own: the others expand to the title's key
+        // (that is how they are derived), so they match already.
+        let titleKey = key(title)
+        var names: [(text: String, inProse: Bool)] = []
+        if titleKey.hasSuffix("machine learning engineer") {
+            names.append((String(titleKey.dropLast("machine learning engineer".count)) + "mle", true))
+        }
+        var plain = title
+        if title.utf8.contains(UInt8(ascii: "(")) {
+            plain = String(ToolList.withoutParentheses(title).trimmingSpaces())
+            if plain != title, !plain.isEmpty { names.append((plain, true)) }
+        }
+        let unqualified = withoutSeniority(plain)
+        guard unqualified != plain else { return names }
+        let unqualifiedKey = key(unqualified)
+        let taken = titles.contains { $0 != title && (key($0) == unqualifiedKey || key(withoutSeniority($0)) == unqualifiedKey) }
+        if !taken { names.append((unqualified, false)) }
+        return names
+    }
+
+    /// Whether a short line reads as some role's name ("Big Data Engineer", "Quant Researchers"):
+    /// at most five words in Title Case, no sentence, the last word a noun for a person.
+    static func looksLikeRoleTitle(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...5).contains(words.count), !LinePatterns.endsSentence(text), !text.contains(":"),
+            text.unicodeScalars.first.map({ $0.properties.isUppercase }) == true, LinePatterns.isTitleCase(text),
+            let last = words.last
+        else { return false }
+        let noun = singular(TextKey.fold(String(last)))
+        return noun.count > 3 && personSuffixes.contains { noun.hasSuffix($0) }
+    }
+
+    /// "Senior Data Scientist" → "Data Scientist"; titles without a seniority word unchanged.
+    private static func withoutSeniority(_ title: String) -> String {
+        let words = title.split(separator: " ")
+        guard words.count > 2, let first = words.first, seniorityWords.contains(TextKey.fold(String(first))) else { return title }
+        return words.dropFirst().joined(separator: " ")
+    }
+
+    private static let seniorityWords: Set<String> = ["senior", "sr", "lead", "principal", "staff", "junior", "jr", "chief", "head"]
+
     private static func replacing(_ target: [String], with replacement: [String], in words: [String]) -> [String] {
         guard !target.isEmpty, words.count >= target.count else { return words }
         var result: [String] = []
@@ -265,25 +325,46 @@ enum RoleNames {
 /// title it contains.
 struct RoleMatcher {
     let titles: [String]
-    private let keys: [String]
-    /// " key " and " keys " per role, built once rather than on every line searched.
+    /// Every name a role answers to, by merge key: its title's key first, then the other names
+    /// an article's body may use (`RoleNames.bodyNames`). `role` is the index into `titles`.
+    private let entries: [(role: Int, key: String, mentionable: Bool)]
+    /// " key " and " keys " per entry, built once rather than on every line searched.
     private let variants: [[String]]
     /// A line of more words than this cannot be a role line (see `exactRole(folded:)`).
     private let maxLineWords: Int
 
     init(titles: [String]) {
         self.titles = titles
-        self.keys = titles.map { RoleNames.key($0) }
-        self.variants = keys.map { [" " + $0 + " ", " " + $0 + "s "] }
+        var entries: [(role: Int, key: String, mentionable: Bool)] = titles.enumerated().map { ($0.offset, RoleNames.key($0.element), true) }
+        for (role, title) in titles.enumerated() {
+            for name in RoleNames.bodyNames(of: title, among: titles) {
+                let key = RoleNames.key(name.text)
+                guard !key.isEmpty, !entries.contains(where: { $0.key == key }) else { continue }
+                entries.append((role, key, name.inProse))
+            }
+        }
+        self.entries = entries
+        self.variants = entries.map { [" " + $0.key + " ", " " + $0.key + "s "] }
         // A key has at least as many words as the text it is made from (singulars keep the count,
         // expansions add words), and the stripping below removes at most seven (five prefixes,
         // two suffixes).
-        self.maxLineWords = (keys.map { $0.split(separator: " ").count }.max() ?? 0) + 7
+        self.maxLineWords = (entries.map { $0.key.split(separator: " ").count }.max() ?? 0) + 7
     }
 
     /// The role a whole line names ("Data Scientist", "Data Scientists:", "The Data Scientist").
     func exactRole(_ line: String) -> Int? {
         line.count <= 120 ? exactRole(folded: TextKey.fold(line)) : nil
+    }
+
+    /// The role a whole article line names.
+    func exactRole(line: ArticleLine) -> Int? {
+        if let role = exactRole(folded: line.folded) { return role }
+        // "Data Engineer (Big Data)": the role named with a qualifier in parentheses (a sentence
+        // with a parenthesis has too many words to be one: known before anything is built).
+        guard line.text.utf8.count <= 120, line.text.utf8.contains(UInt8(ascii: "(")),
+            RoleNames.asciiWordCount(line.folded).map({ $0 <= maxLineWords + 4 }) ?? true
+        else { return nil }
+        return exactRole(folded: TextKey.fold(ToolList.withoutParentheses(line.text)))
     }
 
     func exactRole(folded: String) -> Int? {
@@ -296,7 +377,7 @@ struct RoleMatcher {
             key = String(key.dropFirst(prefix.count))
         }
         for suffix in [" role", " position"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
-        if let role = keys.firstIndex(of: key) { return role }
+        if let entry = entries.first(where: { $0.key == key }) { return entry.role }
         // "Data Engineer (DE)", "ML Engineer (MLE)": the group line repeats the title's form with its
         // abbreviation (the fold dropped the parentheses). Only a last word made of the initials of
         // the words before it is dropped, so "Data Engineer Intern" stays another role.
@@ -334,9 +415,11 @@ struct RoleMatcher {
     /// `folded` (abbreviations spelled out) without the first mention of role `index`.
     func removingMention(of index: Int, from folded: String) -> String {
         let padded = " " + RoleNames.expanded(folded: folded) + " "
-        for variant in variants[index] {
-            guard let range = padded.firstRangeFast(of: variant) else { continue }
-            return String((padded[..<range.lowerBound] + " " + padded[range.upperBound...]).trimmingSpaces())
+        for (entry, variants) in zip(entries, variants) where entry.role == index {
+            for variant in variants {
+                guard let range = padded.firstRangeFast(of: variant) else { continue }
+                return String((padded[..<range.lowerBound] + " " + padded[range.upperBound...]).trimmingSpaces())
+            }
         }
         return folded
     }
@@ -345,8 +428,8 @@ struct RoleMatcher {
     func mentionAtStart(folded: String) -> Int? {
         let padded = " " + RoleNames.expanded(folded: folded) + " "
         var best: (index: Int, length: Int)?
-        for (index, key) in keys.enumerated() where !key.isEmpty && key.utf8.count > (best?.length ?? 0) {
-            if padded.hasPrefix(" " + key + " ") || padded.hasPrefix(" " + key + "s ") { best = (index, key.utf8.count) }
+        for entry in entries where entry.mentionable && !entry.key.isEmpty && entry.key.utf8.count > (best?.length ?? 0) {
+            if padded.hasPrefix(" " + entry.key + " ") || padded.hasPrefix(" " + entry.key + "s ") { best = (entry.role, entry.key.utf8.count) }
         }
         return best?.index
     }
@@ -359,15 +442,172 @@ struct RoleMatcher {
     func earliestMention(folded: String) -> Int? {
         let padded = " " + RoleNames.expanded(folded: folded) + " "
         var best: (index: Int, position: Int, length: Int)?
-        for (index, key) in keys.enumerated() where !key.isEmpty {
-            for variant in variants[index] {
+        for (entry, variants) in zip(entries, variants) where entry.mentionable && !entry.key.isEmpty {
+            for variant in variants {
                 guard let position = TextKey.offset(of: variant, in: padded) else { continue }
-                if let current = best, current.position < position || (current.position == position && current.length >= key.count) {
+                if let current = best, current.position < position || (current.position == position && current.length >= entry.key.count) {
                     continue
                 }
-                best = (index, position, key.count)
+                best = (entry.role, position, entry.key.count)
             }
         }
         return best?.index
     }
+}
+
+// MARK: The byte fast path
+
+/// `key(folded:)` and `singular` on the UTF-8 bytes of ASCII text (nearly every line): the same
+/// words, singular and expansions as `keyByWords`, without splitting into Strings, hashing each
+/// word and joining them again, which cost a fifth of parsing. Other text, and ASCII text whose
+/// key depends on context ("ml ops", "gen ai", "operations"), takes `keyByWords`, so its word
+/// boundaries stay those of `split`.
+extension RoleNames {
+    /// The key of ASCII `folded` when the bytes decide it alone, else nil (`keyByWords` decides).
+    static func keyOfPlainASCII(_ folded: String) -> String? {
+        guard let plain = PlainWords(folded), !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations else { return nil }
+        guard plain.hasWords else { return "" }
+        return plain.hasShortForm || plain.endsInS ? rebuiltKeyASCII(folded) : folded
+    }
+
+    /// What `key(folded:)` and `expanded(folded:)` need to know to return ASCII text unchanged,
+    /// read off the bytes in one pass.
+    struct PlainWords {
+        var hasWords = false
+        var hasShortForm = false
+        /// The last word ends in "s" (it may be a plural).
+        var endsInS = false
+        /// A word after the first is "ops" ("ML Ops"): the String path joins it to the word before.
+        var hasOpsApart = false
+        /// A word is "gen" or "genai": expanded by context, on the String path (rare).
+        var hasGenerative = false
+        /// A word is "operations" or "operation" ("Machine Learning Operations" is "MLOps"): the
+        /// String path contracts it.
+        var hasOperations = false
+
+        /// Nil for text that is not all ASCII.
+        init?(_ text: String) {
+            guard let read = text.utf8.withContiguousStorageIfAvailable({ PlainWords(bytes: $0) }) ?? nil else { return nil }
+            self = read
+        }
+
+        private init() {}
+
+        private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> PlainWords? {
+            var result = PlainWords()
+            var wordStart = 0
+            for index in 0...bytes.count {
+                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
+                if byte >= 0x80 { return nil }
+                guard byte == 0x20 else { continue }
+                let length = index - wordStart
+                if length > 0 {
+                    result.hasWords = true
+                    result.endsInS = bytes[index - 1] == UInt8(ascii: "s")
+                    if length <= 3 {
+                        var packed: UInt32 = 0
+                        for offset in wordStart..<index { packed = packed << 8 | UInt32(bytes[offset]) }
+                        if packedShortForms.contains(packed) { result.hasShortForm = true }
+                        if packed == packedOps && wordStart > 0 { result.hasOpsApart = true }
+                        if packed == packedGen { result.hasGenerative = true }
+                    } else if length == 5, bytes[wordStart..<index].elementsEqual(genaiBytes) {
+                        result.hasGenerative = true
+                    } else if length >= 9, bytes[wordStart..<index].starts(with: operationBytes), length == 9 || bytes[index - 1] == UInt8(ascii: "s") && length == 10 {
+                        result.hasOperations = true
+                    }
+                }
+                wordStart = index + 1
+            }
+            return result
+        }
+
+        private init?(bytes: UnsafeBufferPointer<UInt8>) {
+            guard let read = Self.read(bytes) else { return nil }
+            self = read
+        }
+    }
+
+    private static let packedOps: UInt32 = 0x6F_70_73
+    private static let packedGen: UInt32 = 0x67_65_6E
+    private static let genaiBytes = Array("genai".utf8)
+    private static let operationBytes = Array("operation".utf8)
+
+    /// The short forms as their bytes packed big-endian into an integer ("ml" → 0x6D6C).
+    static let packedShortForms: [UInt32] = shortForms.filter { $0.utf8.count <= 3 }.map { $0.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
+
+    /// The number of words `split(separator: " ")` finds in ASCII text; nil for other text.
+    static func asciiWordCount(_ text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var count = 0
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte != 0x20 && previous == 0x20 { count += 1 }
+                previous = byte
+            }
+            return count
+        } ?? nil
+    }
+
+    /// Each abbreviation's long form as bytes, by its packed short form.
+    private static let packedExpansions: [(short: UInt32, long: [UInt8])] = expansions.map { entry in
+        (entry.short.utf8.reduce(0) { $0 << 8 | UInt32($1) }, Array(entry.long.utf8))
+    }
+
+    private static let neverPluralBytes = neverPlural.map { Array($0.utf8) }
+    private static let personSuffixBytes = personSuffixes.map { Array($0.utf8) }
+
+    /// The key of ASCII `folded` that has words: every word, the last made singular, abbreviations
+    /// spelled out, joined by single spaces.
+    static func rebuiltKeyASCII(_ folded: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(folded.utf8.count + 32)
+        folded.utf8.withContiguousStorageIfAvailable { bytes in
+            var words: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+                if index > start { words.append(start..<index) }
+                start = index + 1
+            }
+            for (position, range) in words.enumerated() {
+                var word = bytes[range]
+                var appendY = false
+                if position == words.count - 1 {
+                    let (keep, y) = singularASCII(word)
+                    word = word.prefix(keep)
+                    appendY = y
+                }
+                if position > 0 { output.append(0x20) }
+                var packed: UInt32 = 0
+                if word.count + (appendY ? 1 : 0) <= 3 {
+                    for byte in word { packed = packed << 8 | UInt32(byte) }
+                    if appendY { packed = packed << 8 | UInt32(UInt8(ascii: "y")) }
+                }
+                if packed != 0, let expansion = packedExpansions.first(where: { $0.short == packed }) {
+                    output += expansion.long
+                } else {
+                    output += word
+                    if appendY { output.append(UInt8(ascii: "y")) }
+                }
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `singular` of an ASCII word: how many of its bytes to keep, and whether a "y" follows.
+    static func singularASCII(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> (keep: Int, appendY: Bool) {
+        let count = word.count
+        /// Whether the word's first `length` bytes end with `suffix`.
+        func hasSuffix(_ suffix: [UInt8], length: Int) -> Bool {
+            guard length >= suffix.count else { return false }
+            let base = word.startIndex + length - suffix.count
+            return suffix.indices.allSatisfy { word[base + $0] == suffix[$0] }
+        }
+        guard count > 3, word.last == UInt8(ascii: "s"), !neverPluralBytes.contains(where: { hasSuffix($0, length: count) })
+        else { return (count, false) }
+        if count > 4 && hasSuffix(iesBytes, length: count) { return (count - 3, true) }
+        return personSuffixBytes.contains(where: { hasSuffix($0, length: count - 1) }) ? (count - 1, false) : (count, false)
+    }
+
+    private static let iesBytes = Array("ies".utf8)
 }

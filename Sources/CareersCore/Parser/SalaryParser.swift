@@ -62,14 +62,19 @@ enum SalaryParser {
         guard let currency = takeCurrency(&cursor) else { return nil }
         cursor = cursor.trimmingSpaces()
         guard let low = takeAmount(&cursor) else { return nil }
-        var high = low
+        var high: Double? = low
+        // "USD 200K+": at least 200K, no upper figure.
+        if cursor.utf8.first == UInt8(ascii: "+") {
+            cursor = cursor.dropFirst()
+            high = nil
+        }
         var afterRange = cursor
         afterRange = afterRange.drop(while: { $0 == " " })
         if let separator = ["-", "–", "—", "to "].first(where: { afterRange.hasPrefix($0) }) {
             var candidate = afterRange.dropFirst(separator.count).drop(while: { $0 == " " })
             _ = takeCurrency(&candidate)
             candidate = candidate.drop(while: { $0 == " " })
-            if let value = takeAmount(&candidate) {
+            if high != nil, let value = takeAmount(&candidate) {
                 high = value
                 cursor = candidate
             }
@@ -95,7 +100,8 @@ enum SalaryParser {
         return (make(currency: currency, min: low, max: high, period: period), cursor)
     }
 
-    static func make(currency: String, min: Double, max: Double, period: SalaryPeriod) -> Salary {
+    /// `max` nil: open-ended ("200K+"); its annual upper bound is the annual minimum.
+    static func make(currency: String, min: Double, max: Double?, period: SalaryPeriod) -> Salary {
         let factor: Double
         switch period {
         case .hour: factor = Salary.hoursPerYear
@@ -105,7 +111,7 @@ enum SalaryParser {
         case .year: factor = 1
         }
         let annualMin = min * factor
-        let annualMax = max * factor
+        let annualMax = (max ?? min) * factor
         let scale = currencyScale[currency] ?? 1
         let plausible = annualMin > 0 && annualMin <= annualMax
             && annualMin >= plausibleAnnualRange.lowerBound * scale && annualMax <= plausibleAnnualRange.upperBound * scale

@@ -9,6 +9,8 @@ struct SectionDraft {
 
     var kind: SectionKind
     var heading: String
+    /// The line the section starts on (its heading or lead-in); 0 for one no line opened.
+    var line = 0
     var text: [String] = []
     var shared: [ListItem] = []
     var tools: [ToolItem] = []

@@ -31,7 +31,8 @@ enum SalaryStatistics {
                 var entry = values[group] ?? ([], [], [], 0)
                 if salary.plausible {
                     entry.mins.append(salary.annualMin)
-                    entry.maxes.append(salary.annualMax)
+                    // An open-ended salary ("200K+") gives a minimum only: no maximum, its minimum as its middle.
+                    if !salary.isOpenEnded { entry.maxes.append(salary.annualMax) }
                     entry.mids.append((salary.annualMin + salary.annualMax) / 2)
                 } else {
                     entry.excluded += 1
