@@ -24,7 +24,7 @@ import Testing
         for item in found {
             #expect(Set(item.keys) == ["type", "id", "text", "href"])
             let href = try #require(item["href"] as? String)
-            let target = try live.get(href)
+            let target = sharedAPI.call(href)  // in process: one follow-up per suggestion
             #expect(target.status == 200, "\(href)")
             if item["type"] as? String == "company" { #expect((target.json["total"] as? Int ?? 0) > 0, "\(href)") }
         }
