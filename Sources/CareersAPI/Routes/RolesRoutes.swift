@@ -51,7 +51,7 @@ extension Route {
         let value = D.array(D.ref("FacetValue"))
         return [
             "type": "object", "additionalProperties": false,
-            "properties": .object(pairs: Catalog.roleFacetDimensions.map { ($0.key, value) }.sorted { $0.0 < $1.0 }),
+            "properties": .object(pairs: RoleFacet.allCases.map { ($0.rawValue, value) }),
             "description": "Present when `facets` is given: per asked dimension, entities with how many roles have them under the other filters, by count then name.",
         ]
     }
@@ -80,17 +80,15 @@ extension QueryParameter {
 extension QueryParameter {
     static let roleFacets = QueryParameter(
         "facets",
-        .custom(
-            schema: ["type": "array", "items": OpenAPIDocument.enumeration(Catalog.roleFacetDimensions.keys.sorted())],
-            reason: "must be a comma-separated list of: \(Catalog.roleFacetDimensions.keys.sorted().joined(separator: ", "))",
-            accepts: { value in
-                value.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { Catalog.roleFacetDimensions[String($0)] != nil }
-            }),
-        "Add `facets`: for each dimension named (skill, tool, industry), the entities of the matching roles with counts, each counted as if its own filter were lifted.")
+        .list(schema: [
+            "type": "array", "uniqueItems": true, "minItems": 1,
+            "items": OpenAPIDocument.enumeration(RoleFacet.allCases.map(\.rawValue)),
+        ]),
+        "Add `facets`: for each dimension named (skill, tool, industry; comma-separated or the parameter repeated), the entities of the matching roles with counts, each counted as if its own filter were lifted.",
+        repeatable: true)
 }
 
 extension Catalog {
-    static let roleFacetDimensions: [String: EntitySection] = ["skill": .skills, "tool": .tools, "industry": .industries]
 
     func roles(_ reader: inout QueryReader) -> Outcome {
         let filter = RoleFilter(
@@ -100,20 +98,17 @@ extension Catalog {
         let page = Page(reader)
         let matches = filter == RoleFilter() ? repository.roles : repository.searchRoles(filter)
         let items = page.slice(matches).map { item in roleItems[item.id] ?? Catalog.serialise(item) { $0.roleSummary($1, jobCount: repository.jobCount(ofRole: $1.id)) } }
-        let dimensions = reader.string(.roleFacets).map { text in
-            text.split(separator: ",").compactMap { (name: String($0), section: Catalog.roleFacetDimensions[String($0)]) }
-        }
+        let dimensions = reader.choices(.roleFacets, RoleFacet.self)
+        guard reader.errors.isEmpty else { return .problem(.badRequest(reader.errors)) }
         guard let dimensions else {
             return .ok(page.representation(path: Route.roles.path, reader: reader, total: matches.count, items: items))
         }
-        let facets = repository.roleFacets(filter, dimensions: dimensions.compactMap(\.section), limit: reader.int(.facetLimit))
+        let facets = repository.roleFacets(filter, dimensions: dimensions.map(\.section), limit: reader.int(.facetLimit))
         let answer = page.representation(path: Route.roles.path, reader: reader, total: matches.count, items: items) { o in
             o.field("facets", object: { o in
-                var written: Set<String> = []
-                for (name, section) in dimensions where written.insert(name).inserted {
-                    guard let section else { continue }
-                    o.field(name, array: { a in
-                        for value in facets[section] ?? [] {
+                for dimension in dimensions {
+                    o.field(dimension.rawValue, array: { a in
+                        for value in facets[dimension.section] ?? [] {
                             a.object { o in
                                 o.field("value", value.value)
                                 o.field("label", value.label)
@@ -125,5 +120,18 @@ extension Catalog {
             })
         }
         return .ok(answer)
+    }
+}
+
+/// The dimensions `/roles?facets=` counts, each an entity section of the roles.
+enum RoleFacet: String, CaseIterable, Sendable {
+    case skill, tool, industry
+
+    var section: EntitySection {
+        switch self {
+        case .skill: .skills
+        case .tool: .tools
+        case .industry: .industries
+        }
     }
 }
