@@ -1,8 +1,9 @@
 import CareersCore
 import Testing
 
-/// Repository-level defects from the third parser campaign (D5, D9 in its report).
-@Suite struct RepositoryCampaign3Tests {
+/// Spelled-out and short names of one field merge ("GenAI" = "Generative AI", "Machine Learning
+/// Operations" = "MLOps"); a fragment alone ("Gen") is no abbreviation.
+@Suite struct RoleSynonymMergeTests {
     /// D5: "Gen AI Engineer" and "GenAI Engineer" merge with "Generative AI Engineer", which is the
     /// title shown; no half-spelled alias ("Gen Artificial Intelligence Engineer") is made up, and
     /// "generative" finds the role from a "Gen AI" article alone.
@@ -36,7 +37,7 @@ import Testing
     }
 }
 
-extension RepositoryCampaign3Tests {
+extension RoleSynonymMergeTests {
     /// D9: "Machine Learning Operations Engineer" and "ML Operations Engineer" are "MLOps
     /// Engineer": one role, found by "mlops", with "MLOps Engineer" among its names.
     @Test func machineLearningOperationsIsMLOps() throws {

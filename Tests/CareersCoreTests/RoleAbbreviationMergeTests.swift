@@ -1,8 +1,9 @@
 import CareersCore
 import Testing
 
-/// Repository-level defects from the second parser campaign (D6, … in its report).
-@Suite struct RepositoryCampaign2Tests {
+/// Abbreviations merge with the names they stand for ("ML Ops" = "MLOps"), and only where the
+/// abbreviation really is one ("MLE" only for the word ML).
+@Suite struct RoleAbbreviationMergeTests {
     /// D6: "ML Ops Engineer" merges with "MLOps Engineer" (and "Dev Ops" with "DevOps"), stays an
     /// alias, and each spelling finds the role.
     @Test func opsWrittenApartMerges() throws {

@@ -1,8 +1,9 @@
 import CareersCore
 import Testing
 
-/// Repository-level defects from the article campaign (findings-articles.md).
-@Suite struct RepositoryCampaignRegressionTests {
+/// Role titles keep their spelling where no singular exists, seniority abbreviations merge, and
+/// salaries and ids do not depend on which spelling or currency dominates.
+@Suite struct RoleTitleSpellingTests {
     /// Finding 8: only plurals of nouns for people are made singular when roles merge.
     @Test func titlesWithoutSingularKeepTheirSpelling() throws {
         let repository = Repository(articles: [
@@ -31,7 +32,7 @@ import Testing
     }
 }
 
-@Suite struct RepositoryCampaignCurrencyAndIDTests {
+@Suite struct SalaryCurrencyAndStableIDTests {
     static func posting(_ title: String, _ currency: String, _ min: Double) -> JobPosting {
         JobPosting(
             title: title, company: "Acme", location: "Remote", employmentTypes: [.fullTime], level: .mid, levelLabel: nil,
