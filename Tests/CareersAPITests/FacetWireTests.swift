@@ -7,7 +7,7 @@ import Testing
 /// `/jobs?facets=…` and the `workplace` filter, over real sockets.
 @Suite(.serialized) struct FacetWireTests {
     let live: LiveServer
-    static let all = "level,employment_type,workplace,company,location,currency,role"
+    static let all = "level,employment_type,workplace,company,location,currency,role,skill,tool"
 
     init() throws {
         live = try LiveServer(CareersAPI(repository: sharedAPI.repository))
@@ -21,6 +21,18 @@ import Testing
         let response = try live.get("/jobs?" + query)
         #expect(response.status == 200, "\(query): \(String(decoding: response.body, as: UTF8.self))")
         return try #require(response.json["facets"] as? [String: [[String: Any]]])
+    }
+
+    /// Like `/roles?skill=`: a skill or tool naming no entity is a 400 naming the parameter, with
+    /// the closest entities as suggestions.
+    @Test(arguments: ["skill", "tool"])
+    func unknownSkillOrToolIs400WithSuggestions(parameter: String) throws {
+        let response = try live.get("/jobs?\(parameter)=pythn")
+        #expect(response.status == 400)
+        #expect(response.header("Content-Type") == "application/problem+json")
+        let names = (response.json["invalid_params"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names == [parameter])
+        #expect(response.json["suggestions"] is [String])
     }
 
     /// For every facet value, adding its filter to the request returns exactly that many jobs

@@ -39,12 +39,26 @@ import Testing
         #expect(found.allSatisfy { $0["type"] as? String == "company" })
     }
 
+    /// Skills and tools are suggested by default, each with its entity resource as href.
+    @Test func skillsAndToolsLinkToTheirEntities() throws {
+        for (type, path) in [("skill", "/skills/"), ("tool", "/tools/")] {
+            let entity = try #require(sharedAPI.repository.knowledge.list(type == "skill" ? .skill : .tool).first)
+            let query = FacetWireTests.encoded(entity.name)
+            let typed = try items("q=\(query)&types=\(type)&limit=50")
+            #expect(typed.allSatisfy { $0["type"] as? String == type })
+            let item = try #require(typed.first { $0["id"] as? String == entity.id }, "\(entity.name)")
+            #expect(item["href"] as? String == path + entity.id)
+            #expect(item["text"] as? String == entity.name)
+            #expect(try items("q=\(query)&limit=50").contains { $0["type"] as? String == type && $0["id"] as? String == entity.id })
+        }
+    }
+
     @Test func limitIsHonoured() throws {
         #expect(try items("q=e&limit=2").count <= 2)
         #expect(try items("q=e&limit=50").count > 2)
     }
 
-    @Test(arguments: ["", "q=", "q=%20%20", "q=x&types=skill,role", "q=x&types=", "q=x&limit=0", "q=x&limit=51", "q=x&bogus=1"])
+    @Test(arguments: ["", "q=", "q=%20%20", "q=x&types=industry,role", "q=x&types=", "q=x&limit=0", "q=x&limit=51", "q=x&bogus=1"])
     func badRequestsAre400NamingTheParameter(query: String) throws {
         let response = try live.get("/suggest?" + query)
         #expect(response.status == 400)

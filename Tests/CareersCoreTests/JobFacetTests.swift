@@ -37,6 +37,8 @@ import Testing
         case .company: filter.company = value
         case .location: filter.location = value
         case .role: filter.role = value
+        case .skill: filter.skill = value
+        case .tool: filter.tool = value
         }
         return filter
     }
@@ -56,6 +58,39 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Skill and tool values are the listed entities job titles name (id, with the name as
+    /// label); on the seeds each, and each under another skill or tool filter, counts exactly the
+    /// jobs its filter returns, and the filter keeps only jobs naming the entity.
+    @Test func everySkillAndToolValueCountsWhatItsFilterReturnsOnTheSeeds() throws {
+        let seeds = Self.seeds
+        let facets = seeds.jobFacets(JobFilter(), facets: [.skill, .tool], limit: 1000)
+        for (facet, values) in facets {
+            #expect(!values.isEmpty, "\(facet) has values on the seeds")
+            let type: EntityType = facet == .skill ? .skill : .tool
+            for value in values {
+                let entity = try #require(seeds.knowledge.entity(type, id: value.value), "\(facet) \(value.value) is listed")
+                #expect(value.label == entity.name)
+                let found = seeds.searchJobs(applying(facet, value.value, to: JobFilter()), sort: nil)
+                #expect(found.count == value.count, "\(facet) \(value.value)")
+                #expect(Set(found.map(\.id)) == Set(seeds.knowledge.jobs(type, id: value.value)), "\(facet) \(value.value)")
+                // By name too, and under the other dimension's filter (its own is lifted).
+                #expect(seeds.searchJobs(applying(facet, entity.name, to: JobFilter()), sort: nil, offset: 0, limit: 0).total == value.count)
+                let other: JobFacet = facet == .skill ? .tool : .skill
+                let narrowed = applying(other, values.first?.value ?? "", to: applying(facet, value.value, to: JobFilter()))
+                let counted = seeds.jobFacets(narrowed, facets: [facet], limit: 1000)[0].values
+                for inner in counted {
+                    let total = seeds.searchJobs(applying(facet, inner.value, to: narrowed), sort: nil, offset: 0, limit: 0).total
+                    #expect(total == inner.count, "\(facet) \(inner.value) under \(narrowed)")
+                }
+            }
+        }
+    }
+
+    @Test func skillOrToolNamingNoEntityKeepsNoJob() {
+        #expect(Self.seeds.searchJobs(JobFilter(skill: "no such skill at all"), sort: nil).isEmpty)
+        #expect(Self.seeds.searchJobs(JobFilter(tool: "no such tool at all"), sort: nil).isEmpty)
     }
 
     /// Faceted search lifts a dimension's own filter: with level=senior the level facet still

@@ -70,6 +70,23 @@ import Testing
         #expect(mle.text == "Machine Learning Engineer")
     }
 
+    /// Listed skills and tools are suggested by name with their ids; popularity is the roles
+    /// naming the entity plus the jobs whose titles do.
+    @Test func skillsAndToolsAreSuggestedWithTheirPopularity() throws {
+        for (type, entityType) in [(SuggestionType.skill, EntityType.skill), (.tool, .tool)] {
+            let knowledge = Self.seeds.knowledge
+            let entities = knowledge.list(entityType)
+            #expect(!entities.isEmpty)
+            for entity in entities.prefix(20) {
+                let found = Self.seeds.suggest(entity.name, types: [type], limit: 50)
+                let item = try #require(found.first { $0.id == entity.id }, "\(entity.name)")
+                #expect(item.type == type && item.text == entity.name && item.tier == 0)
+                #expect(item.popularity == knowledge.roles(entityType, id: entity.id).count + knowledge.jobs(entityType, id: entity.id).count)
+            }
+        }
+        #expect(Self.seeds.suggest("pyth", types: [.skill, .tool], limit: 10).contains { $0.text.lowercased().hasPrefix("pyth") })
+    }
+
     @Test func companyIdsAreSlugs() throws {
         let acme = try #require(Self.synthetic.suggest("acme", types: [.company], limit: 1).first)
         #expect(acme.id == "acme-data-labs")

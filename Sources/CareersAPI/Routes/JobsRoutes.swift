@@ -7,7 +7,7 @@ extension Route {
         "/jobs",
         parameters: [
             .jobSearch, .role, .company, .location, .remote, .workplace, .employmentType, .level, .salaryMin, .salaryMax,
-            .currency, .jobSort, .limit, .offset, .facets, .facetLimit,
+            .currency, .jobSkill, .jobTool, .jobSort, .limit, .offset, .facets, .facetLimit,
         ],
         link: "jobs",
         operation: Operation(id: "listJobs", summary: "Job postings; every filter and sort combines", tags: ["jobs"], responses: [
@@ -101,8 +101,8 @@ extension Route {
     private static var facetValueSchema: JSONValue {
         typealias D = OpenAPIDocument
         return D.object([
-            ("value", ["type": "string", "description": "What the filter of the same name takes (a role's id for role)."]),
-            ("label", ["type": ["string", "null"], "description": "A display name where the value is an id (a role's title); else null."]),
+            ("value", ["type": "string", "description": "What the filter of the same name takes (a role's id for role, an entity's id for skill and tool)."]),
+            ("label", ["type": ["string", "null"], "description": "A display name where the value is an id (a role's title, an entity's name); else null."]),
             ("count", ["type": "integer", "minimum": 1, "description": "Jobs the filter by this value returns under the request's other filters."]),
         ])
     }
@@ -180,8 +180,12 @@ extension QueryParameter {
     static let remote = QueryParameter("remote", .boolean, "Remote postings only (true) or on-site only (false).")
     static let workplace = QueryParameter(
         "workplace", .named(Workplace.self, schema: "Workplace"), "Remote, hybrid or onsite (as read from the location); remote=false is hybrid or onsite.")
-    /// Which dimensions to count. Skill and tool facets come with the skill and tool entities:
-    /// a `JobFacet` case each (with its per-job values in `FacetValues`) is all they need here.
+    /// Named like `/roles`' entity filters, described for jobs (what a job's title names).
+    static let jobSkill = QueryParameter(
+        "skill", .text, "Only jobs whose titles name this skill: an entity id, name or alias (see /skills). A value naming no entity is a 400 with suggestions.")
+    static let jobTool = QueryParameter(
+        "tool", .text, "Only jobs whose titles name this tool: an entity id, name or alias (see /tools). A value naming no entity is a 400 with suggestions.")
+    /// Which dimensions to count: one `JobFacet` case each.
     static let facets = QueryParameter(
         "facets",
         .list(schema: [
@@ -217,7 +221,8 @@ extension Catalog {
             location: reader.string(.location), remote: reader.bool(.remote),
             employmentType: reader.choice(.employmentType, EmploymentType.self), level: reader.choice(.level, JobLevel.self),
             salaryMin: reader.number(.salaryMin), salaryMax: reader.number(.salaryMax),
-            currency: reader.value(.currency)?.uppercased(), workplace: reader.choice(.workplace, Workplace.self))
+            currency: reader.value(.currency)?.uppercased(), workplace: reader.choice(.workplace, Workplace.self),
+            skill: reader.string(.jobSkill), tool: reader.string(.jobTool))
     }
 
     func jobs(_ reader: inout QueryReader) -> Outcome {
@@ -226,6 +231,7 @@ extension Catalog {
         let page = Page(reader)
         let facets = reader.choices(.facets, JobFacet.self)
         guard reader.errors.isEmpty else { return .problem(.badRequest(reader.errors)) }
+        if let problem = unknownEntityFilter(reader) { return .problem(problem) }
         let found: JobPage
         if filter == JobFilter() && sort == nil {
             found = JobPage(total: repository.jobs.count, items: Array(page.slice(repository.jobs)))

@@ -1,7 +1,6 @@
 import CareersCore
 
-/// `GET /suggest`: type-ahead for a search box over roles and companies (skills and tools join
-/// as `SuggestionType` cases once they are entities).
+/// `GET /suggest`: type-ahead for a search box over roles, skills, tools and companies.
 extension Route {
     static let suggest: Route = Route(
         "/suggest", parameters: [.suggestQuery, .suggestTypes, .suggestLimit], link: "suggest", linkHref: "/suggest?q={text}",
@@ -21,11 +20,11 @@ extension Route {
             ("type", D.ref("SuggestionType")),
             ("id", D.string),
             ("text", ["type": "string", "description": "The display name (a role's title even when an alias matched)."]),
-            ("href", ["type": "string", "description": "The resource: /roles/{id}, or for a company its jobs."]),
+            ("href", ["type": "string", "description": "The resource: /roles/{id}, /skills/{id}, /tools/{id}, or for a company its jobs."]),
         ], description: """
             Ranked: names starting with the query, then names with every query word starting one of their words, then \\
             names within a few typos (one per word of 3-5 letters, two from 6); popularity (jobs, and comparing articles \\
-            for roles) breaks ties.
+            for roles; naming roles and jobs for skills and tools) breaks ties.
             """)
     }
 }
@@ -77,6 +76,8 @@ extension Catalog {
     static func href(_ suggestion: Suggestion) -> String {
         switch suggestion.type {
         case .role: "/roles/" + suggestion.id
+        case .skill: "/skills/" + suggestion.id
+        case .tool: "/tools/" + suggestion.id
         case .company: "/jobs?company=" + PercentDecoding.encodeQueryComponent(suggestion.text)
         }
     }

@@ -5,10 +5,12 @@ public enum JobFacet: String, Sendable, Hashable, CaseIterable {
     case level
     case employmentType = "employment_type"
     case workplace, company, location, currency, role
+    /// The listed skills and tools a job's title names (the knowledge's job mentions).
+    case skill, tool
 }
 
 /// One value of a facet: `value` is what the filter of the same name takes; `label` a display
-/// name where the value is an id (a role's title).
+/// name where the value is an id (a role's title, an entity's name).
 public struct FacetValue: Sendable, Hashable {
     public var value: String
     public var label: String?
@@ -21,7 +23,7 @@ public struct FacetValue: Sendable, Hashable {
     }
 }
 
-/// Per-job value ids for the many-valued facets (company, location, role), built once. Company
+/// Per-job value ids for the many-valued facets (company, location, role, skill, tool), built once. Company
 /// and location filters match words by prefix ("amazon" also matches "Amazon Web Services"), so
 /// each distinct value keeps the values its own filter would match (`closure`): its count is
 /// the sum of theirs, and equals what filtering by it returns.
@@ -60,51 +62,76 @@ struct FacetValues: Sendable {
 
     let companies: Text
     let locations: Text
-    /// Role ids, and per job its roles' indexes as `roleList[roleStart[p]..<roleStart[p + 1]]`.
-    let roleIDs: [String]
-    let roleTitles: [String]
-    let roleStart: [Int32]
-    let roleList: [Int32]
+    let roles: Linked
+    /// Filled in by the repository once the knowledge is built (beside the job index).
+    var skills = Linked.none
+    var tools = Linked.none
+
+    /// Values that each link to a set of jobs (roles, entities): per value its id, label and job
+    /// positions; per job its values' indexes as `list[start[p]..<start[p + 1]]`.
+    struct Linked: Sendable {
+        let ids: [String]
+        let labels: [String]
+        let jobs: [[Int32]]
+        let start: [Int32]
+        let list: [Int32]
+        private let indexOfID: [String: Int]
+
+        static let none = Linked(values: [], jobCount: 0)
+
+        /// `values`: id, label and job positions; those without jobs are left out, the rest kept by id.
+        init(values: [(id: String, label: String, jobs: [Int32])], jobCount: Int) {
+            let linked = values.filter { !$0.jobs.isEmpty }.sorted { $0.id < $1.id }
+            var perJob = [[Int32]](repeating: [], count: jobCount)
+            for (index, value) in linked.enumerated() {
+                for position in value.jobs { perJob[Int(position)].append(Int32(index)) }
+            }
+            var start: [Int32] = [0]
+            start.reserveCapacity(jobCount + 1)
+            var list: [Int32] = []
+            for entries in perJob {
+                list += entries
+                start.append(Int32(list.count))
+            }
+            (ids, labels, jobs, self.start, self.list) = (linked.map(\.id), linked.map(\.label), linked.map(\.jobs), start, list)
+            indexOfID = Dictionary(linked.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        /// The jobs linked to a value id (none for an id without jobs).
+        func set(of id: String, count: Int) -> Bitset {
+            var set = Bitset(count: count)
+            for position in indexOfID[id].map({ jobs[$0] }) ?? [] { set.insert(Int(position)) }
+            return set
+        }
+    }
 
     /// `roleJobs`: per role (in `roles` order), its job positions.
     init(jobs: [Job], companyKeys: [String], locationKeys: [String], roles: [Role], roleJobs: [[Int32]]) {
         companies = Text(keys: companyKeys, display: jobs.map(\.posting.company))
         locations = Text(keys: locationKeys, display: jobs.map(\.posting.location))
-        let linked = roles.indices.filter { !roleJobs[$0].isEmpty }.sorted { roles[$0].id < roles[$1].id }
-        var perJob = [[Int32]](repeating: [], count: jobs.count)
-        for (index, role) in linked.enumerated() {
-            for position in roleJobs[role] { perJob[Int(position)].append(Int32(index)) }
-        }
-        var start: [Int32] = [0]
-        start.reserveCapacity(jobs.count + 1)
-        var list: [Int32] = []
-        for entries in perJob {
-            list += entries
-            start.append(Int32(list.count))
-        }
-        (roleIDs, roleTitles, roleStart, roleList) = (linked.map { roles[$0].id }, linked.map { roles[$0].title }, start, list)
+        self.roles = Linked(values: roles.indices.map { (roles[$0].id, roles[$0].title, roleJobs[$0]) }, jobCount: jobs.count)
     }
 }
 
 extension JobIndex {
     /// Counts of each asked facet under `filter`, each with its own filter lifted; values by count
     /// (descending) then value, at most `limit` per facet.
-    func facets(_ filter: JobFilter, role: RoleScope?, asked: [JobFacet], limit: Int) -> [(JobFacet, [FacetValue])] {
+    func facets(_ filter: JobFilter, scope: Scope, asked: [JobFacet], limit: Int) -> [(JobFacet, [FacetValue])] {
         // Facets whose filter is not set share the plain mask.
         var plain: Bitset??
         func plainMask() -> Bitset? {
             if let plain { return plain }
-            let mask = mask(filter, role: role)
+            let mask = mask(filter, scope: scope)
             plain = .some(mask)
             return mask
         }
         return asked.map { facet in
-            let mask = isFiltered(facet, filter, role: role) ? mask(filter, role: role, lifting: facet) : plainMask()
+            let mask = isFiltered(facet, filter, scope: scope) ? mask(filter, scope: scope, lifting: facet) : plainMask()
             return (facet, top(count(facet, mask), limit: limit))
         }
     }
 
-    private func isFiltered(_ facet: JobFacet, _ filter: JobFilter, role: RoleScope?) -> Bool {
+    private func isFiltered(_ facet: JobFacet, _ filter: JobFilter, scope: Scope) -> Bool {
         switch facet {
         case .level: filter.level != nil
         case .employmentType: filter.employmentType != nil
@@ -113,7 +140,9 @@ extension JobIndex {
         case .currency: filter.currency != nil || filter.salaryMin != nil || filter.salaryMax != nil
         case .company: filter.company != nil
         case .location: filter.location != nil
-        case .role: role != nil
+        case .role: scope.role != nil
+        case .skill: scope.skill != nil
+        case .tool: scope.tool != nil
         }
     }
 
@@ -128,14 +157,18 @@ extension JobIndex {
         case .currency: return counts(currencies) { $0 }
         case .company: return textCounts(facetValues.companies, mask)
         case .location: return textCounts(facetValues.locations, mask)
-        case .role:
-            let values = facetValues
-            var exact = [Int](repeating: 0, count: values.roleIDs.count)
-            forEach(in: mask) { position in
-                for index in Int(values.roleStart[position])..<Int(values.roleStart[position + 1]) { exact[Int(values.roleList[index])] += 1 }
-            }
-            return exact.indices.map { FacetValue(value: values.roleIDs[$0], label: values.roleTitles[$0], count: exact[$0]) }
+        case .role: return linkedCounts(facetValues.roles, mask)
+        case .skill: return linkedCounts(facetValues.skills, mask)
+        case .tool: return linkedCounts(facetValues.tools, mask)
         }
+    }
+
+    private func linkedCounts(_ values: FacetValues.Linked, _ mask: Bitset?) -> [FacetValue] {
+        var exact = [Int](repeating: 0, count: values.ids.count)
+        forEach(in: mask) { position in
+            for index in Int(values.start[position])..<Int(values.start[position + 1]) { exact[Int(values.list[index])] += 1 }
+        }
+        return exact.indices.map { FacetValue(value: values.ids[$0], label: values.labels[$0], count: exact[$0]) }
     }
 
     private func textCounts(_ text: FacetValues.Text, _ mask: Bitset?) -> [FacetValue] {

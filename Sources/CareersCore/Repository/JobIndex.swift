@@ -23,7 +23,7 @@ struct JobIndex: Sendable {
     /// Each job's title as a role key (" senior data scientist "), to match role phrases.
     private let titleKeys: [String]
     /// What the company, location and role facets count by (see `JobFacets`).
-    let facetValues: FacetValues
+    var facetValues: FacetValues
 
     /// `folded` holds each job's folded title, company and location (same order as `jobs`);
     /// `featured` the positions of the roles of the articles featuring each job. Sets each job's `roles`.
@@ -197,10 +197,17 @@ struct JobIndex: Sendable {
         case set(Bitset)
     }
 
+    /// What the filters naming a role, a skill or a tool resolved to (nil: not filtered).
+    struct Scope {
+        var role: RoleScope?
+        var skill: Bitset?
+        var tool: Bitset?
+    }
+
     /// The jobs matching `filter` (nil: all of them), with one facet's own filter lifted when
     /// asked. Lifting `currency` lets salary bounds compare within each job's own currency, so
     /// each currency counts what filtering by it would return. A role scope restricts as a set.
-    func mask(_ filter: JobFilter, role: RoleScope?, lifting facet: JobFacet? = nil) -> Bitset? {
+    func mask(_ filter: JobFilter, scope: Scope, lifting facet: JobFacet? = nil) -> Bitset? {
         var mask: Bitset?
         func restrict(_ set: Bitset?) {
             guard let set else { return }
@@ -220,8 +227,10 @@ struct JobIndex: Sendable {
         if let query = filter.query { restrict(text.matching(query)) }
         if let company = filter.company, facet != .company { restrict(companies.matching(company)) }
         if let location = filter.location, facet != .location { restrict(locations.matching(location)) }
+        if facet != .skill { restrict(scope.skill) }
+        if facet != .tool { restrict(scope.tool) }
         if facet != .role {
-            switch role {
+            switch scope.role {
             case .set(let set)?: restrict(set)
             case .ordered(let list)?:
                 var set = Bitset(count: count)
@@ -246,11 +255,13 @@ struct JobIndex: Sendable {
 
     /// Positions of the jobs matching `filter`, the requested page of them in `sort` order (a
     /// known role's listing order when `role` is one and no sort is asked).
-    func search(_ filter: JobFilter, role: RoleScope?, sort: JobSort?, offset: Int, limit: Int) -> (total: Int, positions: [Int]) {
+    func search(_ filter: JobFilter, scope: Scope, sort: JobSort?, offset: Int, limit: Int) -> (total: Int, positions: [Int]) {
         var roleOrder: [Int32]?
-        if case .ordered(let list)? = role, sort == nil { roleOrder = list }
+        if case .ordered(let list)? = scope.role, sort == nil { roleOrder = list }
         // With a role order, the role's own list is walked: the mask need not hold the role.
-        let mask = mask(filter, role: roleOrder == nil ? role : nil)
+        var masked = scope
+        if roleOrder != nil { masked.role = nil }
+        let mask = mask(filter, scope: masked)
         let start = max(0, offset)
         if let roleOrder { return Self.page(of: roleOrder, within: mask, start: start, limit: limit) }
         let total = mask?.cardinality ?? count

@@ -12,6 +12,9 @@ public struct JobFilter: Sendable, Hashable {
     public var salaryMin: Double?
     public var salaryMax: Double?
     public var currency: String?
+    /// A skill or tool entity (id, name or alias): the jobs whose titles name it.
+    public var skill: String?
+    public var tool: String?
     /// `salaryMin`/`salaryMax` without `currency` apply to postings in this currency only: there
     /// are no exchange rates, and USD is the site's usual currency.
     public static let defaultSalaryCurrency = "USD"
@@ -19,9 +22,11 @@ public struct JobFilter: Sendable, Hashable {
     public init(
         query: String? = nil, role: String? = nil, company: String? = nil, location: String? = nil, remote: Bool? = nil,
         employmentType: EmploymentType? = nil, level: JobLevel? = nil, salaryMin: Double? = nil, salaryMax: Double? = nil,
-        currency: String? = nil, workplace: Workplace? = nil
+        currency: String? = nil, workplace: Workplace? = nil, skill: String? = nil, tool: String? = nil
     ) {
         self.workplace = workplace
+        self.skill = skill
+        self.tool = tool
         self.query = query
         self.role = role
         self.company = company

@@ -53,8 +53,14 @@ public final class Repository: Sendable {
             let index = JobIndex(jobs: &jobs, folded: foldedJobs, roles: roles, featured: featured)
             return (index, jobs)
         })
-        self.jobIndex = jobIndex
         knowledge = model.knowledge
+        let jobPositions = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var index = jobIndex
+        (index.facetValues.skills, index.facetValues.tools) = (
+            Self.mentions(.skill, model.knowledge, jobPositions, count: jobs.count),
+            Self.mentions(.tool, model.knowledge, jobPositions, count: jobs.count)
+        )
+        self.jobIndex = index
         self.articles = sorted
         self.roles = model.roles
         self.jobs = jobs
@@ -67,14 +73,30 @@ public final class Repository: Sendable {
         newestPublished = sorted.compactMap { $0.published.flatMap(IsoDate.init) }.max()?.text
         articlePositions = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.rolePositions = rolePositions
-        jobPositions = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.jobPositions = jobPositions
         roleSearch = RoleSearch(roles: roles)
         let companies = jobIndex.facetValues.companies
         var companyJobs = [Int](repeating: 0, count: companies.names.count)
         for id in companies.ids where id >= 0 { companyJobs[Int(id)] += 1 }
         suggestIndex = SuggestIndex(
             roles: roles.indices.map { (roles[$0], jobIndex.roleJobs.ordered[$0].count) },
+            entities: [(SuggestionType.skill, EntityType.skill), (.tool, .tool)].flatMap { suggestion, type in
+                // Popularity: the roles naming it plus the jobs whose titles do.
+                model.knowledge.list(type).map { entity in
+                    (suggestion, entity, model.knowledge.roles(type, id: entity.id).count + model.knowledge.jobs(type, id: entity.id).count)
+                }
+            },
             companies: zip(companies.names, companyJobs).map { ($0, $1) })
+    }
+
+    /// The listed skills (or tools) with the positions of the jobs whose titles name each.
+    private static func mentions(
+        _ type: EntityType, _ knowledge: Knowledge, _ jobPositions: [String: Int], count: Int
+    ) -> FacetValues.Linked {
+        let values = knowledge.list(type).map { entity in
+            (id: entity.id, label: entity.name, jobs: Set(knowledge.jobs(type, id: entity.id).compactMap { jobPositions[$0].map { Int32($0) } }).sorted())
+        }
+        return FacetValues.Linked(values: values, jobCount: count)
     }
 
     /// For each job, the positions of the roles compared by the articles that feature it.
@@ -108,7 +130,7 @@ public final class Repository: Sendable {
         return best.map { roles[$0.index] }
     }
 
-    /// Names of roles and companies for a search box: prefix- and typo-tolerant, best first.
+    /// Names of roles, skills, tools and companies for a search box: prefix- and typo-tolerant, best first.
     public func suggest(_ query: String, types: Set<SuggestionType> = Set(SuggestionType.allCases), limit: Int = 10) -> [Suggestion] {
         suggestIndex.suggest(query, types: types, limit: limit)
     }
@@ -151,25 +173,35 @@ public final class Repository: Sendable {
 
     /// One page of `searchJobs`, with the total number of matches. Runs on the precomputed indexes.
     public func searchJobs(_ filter: JobFilter, sort: JobSort?, offset: Int, limit: Int) -> JobPage {
-        let (scope, roleID) = roleScope(filter)
-        let result = jobIndex.search(filter, role: scope, sort: sort, offset: offset, limit: limit)
+        let (scope, roleID) = self.scope(filter)
+        let result = jobIndex.search(filter, scope: scope, sort: sort, offset: offset, limit: limit)
         return JobPage(total: result.total, items: result.positions.map { jobs[$0] }, role: roleID)
     }
 
     /// Value counts of each asked facet under `filter`, each counted with its own filter lifted;
     /// at most `limit` values per facet, by count then value.
     public func jobFacets(_ filter: JobFilter, facets: [JobFacet], limit: Int) -> [(facet: JobFacet, values: [FacetValue])] {
-        jobIndex.facets(filter, role: roleScope(filter).scope, asked: facets, limit: limit).map { (facet: $0.0, values: $0.1) }
+        jobIndex.facets(filter, scope: scope(filter).scope, asked: facets, limit: limit).map { (facet: $0.0, values: $0.1) }
     }
 
-    /// A known role (id, title, alias, typo) uses its precomputed jobs, in their listing order
-    /// (`JobRoles`); any other text is matched as a phrase in job titles.
-    private func roleScope(_ filter: JobFilter) -> (scope: JobIndex.RoleScope?, roleID: String?) {
-        guard let roleName = filter.role else { return (nil, nil) }
-        if let role = resolveRole(roleName), let position = rolePositions[role.id] {
-            return (.ordered(jobIndex.roleJobs.ordered[position]), role.id)
+    /// The jobs the role, skill and tool filters keep. A known role (id, title, alias, typo) uses
+    /// its precomputed jobs, in their listing order (`JobRoles`); any other text is matched as a
+    /// phrase in job titles. A skill or tool keeps the jobs whose titles name the listed entity it
+    /// resolves to, exactly the jobs its facet value counts; a value naming none keeps no job.
+    private func scope(_ filter: JobFilter) -> (scope: JobIndex.Scope, roleID: String?) {
+        var scope = JobIndex.Scope()
+        func mentioning(_ text: String?, _ type: EntityType, _ linked: FacetValues.Linked) -> Bitset? {
+            text.map { linked.set(of: knowledge.resolve(type, $0)?.id ?? "", count: jobs.count) }
         }
-        return (.set(jobIndex.titlePhrase(roleName)), nil)
+        scope.skill = mentioning(filter.skill, .skill, jobIndex.facetValues.skills)
+        scope.tool = mentioning(filter.tool, .tool, jobIndex.facetValues.tools)
+        guard let roleName = filter.role else { return (scope, nil) }
+        if let role = resolveRole(roleName), let position = rolePositions[role.id] {
+            scope.role = .ordered(jobIndex.roleJobs.ordered[position])
+            return (scope, role.id)
+        }
+        scope.role = .set(jobIndex.titlePhrase(roleName))
+        return (scope, nil)
     }
 
     /// How many jobs relate to a role (title, similar or featured; as `/jobs?role=` lists them).

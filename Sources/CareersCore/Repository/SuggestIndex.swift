@@ -1,7 +1,6 @@
-/// What `/suggest` can propose. Skills and tools join when they are entities with ids: a case
-/// each, and their names and popularity passed to `SuggestIndex.init`.
+/// What `/suggest` can propose: roles, the skill and tool entities, companies.
 public enum SuggestionType: String, Sendable, Hashable, CaseIterable {
-    case role, company
+    case role, skill, tool, company
 }
 
 public struct Suggestion: Sendable, Hashable {
@@ -22,7 +21,7 @@ public struct Suggestion: Sendable, Hashable {
 /// name starts with the query, then every query word starts a word of the name (any order),
 /// then typos (fewest first: one per word of 3–5 letters, two from 6; a name that starts with
 /// the first query word first); popularity (jobs, plus comparing articles for roles) breaks
-/// ties, then the text.
+/// ties, then the text. An entity both a skill and a tool is suggested as each.
 struct SuggestIndex: Sendable {
     private struct Entry: Sendable {
         var type: SuggestionType
@@ -38,11 +37,16 @@ struct SuggestIndex: Sendable {
     /// Distinct folded words, sorted bytewise.
     private let vocabulary: [[UInt8]]
 
-    /// `roles`: each role with the number of jobs it has; `companies`: display name and job count.
-    init(roles: [(role: Role, jobs: Int)], companies: [(name: String, jobs: Int)]) {
+    /// `roles`: each role with the number of jobs it has; `entities`: each listed skill or tool
+    /// with its popularity; `companies`: display name and job count.
+    init(
+        roles: [(role: Role, jobs: Int)], entities: [(type: SuggestionType, entity: Entity, popularity: Int)] = [],
+        companies: [(name: String, jobs: Int)]
+    ) {
         var raw: [(SuggestionType, String, String, Int, [String])] = roles.map { item in
             (.role, item.role.id, item.role.title, item.jobs + item.role.comparisons.count, [item.role.title] + item.role.aliases)
         }
+        raw += entities.map { ($0.type, $0.entity.id, $0.entity.name, $0.popularity, [$0.entity.name] + $0.entity.aliases) }
         raw += companies.map { (.company, TextKey.slug($0.name), $0.name, $0.jobs, [$0.name]) }
         var words = Set<[UInt8]>()
         let folded = raw.map { item in
