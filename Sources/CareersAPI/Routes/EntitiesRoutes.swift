@@ -21,7 +21,14 @@ extension Route {
                     ("200", OpenAPIDocument.ok("EntityList", "A page of entities, by id.")), OpenAPIDocument.notModified,
                     OpenAPIDocument.badRequest,
                 ]),
-            schemas: type == .tool ? [("EntitySummary", entitySummarySchema), ("EntityList", OpenAPIDocument.envelope("EntitySummary"))] : [],
+            // One named enum for the entity type, used by the summary and the document alike, so
+            // that generated clients make one type of it.
+            schemas: type == .tool
+                ? [
+                    ("EntityType", OpenAPIDocument.enumeration(EntityType.allCases.map(\.rawValue))),
+                    ("EntitySummary", entitySummarySchema), ("EntityList", OpenAPIDocument.envelope("EntitySummary")),
+                ]
+                : [],
             serving: .query { catalog, reader in catalog.entities(type, &reader) })
     }
 
@@ -81,7 +88,7 @@ extension Route {
         typealias D = OpenAPIDocument
         return [
             ("id", ["type": "string", "description": "Stable slug of the canonical name."]), ("name", D.string),
-            ("aliases", D.strings), ("type", D.enumeration(EntityType.allCases.map(\.rawValue))),
+            ("aliases", D.strings), ("type", D.ref("EntityType")),
             ("kind", ["type": ["string", "null"], "description": "The vocabulary's kind (language, concept, soft-skill, …)."]),
             ("category", ["type": ["string", "null"], "description": "Tools: the vocabulary's category, else the articles' most used."]),
         ]

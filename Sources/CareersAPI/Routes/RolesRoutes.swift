@@ -82,7 +82,8 @@ extension QueryParameter {
         "facets",
         .list(schema: [
             "type": "array", "uniqueItems": true, "minItems": 1,
-            "items": OpenAPIDocument.enumeration(RoleFacet.allCases.map(\.rawValue)),
+            // The dimensions are the entity types: one named enum, one type in generated clients.
+            "items": OpenAPIDocument.ref("EntityType"),
         ]),
         "Add `facets`: for each dimension named (skill, tool, industry; comma-separated or the parameter repeated), the entities of the matching roles with counts, each counted as if its own filter were lifted.",
         repeatable: true)
@@ -123,7 +124,8 @@ extension Catalog {
     }
 }
 
-/// The dimensions `/roles?facets=` counts, each an entity section of the roles.
+/// The dimensions `/roles?facets=` counts, each an entity section of the roles; the names are
+/// `EntityType`'s (the OpenAPI document refers to that one enum).
 enum RoleFacet: String, CaseIterable, Sendable {
     case skill, tool, industry
 
