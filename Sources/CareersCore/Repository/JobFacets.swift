@@ -106,10 +106,9 @@ struct FacetValues: Sendable {
     }
 
     /// `roleJobs`: per role (in `roles` order), its job positions.
-    init(jobs: [Job], companyKeys: [String], locationKeys: [String], roles: [Role], roleJobs: [[Int32]]) {
-        companies = Text(keys: companyKeys, display: jobs.map(\.posting.company))
-        locations = Text(keys: locationKeys, display: jobs.map(\.posting.location))
-        self.roles = Linked(values: roles.indices.map { (roles[$0].id, roles[$0].title, roleJobs[$0]) }, jobCount: jobs.count)
+    init(companies: Text, locations: Text, roles: [Role], roleJobs: [[Int32]], jobCount: Int) {
+        (self.companies, self.locations) = (companies, locations)
+        self.roles = Linked(values: roles.indices.map { (roles[$0].id, roles[$0].title, roleJobs[$0]) }, jobCount: jobCount)
     }
 }
 

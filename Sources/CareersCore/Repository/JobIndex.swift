@@ -25,70 +25,120 @@ struct JobIndex: Sendable {
     /// What the company, location and role facets count by (see `JobFacets`).
     var facetValues: FacetValues
 
-    /// `folded` holds each job's folded title, company and location (same order as `jobs`);
-    /// `featured` the positions of the roles of the articles featuring each job. Sets each job's `roles`.
-    init(jobs: inout [Job], folded: [FoldedJobFields], roles: [Role], featured: [[Int]]) {
-        count = jobs.count
-        var levels: [JobLevel: Bitset] = [:]
-        var types: [EmploymentType: Bitset] = [:]
-        var workplaces: [Workplace: Bitset] = [:]
-        var currencies: [String: Bitset] = [:]
-        var remote = Bitset(count: count)
-        var notRemote = Bitset(count: count)
-        var plausible = Bitset(count: count)
-        var annualMin = [Double](repeating: 0, count: count)
-        var annualMax = [Double](repeating: 0, count: count)
-        var currencyCodes = [String](repeating: "", count: count)
-        for (position, job) in jobs.enumerated() {
-            if let level = job.posting.level { levels[level, default: Bitset(count: count)].insert(position) }
-            for type in job.posting.employmentTypes { types[type, default: Bitset(count: count)].insert(position) }
-            if job.remote { remote.insert(position) } else { notRemote.insert(position) }
-            workplaces[job.workplace, default: Bitset(count: count)].insert(position)
-            if let salary = job.posting.salary {
-                currencies[salary.currency.uppercased(), default: Bitset(count: count)].insert(position)
-                currencyCodes[position] = salary.currency.uppercased()
-                if salary.plausible {
-                    plausible.insert(position)
-                    annualMin[position] = salary.annualMin
-                    annualMax[position] = salary.annualMax
+    /// What the index needs that depends on the jobs alone: bitsets, sort orders, word indexes,
+    /// title keys and the company and location facet values. It is built while the roles are
+    /// still merging (the longer half of the merge), so only the role links wait for them.
+    struct Groundwork: Sendable {
+        fileprivate let count: Int
+        fileprivate let orders: [JobSort: [Int32]]
+        fileprivate let ranks: [JobSort: [Int32]]
+        fileprivate let levels: [JobLevel: Bitset]
+        fileprivate let types: [EmploymentType: Bitset]
+        fileprivate let workplaces: [Workplace: Bitset]
+        fileprivate let remote: Bitset
+        fileprivate let notRemote: Bitset
+        fileprivate let currencies: [String: Bitset]
+        fileprivate let plausible: Bitset
+        fileprivate let annualMin: [Double]
+        fileprivate let annualMax: [Double]
+        fileprivate let text: WordIndex
+        fileprivate let companies: WordIndex
+        fileprivate let locations: WordIndex
+        /// Each job's title as a role key (`RoleNames.key`), as written, and folded.
+        fileprivate let titleKeys: [String]
+        fileprivate let writtenTitles: [String]
+        fileprivate let foldedTitles: [String]
+        fileprivate let companyValues: FacetValues.Text
+        fileprivate let locationValues: FacetValues.Text
+
+        /// `folded` holds each job's folded title, company and location (same order as `jobs`).
+        init(jobs: [Job], folded: [FoldedJobFields]) {
+            count = jobs.count
+            var levels: [JobLevel: Bitset] = [:]
+            var types: [EmploymentType: Bitset] = [:]
+            var workplaces: [Workplace: Bitset] = [:]
+            var currencies: [String: Bitset] = [:]
+            var remote = Bitset(count: count)
+            var notRemote = Bitset(count: count)
+            var plausible = Bitset(count: count)
+            var annualMin = [Double](repeating: 0, count: count)
+            var annualMax = [Double](repeating: 0, count: count)
+            var currencyCodes = [String](repeating: "", count: count)
+            for position in jobs.indices {
+                // Fields read in place: copying a whole job out would retain each of its strings.
+                let posting = jobs[position].posting
+                if let level = posting.level { levels[level, default: Bitset(count: count)].insert(position) }
+                for type in posting.employmentTypes { types[type, default: Bitset(count: count)].insert(position) }
+                if jobs[position].remote { remote.insert(position) } else { notRemote.insert(position) }
+                workplaces[jobs[position].workplace, default: Bitset(count: count)].insert(position)
+                if let salary = posting.salary {
+                    let currency = salary.currency.uppercased()
+                    currencies[currency, default: Bitset(count: count)].insert(position)
+                    currencyCodes[position] = currency
+                    if salary.plausible {
+                        plausible.insert(position)
+                        annualMin[position] = salary.annualMin
+                        annualMax[position] = salary.annualMax
+                    }
                 }
             }
+            (self.levels, self.types, self.workplaces, self.currencies) = (levels, types, workplaces, currencies)
+            (self.remote, self.notRemote, self.plausible) = (remote, notRemote, plausible)
+            (self.annualMin, self.annualMax) = (annualMin, annualMax)
+            let (plausibleJobs, annualMinima, annualMaxima) = (plausible, annualMin, annualMax)
+            writtenTitles = jobs.map(\.posting.title)
+            let currencyRanks = JobIndex.currencyRanks(currencyCodes)
+            // Each field was folded once by the merge and is shared by the word indexes and the sort keys.
+            let titles = folded.map(\.title)
+            let companyKeys = folded.map(\.company)
+            let locationKeys = folded.map(\.location)
+            let firstSeen = jobs.map { $0.firstSeen ?? "" }
+            let (companyDisplay, locationDisplay) = (jobs.map(\.posting.company), jobs.map(\.posting.location))
+            foldedTitles = titles
+            // The word indexes and the sort work are independent: built side by side.
+            let (indexed, ordered) = Parallel.both({
+                let titleKeys = titles.map { RoleNames.key(folded: $0) }
+                let text = WordIndex(fields: [titles, companyKeys, locationKeys])
+                return (text, titleKeys, FacetValues.Text(keys: companyKeys, display: companyDisplay))
+            }, {
+                let orders = JobIndex.orders(
+                    titles: titles, companyKeys: companyKeys, firstSeen: firstSeen, plausible: plausibleJobs,
+                    currencyRanks: currencyRanks, annualMin: annualMinima, annualMax: annualMaxima)
+                return (
+                    WordIndex(fields: [companyKeys]), WordIndex(fields: [locationKeys]), orders,
+                    FacetValues.Text(keys: locationKeys, display: locationDisplay)
+                )
+            })
+            (text, titleKeys, companyValues) = indexed
+            (companies, locations, orders, locationValues) = ordered
+            var ranks: [JobSort: [Int32]] = [:]
+            for (sort, order) in orders {
+                var rank = [Int32](repeating: 0, count: count)
+                for (index, position) in order.enumerated() { rank[Int(position)] = Int32(index) }
+                ranks[sort] = rank
+            }
+            self.ranks = ranks
         }
-        (self.levels, self.types, self.workplaces, self.currencies) = (levels, types, workplaces, currencies)
-        (self.remote, self.notRemote, self.plausible) = (remote, notRemote, plausible)
-        (self.annualMin, self.annualMax) = (annualMin, annualMax)
-        let (plausibleJobs, annualMinima, annualMaxima) = (plausible, annualMin, annualMax)
-        let writtenTitles = jobs.map(\.posting.title)
-        let currencyRanks = JobIndex.currencyRanks(currencyCodes)
-        // Each field was folded once by the merge and is shared by the word indexes and the sort keys.
-        let titles = folded.map(\.title)
-        let companyKeys = folded.map(\.company)
-        let locationKeys = folded.map(\.location)
-        let firstSeen = jobs.map { $0.firstSeen ?? "" }
-        // The word indexes and the role/sort work are independent: built side by side.
-        let (indexed, ordered) = Parallel.both({
-            let titleKeys = titles.map { RoleNames.key(folded: $0) }
-            let roleJobs = JobRoles.build(titleKeys: titleKeys, titles: writtenTitles, foldedTitles: titles, roles: roles, featured: featured)
-            let text = WordIndex(fields: [titles, companyKeys, locationKeys])
-            return (text, titleKeys.map { " " + $0 + " " }, roleJobs)
-        }, {
-            let orders = JobIndex.orders(
-                titles: titles, companyKeys: companyKeys, firstSeen: firstSeen, plausible: plausibleJobs,
-                currencyRanks: currencyRanks, annualMin: annualMinima, annualMax: annualMaxima)
-            return (WordIndex(fields: [companyKeys]), WordIndex(fields: [locationKeys]), orders)
-        })
-        let links: [[JobRoleLink]]
-        (text, titleKeys, (roleJobs, links)) = indexed
+    }
+
+    /// Completes `groundwork` with each role's jobs; `featured` gives the positions of the roles
+    /// of the articles featuring each job. Sets each job's `roles`.
+    init(_ groundwork: Groundwork, jobs: inout [Job], roles: [Role], featured: [[Int]]) {
+        count = groundwork.count
+        (orders, ranks) = (groundwork.orders, groundwork.ranks)
+        (levels, types, workplaces, currencies) = (groundwork.levels, groundwork.types, groundwork.workplaces, groundwork.currencies)
+        (remote, notRemote, plausible) = (groundwork.remote, groundwork.notRemote, groundwork.plausible)
+        (annualMin, annualMax) = (groundwork.annualMin, groundwork.annualMax)
+        (text, companies, locations) = (groundwork.text, groundwork.companies, groundwork.locations)
+        let (roleJobs, links) = JobRoles.build(
+            titleKeys: groundwork.titleKeys, titles: groundwork.writtenTitles, foldedTitles: groundwork.foldedTitles, roles: roles,
+            featured: featured)
+        self.roleJobs = roleJobs
+        titleKeys = groundwork.titleKeys.map { " " + $0 + " " }
         for position in jobs.indices { jobs[position].roles = links[position] }
-        (companies, locations, orders) = ordered
-        facetValues = FacetValues(jobs: jobs, companyKeys: companyKeys, locationKeys: locationKeys, roles: roles, roleJobs: roleJobs.ordered)
-        var ranks: [JobSort: [Int32]] = [:]
-        for (sort, order) in orders {
-            var rank = [Int32](repeating: 0, count: count)
-            for (index, position) in order.enumerated() { rank[Int(position)] = Int32(index) }
-            ranks[sort] = rank
-        }
-        self.ranks = ranks
+        facetValues = FacetValues(
+            companies: groundwork.companyValues, locations: groundwork.locationValues, roles: roles, roleJobs: roleJobs.ordered,
+            jobCount: count)
     }
 
     /// Salaries compare only within one currency, so salary sorts group by currency: the default

@@ -32,25 +32,28 @@ public final class Repository: Sendable {
         var unique: [String: Article] = [:]
         for article in articles where unique[article.id] == nil { unique[article.id] = article }
         let sorted = unique.values.sorted { $0.id < $1.id }
-        // Roles and jobs are merged independently of each other: side by side.
-        let ((roles, unresolvedReferences), (mergedJobs, foldedJobs)) = Parallel.both({
+        // Roles and jobs are merged independently of each other: side by side. The roles take
+        // longer, so the jobs' side also lays the groundwork of the job index (everything in it
+        // but the role links).
+        let ((roles, unresolvedReferences), (mergedJobs, groundwork)) = Parallel.both({
             var merger = RoleMerger()
             sorted.forEach { merger.add($0) }
             return (merger.roles(), merger.unresolvedReferences)
         }, {
-            JobMerger.merge(sorted, extra: extraJobs)
+            let (jobs, folded) = JobMerger.merge(sorted, extra: extraJobs)
+            return (jobs, JobIndex.Groundwork(jobs: jobs, folded: folded))
         })
         let rolePositions = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let featured = Self.featuredRoles(jobs: mergedJobs, articles: sorted, rolePositions: rolePositions)
         // Entities come from what the articles and the merged roles say, so they are found after
         // both; the roles' sentences and tools gain their entity ids here. The knowledge reads
-        // only the jobs' postings and ids, and the job index (which links each job to its roles)
-        // only the roles' names: the two are built side by side.
+        // only the jobs' postings and ids, and the job index's role links only the roles' names:
+        // the two are built side by side.
         let (model, (jobIndex, jobs)) = Parallel.both({
             KnowledgeBuilder.build(articles: sorted, roles: roles, jobs: mergedJobs, vocabulary: vocabulary)
         }, {
+            let featured = Self.featuredRoles(jobs: mergedJobs, articles: sorted, rolePositions: rolePositions)
             var jobs = mergedJobs
-            let index = JobIndex(jobs: &jobs, folded: foldedJobs, roles: roles, featured: featured)
+            let index = JobIndex(groundwork, jobs: &jobs, roles: roles, featured: featured)
             return (index, jobs)
         })
         knowledge = model.knowledge
