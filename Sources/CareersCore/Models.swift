@@ -45,6 +45,20 @@ public struct ListItem: Sendable, Hashable, Codable {
         set { updateExtras { $0.entities = newValue } }
     }
 
+    /// Adds another article's wording in place. Through the `variants` setter each append
+    /// would copy the whole array (the getter hands out a second reference): quadratic for a
+    /// piece of advice thousands of articles give.
+    mutating func appendVariant(_ variant: ItemVariant) {
+        if extras.isEmpty { extras = [Extras()] }
+        extras[0].variants.append(variant)
+    }
+
+    /// Records, in place, that `source` gives the item by reference (as `appendVariant`).
+    mutating func appendInheritedIn(_ source: String) {
+        if extras.isEmpty { extras = [Extras()] }
+        extras[0].inheritedIn.append(source)
+    }
+
     private mutating func updateExtras(_ change: (inout Extras) -> Void) {
         var value = extras.first ?? Extras()
         extras = []

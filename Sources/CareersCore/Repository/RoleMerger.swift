@@ -32,7 +32,7 @@ struct MergedList {
     private static func inherit(_ item: ListItem, into target: inout ListItem) {
         guard let inherited = item.inheritedFrom else { return }
         target.inheritedFrom = target.inheritedFrom ?? inherited
-        for source in item.inheritedIn where !target.inheritedIn.contains(source) { target.inheritedIn.append(source) }
+        for source in item.inheritedIn where !target.inheritedIn.contains(source) { target.appendInheritedIn(source) }
     }
 
     /// The items, those saying the same thing (`SameAdvice`) merged into the first of them: each
@@ -67,6 +67,8 @@ struct MergedList {
         }
         var labelled: [UInt64: [Int]] = [:]
         var prefixes: [UInt64: [Int]] = [:]
+        /// Per merged item, the last item compared with it.
+        var checked: [Int] = []
         for (index, item) in list.enumerated() {
             let labelKey = SameAdvice.labelKey(item.label)
             var target = labelKey.flatMap { key in labelled[key]?.first { disjoint($0, item) } }
@@ -76,6 +78,9 @@ struct MergedList {
                     // Each list is in item order: the first match in it is its earliest.
                     for candidate in prefixes[word] ?? [] {
                         if candidate >= (target ?? .max) { break }
+                        // A candidate found through an earlier word of the prefix was compared already.
+                        if checked[candidate] == index { continue }
+                        checked[candidate] = index
                         if SameAdvice.similar(mergedWords[candidate], words[index]) && disjoint(candidate, item) {
                             target = candidate
                             break
@@ -86,7 +91,7 @@ struct MergedList {
             if let target {
                 mergedSources[target, default: Set(merged[target].sources)].formUnion(item.sources)
                 Self.inherit(item, into: &merged[target])
-                merged[target].variants.append(ItemVariant(label: item.label, text: item.text, source: item.sources.first ?? ""))
+                merged[target].appendVariant(ItemVariant(label: item.label, text: item.text, source: item.sources.first ?? ""))
                 if let labelKey, !(labelled[labelKey]?.contains(target) ?? false) { labelled[labelKey, default: []].append(target) }
                 continue
             }
@@ -95,6 +100,7 @@ struct MergedList {
             for word in itemPrefix { prefixes[word, default: []].append(position) }
             merged.append(item)
             mergedWords.append(words[index])
+            checked.append(-1)
         }
         // Sources in article id order, the order articles are merged in.
         for (position, sources) in mergedSources { merged[position].sources = sources.sorted() }

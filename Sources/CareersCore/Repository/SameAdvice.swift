@@ -44,6 +44,10 @@ enum SameAdvice {
 
     static func similar(_ lhs: [UInt64], _ rhs: [UInt64]) -> Bool {
         guard !lhs.isEmpty, !rhs.isEmpty else { return false }
+        // The length filter: the shared words are at most the smaller set and the union at
+        // least the larger, so sets whose sizes differ too much fail without being compared.
+        let (smaller, larger) = lhs.count < rhs.count ? (lhs.count, rhs.count) : (rhs.count, lhs.count)
+        guard smaller * threshold.denominator >= larger * threshold.numerator else { return false }
         var (i, j, shared) = (0, 0, 0)
         while i < lhs.count && j < rhs.count {
             if lhs[i] == rhs[j] {
