@@ -111,36 +111,48 @@ struct JobRoles: Sendable {
         return String(decoding: title.utf8.filter { $0 < 0x30 || $0 > 0x39 }, as: UTF8.self)
     }
 
-    /// Roles whose name or alias a title key contains as a run of words.
+    /// Roles whose name or alias a title key contains as a run of words: a trie of the roles'
+    /// keys over word ids, so a title costs one hash per word (not one per run of words).
     private struct TitlePhrases {
-        // Role phrases as Substrings, so a title's word run is looked up as a slice of the title
-        // (its words are joined by single spaces, as keys are) rather than joined into a new String.
-        var rolesByKey: [Substring: [Int]] = [:]
-        var longest = 0
-        var firstWords: Set<Substring> = []
+        private var wordIDs: [Substring: Int32] = [:]
+        /// Per trie node (0 is the root), its children by word id.
+        private var children: [[Int32: Int32]] = [[:]]
+        /// Per trie node, the roles whose name or alias ends there.
+        private var rolesAt: [[Int]] = [[]]
 
         init(roles: [Role]) {
             for (index, role) in roles.enumerated() {
                 for name in [role.title] + role.aliases {
-                    let key = Substring(RoleNames.key(name))
+                    let key = RoleNames.key(name)
                     guard !key.isEmpty else { continue }
-                    if !(rolesByKey[key]?.contains(index) ?? false) { rolesByKey[key, default: []].append(index) }
+                    var node = 0
+                    for word in key.split(separator: " ") {
+                        let id = wordIDs[word] ?? Int32(wordIDs.count)
+                        wordIDs[word] = id
+                        if let next = children[node][id] {
+                            node = Int(next)
+                        } else {
+                            children[node][id] = Int32(children.count)
+                            node = children.count
+                            children.append([:])
+                            rolesAt.append([])
+                        }
+                    }
+                    if !rolesAt[node].contains(index) { rolesAt[node].append(index) }
                 }
             }
-            longest = rolesByKey.keys.map { $0.split(separator: " ").count }.max() ?? 0
-            firstWords = Set(rolesByKey.keys.compactMap { $0.split(separator: " ").first })
         }
 
         /// The roles (with repeats) whose phrases a title key contains as a run of words.
         func matches(_ titleKey: String) -> [Int] {
             var matches: [Int] = []
-            let words = titleKey.split(separator: " ")
-            let singleSpaced = words.count < 2 || titleKey.utf8.count == words.reduce(words.count - 1) { $0 + $1.utf8.count }
-            for start in words.indices where firstWords.contains(words[start]) {
-                for end in stride(from: start + 1, through: min(words.count, start + longest), by: 1) {
-                    let phrase = singleSpaced
-                        ? titleKey[words[start].startIndex..<words[end - 1].endIndex] : Substring(words[start..<end].joined(separator: " "))
-                    if let indexes = rolesByKey[phrase] { matches += indexes }
+            let ids = titleKey.split(separator: " ").map { wordIDs[$0] ?? -1 }
+            for start in ids.indices where ids[start] >= 0 {
+                var node = 0
+                for position in start..<ids.count {
+                    guard ids[position] >= 0, let next = children[node][ids[position]] else { break }
+                    node = Int(next)
+                    matches += rolesAt[node]
                 }
             }
             return matches
