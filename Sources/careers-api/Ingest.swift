@@ -23,6 +23,9 @@ struct Ingest: ParsableCommand {
     @Flag(help: "With --report: the report as JSON.")
     var json = false
 
+    @Flag(help: "With --report: also list notices, values read as written that the loader already sets aside (an implausible salary, kept and left out of statistics). The JSON report always has them.")
+    var notices = false
+
     struct Output: Encodable {
         var articles: [Article]
         var rejected: [ArticleRejection]
@@ -31,7 +34,9 @@ struct Ingest: ParsableCommand {
     struct ReportOutput: Encodable {
         struct FileReport: Encodable {
             var file: String
+            /// Warnings: what is served from the article may be wrong or missing.
             var issues: [ReadingIssue]
+            var notices: [ReadingIssue]
         }
         var reports: [FileReport]
         var rejected: [ArticleRejection]
@@ -40,6 +45,7 @@ struct Ingest: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("ingest needs at least one file or directory") }
         if json && !report { throw ValidationError("--json goes with --report (ingest prints JSON already)") }
+        if notices && !report { throw ValidationError("--notices goes with --report") }
     }
 
     func run() throws {
@@ -63,15 +69,15 @@ struct Ingest: ParsableCommand {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         if report {
-            let reports = output.articles.map { ReportOutput.FileReport(file: $0.readingReport.first?.file ?? $0.fileName, issues: $0.readingReport) }
+            let reports = output.articles.map { article in
+                ReportOutput.FileReport(
+                    file: article.readingReport.first?.file ?? article.fileName, issues: article.readingWarnings,
+                    notices: article.readingReport.filter { $0.severity == .notice })
+            }
             if json {
                 Console.output(Array(try encoder.encode(ReportOutput(reports: reports, rejected: output.rejected))) + [UInt8(ascii: "\n")])
             } else {
-                var text = ""
-                for issue in reports.flatMap(\.issues) { text += issue.description + "\n" }
-                let withIssues = reports.filter { !$0.issues.isEmpty }.count
-                text += "\(reports.count) article(s) read, \(withIssues) with issues, \(reports.reduce(0) { $0 + $1.issues.count }) issue(s); \(output.rejected.count) file(s) rejected\n"
-                Console.output(Array(text.utf8))
+                Console.output(Array(Self.text(reports, rejected: output.rejected.count, notices: notices).utf8))
             }
         } else {
             Console.output(Array(try encoder.encode(output)) + [UInt8(ascii: "\n")])
@@ -81,5 +87,23 @@ struct Ingest: ParsableCommand {
             Console.error("\(place): \(rejection.reason)")
         }
         if !output.rejected.isEmpty { throw ExitCode.failure }
+    }
+
+    /// One diagnostic per line ("file:line: kind: message", notices as "file:line: notice: kind:
+    /// message" when asked for), in file then line order, then a summary that also counts the
+    /// notices left out, so a clean run still says they exist.
+    static func text(_ reports: [ReportOutput.FileReport], rejected: Int, notices showNotices: Bool) -> String {
+        var text = ""
+        for report in reports {
+            let listed = showNotices ? (report.issues + report.notices).sorted { ($0.line ?? 0) < ($1.line ?? 0) } : report.issues
+            for issue in listed {
+                text += issue.severity == .notice ? "\(issue.file)\(issue.line.map { ":\($0)" } ?? ""): notice: \(issue.kind.rawValue): \(issue.message)\n" : issue.description + "\n"
+            }
+        }
+        let withIssues = reports.filter { !$0.issues.isEmpty }.count
+        let noticeCount = reports.reduce(0) { $0 + $1.notices.count }
+        let noticeSummary = noticeCount == 0 ? "" : showNotices ? ", \(noticeCount) notice(s)" : ", \(noticeCount) notice(s) not listed (--notices lists them)"
+        text += "\(reports.count) article(s) read, \(withIssues) with issues, \(reports.reduce(0) { $0 + $1.issues.count }) issue(s)\(noticeSummary); \(rejected) file(s) rejected\n"
+        return text
     }
 }

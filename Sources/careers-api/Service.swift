@@ -163,9 +163,10 @@ final class Service: Sendable {
         for rejection in repository.report.rejectedJobLines {
             logger.warning("job line rejected: \(rejection.description)")
         }
-        // One line per article read with issues; `careers-api ingest --report FILE` lists them.
-        for article in repository.articles where !article.readingReport.isEmpty {
-            let issues = article.readingReport
+        // One line per article read with warnings; `careers-api ingest --report FILE` lists them.
+        // Notices (values the loader already set aside) are counted in /metrics only.
+        for article in repository.articles where !article.readingWarnings.isEmpty {
+            let issues = article.readingWarnings
             let kinds = Dictionary(grouping: issues, by: \.kind).map { "\($0.key.rawValue) \($0.value.count)" }.sorted().joined(separator: ", ")
             logger.warning("article read with \(issues.count) issue(s): \(issues.first?.file ?? article.fileName) (\(kinds)); see: careers-api ingest --report")
         }

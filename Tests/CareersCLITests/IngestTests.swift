@@ -53,6 +53,36 @@ import Testing
         #expect(result.stderr.contains("/no/such/article.txt"))
     }
 
+    @Test func seedsReportNoWarningAndCountTheirNotice() throws {
+        let result = try CLIProcess.run(["ingest", "--report", Self.resources.path])
+        #expect(result.status == 0)
+        #expect(result.stdout == "4 article(s) read, 0 with issues, 0 issue(s), 1 notice(s) not listed (--notices lists them); 0 file(s) rejected\n")
+    }
+
+    @Test func noticesAreListedWhenAskedFor() throws {
+        let result = try CLIProcess.run(["ingest", "--report", "--notices", Self.resources.path])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.range(of: "\\.txt:[0-9]+: notice: implausible_salary: ", options: .regularExpression) != nil, "\(result.stdout)")
+    }
+
+    @Test func jsonReportKeepsWarningsAndNoticesApart() throws {
+        let result = try CLIProcess.run(["ingest", "--report", "--json", Self.resources.path])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let reports = try #require(json["reports"] as? [[String: Any]])
+        #expect(reports.count == 4)
+        #expect(reports.allSatisfy { ($0["issues"] as? [Any])?.isEmpty == true })
+        #expect(reports.compactMap { $0["notices"] as? [[String: Any]] }.joined().map { $0["kind"] as? String } == ["implausible_salary"])
+    }
+
+    @Test func noticesWithoutReportIsAUsageError() throws {
+        let result = try CLIProcess.run(["ingest", "--notices", Self.resources.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--notices goes with --report"))
+    }
+
     @Test func noPathIsAUsageError() throws {
         let result = try CLIProcess.run(["ingest"])
         #expect(result.status == 2)

@@ -19,6 +19,23 @@ public struct ReadingIssue: Sendable, Hashable, Codable {
         case implausibleSalary = "implausible_salary"
         /// A bullet that announces a list ("- The key responsibilities include:"), read as a lead-in.
         case bulletReadsAsLeadIn = "bullet_reads_as_lead_in"
+
+        public var severity: Severity {
+            switch self {
+            case .implausibleSalary: .notice
+            case .lineNotUnderstood, .unknownSection, .emptyRoleList, .roleWithoutDefinition, .unresolvedReference, .bulletReadsAsLeadIn:
+                .warning
+            }
+        }
+    }
+
+    /// How much an issue needs a reader. A warning: what is served from the article may be wrong
+    /// or missing. A notice: a value read as written that the loader already sets aside (an
+    /// implausible salary is kept, flagged `plausible: false` and left out of statistics and
+    /// salary filters), so nothing served is wrong; the report lists notices on request. An
+    /// article with notices only reads as clean.
+    public enum Severity: String, Sendable, Hashable, Codable {
+        case warning, notice
     }
 
     public var kind: Kind
@@ -41,9 +58,16 @@ public struct ReadingIssue: Sendable, Hashable, Codable {
     }
 }
 
+extension ReadingIssue {
+    public var severity: Severity { kind.severity }
+}
+
 extension Article {
-    /// The article's reading issues, in line order (empty when it was read cleanly).
+    /// The article's reading issues, warnings and notices, in line order (empty when it was
+    /// read cleanly).
     public var readingReport: [ReadingIssue] { readingIssues ?? [] }
+    /// The issues that need a reader (`ReadingIssue.Severity.warning`).
+    public var readingWarnings: [ReadingIssue] { readingReport.filter { $0.severity == .warning } }
 }
 
 /// The checks made on an assembled article (the line-level issues are noted as the lines are
