@@ -65,7 +65,7 @@ struct JobIndex: Sendable {
             var annualMax = [Double](repeating: 0, count: count)
             var currencyCodes = [String](repeating: "", count: count)
             for position in jobs.indices {
-                // Fields read in place: copying a whole job out would retain each of its strings.
+                // The posting is copied out, not the whole job: each copy retains every string it holds.
                 let posting = jobs[position].posting
                 if let level = posting.level { levels[level, default: Bitset(count: count)].insert(position) }
                 for type in posting.employmentTypes { types[type, default: Bitset(count: count)].insert(position) }
