@@ -33,10 +33,31 @@ import Testing
             for needle in [" or ", " and ", " – ", "s", "e\u{301}", " ", "C++"] {
                 #expect(sample.firstRangeFast(of: needle) == sample.firstRange(of: needle), "\(sample) / \(needle)")
                 #expect(sample.componentsFast(separatedBy: needle).map(String.init) == sample.components(separatedBy: needle), "\(sample) / \(needle)")
+                #expect(sample.rangesFast(of: needle) == Array(sample.ranges(of: needle)), "\(sample) / \(needle)")
+            }
+            #expect(Substring(sample).droppingSpaces() == Substring(sample).drop(while: { $0 == " " }), "\(sample)")
+            #expect(Substring(" " + sample).droppingSpaces() == Substring(" " + sample).drop(while: { $0 == " " }), "\(sample)")
+            for byte in [UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "("), 0xA0, 0xCC] {
+                #expect(sample.containsByte(byte) == sample.utf8.contains(byte), "\(sample) / \(byte)")
             }
             #expect(sample.trimmingSpaces() == Self.referenceTrim(sample), "\(sample)")
             #expect(sample.splitFast(separators: [UInt8(ascii: ","), UInt8(ascii: ";")]) == sample.split(whereSeparator: { $0 == "," || $0 == ";" }))
             #expect(sample.hasPrefixIgnoringCase("and ") == sample.lowercased().hasPrefix("and "), "\(sample)")
+        }
+    }
+
+    /// Group lines are stripped of their words ("for", "as", "a", "an", "the"; "role", "position",
+    /// each once, in that order) on the bytes of ASCII keys, and on Characters otherwise.
+    @Test func groupLinesNameTheirRoleByKey() {
+        let matcher = RoleMatcher(titles: ["Data Scientist", "ML Engineer", "Ingénieur Données", "Инженер Данных"])
+        let expected: [(String, Int?)] = [
+            ("for data scientists", 0), ("the ml engineer role", 1), ("as a machine learning engineer position", 1),
+            ("a the data scientist", 0), ("the a data scientist", nil), ("data scientist position role", 0),
+            ("data scientist role position", nil), ("for инженер данных", 3), ("the инженер данных role", 3), ("a инженер", nil), ("the", nil), ("role", nil), ("for ingenieur donnees", 2),
+            ("the ingenieur donnees", 2), ("the ingenieur donnees role", nil), ("data scientists for", nil), ("", nil),
+        ]
+        for (line, role) in expected {
+            #expect(matcher.exactRole(folded: line) == role, "\(line)")
         }
     }
 

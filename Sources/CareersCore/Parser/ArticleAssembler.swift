@@ -286,7 +286,7 @@ struct ArticleAssembler {
         var conclusionParts = finished.filter { $0.kind == .conclusion }.compactMap { $0.text ?? joinedBlockText($0) }
         conclusionParts += trailingConclusion
         var result = Article(
-            id: id, fileName: fileName.split(separator: "/").last.map(String.init) ?? fileName, title: title, subtitle: subtitle, readingMinutes: readingMinutes,
+            id: id, fileName: fileName.splitFast(separators: [UInt8(ascii: "/")]).last.map(String.init) ?? fileName, title: title, subtitle: subtitle, readingMinutes: readingMinutes,
             published: published, intro: intro.isEmpty ? finished.first { $0.kind == .intro }?.text : intro.joined(separator: "\n\n"), roles: roles.titles,
             profiles: profiles, sections: finished, outlook: outlook,
             conclusion: conclusionParts.isEmpty ? nil : conclusionParts.joined(separator: "\n\n"), jobs: jobs)

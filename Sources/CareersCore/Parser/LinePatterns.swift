@@ -92,7 +92,7 @@ enum LinePatterns {
     static func isCompanyLine(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard utf8.first == UInt8(ascii: "@"), let second = utf8.dropFirst().first else { return false }
-        return second == 0x20 || utf8.contains(UInt8(ascii: "|"))
+        return second == 0x20 || text.containsByte(UInt8(ascii: "|"))
     }
 
     /// Whether `next` is the following item of the numbered list `line` belongs to ("2." after "1.").

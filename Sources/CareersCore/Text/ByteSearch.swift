@@ -27,6 +27,12 @@ extension StringProtocol {
         }
     }
 
+    /// `utf8.contains(byte)` on the contiguous bytes: the UTF-8 view's iterator costs several times
+    /// more per byte, and lines are asked this often ("|" for postings, "(" for qualified roles).
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+
     /// Whether every byte is ASCII.
     var isASCIIOnly: Bool {
         utf8.withContiguousStorageIfAvailable(ByteSearch.isASCII) ?? utf8.allSatisfy { $0 < 0x80 }
@@ -154,5 +160,44 @@ extension StringProtocol {
         let pattern = prefix.utf8
         guard bytes.count >= pattern.count else { return false }
         return zip(bytes, pattern).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+    }
+}
+
+extension String {
+    /// `ranges(of: needle)` (leftmost, non-overlapping), on the bytes when both sides are ASCII. The
+    /// StringProcessing searcher copies the whole text into an array first, on every call.
+    func rangesFast(of needle: String) -> [Range<Index>] {
+        var text = self
+        var pattern = needle
+        let offsets = text.withUTF8 { bytes in
+            pattern.withUTF8 { needleBytes -> [Int]? in
+                guard !needleBytes.isEmpty, ByteSearch.isASCII(bytes), ByteSearch.isASCII(needleBytes) else { return nil }
+                var found: [Int] = []
+                var from = 0
+                while let offset = ByteSearch.offset(of: needleBytes, in: bytes, from: from) {
+                    found.append(offset)
+                    from = offset + needleBytes.count
+                }
+                return found
+            }
+        }
+        guard let offsets else { return Array(ranges(of: needle)) }
+        let utf8 = self.utf8
+        return offsets.map { offset in
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            return start..<utf8.index(start, offsetBy: needle.utf8.count)
+        }
+    }
+}
+
+extension Substring {
+    /// `drop(while: { $0 == " " })` on the bytes. Where the spaces end at a non-ASCII byte (maybe
+    /// a combining mark that makes the last space another Character), the Characters decide.
+    func droppingSpaces() -> Substring {
+        let utf8 = self.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex, utf8[index] == 0x20 { index = utf8.index(after: index) }
+        if index > utf8.startIndex, index < utf8.endIndex, utf8[index] >= 0x80 { return drop(while: { $0 == " " }) }
+        return self[index...]
     }
 }

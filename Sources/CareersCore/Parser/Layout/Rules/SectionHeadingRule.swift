@@ -74,7 +74,7 @@ enum SectionHeadingRule {
         // Unmarked, only outside the per-role lists (there a short Title Case line is an item or
         // a group line) and never a list of names ("TensorFlow, JAX, or Keras").
         guard let kind = context.sectionKind, !kind.isPerRoleList, context.list != .awaitingItem, role == nil,
-            (2...6).contains(LinePatterns.wordCount(text)), !text.utf8.contains(UInt8(ascii: ",")),
+            (2...6).contains(LinePatterns.wordCount(text)), !text.containsByte(UInt8(ascii: ",")),
             text.unicodeScalars.first.map({ $0.properties.isUppercase }) == true, text.last.map({ $0.isLetter || $0 == "?" }) == true,
             LinePatterns.isTitleCase(text), let next, LinePatterns.wordCount(next.text) > 8, LinePatterns.bullet(next.text) == nil
         else { return false }
