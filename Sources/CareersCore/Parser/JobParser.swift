@@ -112,7 +112,7 @@ enum JobParser {
         // Cheap rejections first (most lines are prose): every posting needs a "|" after its " @ ",
         // so a line without any "|" byte cannot be one; the byte scan costs far less than the
         // Substring work below.
-        guard !text.hasPrefix("@"), text.utf8.contains(UInt8(ascii: "|")), TextKey.contains(text, " @ ") else { return nil }
+        guard !text.hasPrefix("@"), text.containsByte(UInt8(ascii: "|")), TextKey.contains(text, " @ ") else { return nil }
         var lines: [String] = []
         var rest = Substring(text)
         while let at = rest.firstRangeFast(of: " @ ") {
@@ -158,7 +158,7 @@ enum JobParser {
                 matchedSomething = true
                 // "Full Time / Contract", "Full-time & Part-time", "Contract or Full Time".
                 let next = droppingSeparators(cursor)
-                for joiner in ["/ ", "& ", "| ", "+ ", "or ", "and "] where next.utf8.starts(with: joiner.utf8) {
+                for joiner in typeJoiners where next.utf8.starts(with: joiner.utf8) {
                     cursor = next.dropFirst(joiner.utf8.count)
                     break
                 }
@@ -182,6 +182,8 @@ enum JobParser {
         }
         return matchedSomething ? (meta, cursor) : nil
     }
+
+    private static let typeJoiners = ["/ ", "& ", "| ", "+ ", "or ", "and "]
 
     /// `text.drop(while: { $0 == " " || $0 == "," || $0 == "·" })`, on the bytes (grapheme breaking
     /// dominated parseMeta). Where the bytes stop at a non-ASCII byte after skipping something, it
@@ -260,6 +262,13 @@ enum JobParser {
     /// A case-insensitive prefix that ends at a word boundary, or where the next posting's title
     /// was glued on (an upper-case letter follows).
     private static func hasPrefixWord(_ text: Substring, _ words: String) -> Bool {
+        // On the buffers when both have one (always, for native strings): iterating the views
+        // pairwise cost most of `parseMeta`, which tries every type and level at each step.
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            words.utf8.withContiguousStorageIfAvailable { hasPrefixWord(bytes, $0) }
+        }) ?? nil {
+            return answer
+        }
         let bytes = text.utf8
         let pattern = words.utf8
         guard bytes.count >= pattern.count else { return false }
@@ -272,5 +281,19 @@ enum JobParser {
         // A letter may follow only when it starts the next posting's title (glued, upper case).
         let isLower = next >= 0x61 && next <= 0x7A
         return !isLower
+    }
+
+    /// `hasPrefixWord` on the bytes of both.
+    private static func hasPrefixWord(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= pattern.count else { return false }
+        for index in 0..<pattern.count {
+            let byte = bytes[index]
+            let expected = pattern[index]
+            guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected || (expected == 0x2D && byte == 0x20) else { return false }
+        }
+        guard bytes.count > pattern.count else { return true }
+        if pattern.contains(UInt8(ascii: "/")) { return true }
+        let next = bytes[pattern.count]
+        return !(next >= 0x61 && next <= 0x7A)
     }
 }
