@@ -332,6 +332,8 @@ struct RoleMatcher {
     private let entries: [(role: Int, key: String, mentionable: Bool)]
     /// Each entry's key as bytes, compared with group lines' keys (`role(ofGroupLineKey:)`).
     private let entryKeyBytes: [[UInt8]]
+    /// The last word of each entry's key (`mayBeEntryKey`).
+    private let entryLastWordBytes: [[UInt8]]
     /// " key " and " keys " per entry, built once rather than on every line searched.
     private let variants: [[String]]
     /// A line of more words than this cannot be a role line (see `exactRole(folded:)`).
@@ -349,6 +351,7 @@ struct RoleMatcher {
         }
         self.entries = entries
         self.entryKeyBytes = entries.map { Array($0.key.utf8) }
+        self.entryLastWordBytes = entryKeyBytes.map { key in Array(key.split(separator: 0x20, omittingEmptySubsequences: false).last ?? []) }
         self.variants = entries.map { [" " + $0.key + " ", " " + $0.key + "s "] }
         // A key has at least as many words as the text it is made from (singulars keep the count,
         // expansions add words), and the stripping below removes at most seven (five prefixes,
@@ -376,12 +379,37 @@ struct RoleMatcher {
         guard folded.utf8.count <= 120 else { return nil }
         // Most lines are sentences: too many words to be a role's name, known without the key.
         if let words = RoleNames.asciiWordCount(folded), words > maxLineWords { return nil }
-        if let role = role(ofGroupLineKey: RoleNames.key(folded: folded)) { return role }
+        if mayBeEntryKey(folded), let role = role(ofGroupLineKey: RoleNames.key(folded: folded)) { return role }
         // "Data Engineer (DE)", "ML Engineer (MLE)": the group line repeats the title's form with its
         // abbreviation (the fold dropped the parentheses). Only a last word made of the initials of
         // the words before it is dropped, so "Data Engineer Intern" stays another role.
         guard let cut = RoleMatcher.initialsSuffixStart(folded) else { return nil }
         return exactRole(folded: String(folded[..<cut]))
+    }
+
+    /// Whether the key of `folded`, once a group line's words are dropped, may be an entry's key;
+    /// false only where the bytes prove it cannot, before the key is built. For ASCII text whose
+    /// key needs no context (no "ops", "gen", "operations") the key keeps the text's words in
+    /// order, the last made singular, and the group-line words dropped at the end are only "role"
+    /// and "position": so unless the last word is one of those or may be a short form (3 bytes at
+    /// most, spelled out in the key), the key ends with its singular, and an entry's key must too.
+    private func mayBeEntryKey(_ folded: String) -> Bool {
+        guard let plain = RoleNames.PlainWords(folded), plain.hasWords, !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations
+        else { return true }
+        return folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var end = bytes.count
+            while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
+            var start = end
+            while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
+            let word = bytes[start..<end]
+            if word.elementsEqual("role".utf8) || word.elementsEqual("position".utf8) { return true }
+            let (keep, appendY) = RoleNames.singularASCII(word)
+            let length = keep + (appendY ? 1 : 0)
+            if length <= 3 { return true }
+            return entryLastWordBytes.contains { last in
+                last.count == length && last.prefix(keep).elementsEqual(word.prefix(keep)) && (!appendY || last[keep] == UInt8(ascii: "y"))
+            }
+        } ?? true
     }
 
     /// The role whose key `key` is once the words of a group line around it are dropped: "For Data
@@ -420,6 +448,13 @@ struct RoleMatcher {
     /// short form), or nil. Works on the bytes: every short line asks.
     static func initialsSuffixStart(_ folded: String) -> String.Index? {
         let utf8 = folded.utf8
+        // The same first checks on the buffer, without the view's index arithmetic.
+        let mayBe = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let space = bytes.lastIndex(of: 0x20) else { return false }
+            guard (2...6).contains(bytes.count - space - 1), bytes[0] == bytes[space + 1] else { return false }
+            return bytes[(space + 1)...].allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+        }
+        if mayBe == false { return nil }
         guard let space = utf8.lastIndex(of: 0x20) else { return nil }
         let abbreviation = utf8[utf8.index(after: space)...]
         // The first letters agree, or it cannot be: most lines stop here, before any array is made.
