@@ -61,6 +61,30 @@ import Testing
         }
     }
 
+    /// A line's key is built only when its last word may end an entry's key (`mayBeEntryKey`); the
+    /// answer is the one the key itself gives.
+    @Test func roleLinesMatchTheKeyReference() {
+        let titles = ["Data Scientist", "AI Engineer", "Actuary", "Quant Lead", "MLOps Engineer"]
+        let matcher = RoleMatcher(titles: titles)
+        let lines = [
+            "data scientists", "for data scientists", "the actuaries", "actuaries role", "ai engineers", "artificial intelligence engineers",
+            "quant leads position", "quant lead ql", "data scientist ds", "ai engineer aie", "strong statistics and spark skills",
+            "lead experiments across teams", "data science", "scientists", "a ai engineer", "mlops engineer", "ml ops engineer",
+            "machine learning operations engineers", "gen ai engineer", "role", "position role", "data scientist position role",
+            "the quant lead role", "as an actuary", "actuary ai", "data scientist ml", "", "ds",
+        ]
+        for line in lines {
+            #expect(matcher.exactRole(folded: line) == Self.referenceExactRole(line, titles: titles), "\(line)")
+        }
+    }
+
+    @Test func bulletsAndSentenceEndsMatchTheReference() {
+        for sample in Self.samples + ["- x", "-", "1. Item", "12) x", "123. x", "• ", "–x", "x.", "x.\u{301}", "é.", "a!", "a;", "a,", "…", "."] {
+            #expect(LinePatterns.isBullet(sample) == (LinePatterns.bullet(sample) != nil), "\(sample)")
+            #expect(LinePatterns.endsSentence(sample) == sample.last.map { ".!;,".contains($0) } ?? false, "\(sample)")
+        }
+    }
+
     @Test func sectionKindsAndSlugsMatchTheReference() {
         let lines = ["what is a data scientist", "key responsibilities and skills", "tools and software used", "skills",
                      "the tips", "educational background", "salary and demand outlook", "nothing here", ""]
@@ -80,6 +104,16 @@ import Testing
         let start = text.firstIndex(where: { !$0.isWhitespace }) ?? text.endIndex
         let end = text.lastIndex(where: { !$0.isWhitespace }).map { text.index(after: $0) } ?? start
         return text[start..<max(start, end)]
+    }
+
+    /// `RoleMatcher.exactRole(folded:)` as it was written on Strings, for titles with no other body names.
+    static func referenceExactRole(_ folded: String, titles: [String]) -> Int? {
+        var key = RoleNames.key(folded: folded)
+        for prefix in ["for ", "as ", "a ", "an ", "the "] where key.hasPrefix(prefix) { key = String(key.dropFirst(prefix.count)) }
+        for suffix in [" role", " position"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
+        if let role = titles.firstIndex(where: { RoleNames.key($0) == key }) { return role }
+        guard let cut = RoleMatcher.initialsSuffixStart(folded) else { return nil }
+        return referenceExactRole(String(folded[..<cut]), titles: titles)
     }
 
     static func referenceSectionKind(_ folded: String, _ table: [(SectionKind, [String])]) -> SectionKind? {

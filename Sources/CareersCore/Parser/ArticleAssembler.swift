@@ -37,7 +37,7 @@ struct ArticleAssembler {
     mutating func assemble() throws(ArticleRejection) -> Article {
         guard let titleLine = lines.first else { throw ArticleRejection(file: fileName, reason: "empty file") }
         let title = titleLine.text
-        guard title.count <= 300, LinePatterns.bullet(title) == nil else {
+        guard title.count <= 300, !LinePatterns.isBullet(title) else {
             throw ArticleRejection(file: fileName, reason: "no recognisable article structure: first line is not a title", line: titleLine.number)
         }
         let stop = lines.indices.dropFirst().first { LinePatterns.isStopMarker(folded: lines[$0].folded) } ?? lines.endIndex
@@ -100,7 +100,7 @@ struct ArticleAssembler {
         case .leadIn(let kind, let role, let heading):
             if let kind, sections.last?.kind != kind { startSection(kind, heading: heading, line: line.number) }
             if let role { enterRole(role) }
-            if LinePatterns.bullet(line.text) != nil { note(.bulletReadsAsLeadIn, line, "a bullet that announces a list (\"\(heading)\"): read as a lead-in, not as an item") }
+            if LinePatterns.isBullet(line.text) { note(.bulletReadsAsLeadIn, line, "a bullet that announces a list (\"\(heading)\"): read as a lead-in, not as an item") }
         case .bullet(let bullet):
             // A reference ("All tools used by Machine Learning Engineers.") stays an item: the
             // repository resolves it to the other role's items, marked inherited

@@ -21,6 +21,16 @@ enum LinePatterns {
         return text.isEmpty ? .lone : .item(String(decoding: text, as: UTF8.self))
     }
 
+    /// `bullet(line) != nil`, without building the item's String: most callers only ask whether a
+    /// line (often the next one) is a bullet.
+    static func isBullet(_ line: String) -> Bool {
+        guard let markerLength = line.utf8.withContiguousStorageIfAvailable(bulletMarkerLength) ?? bulletMarkerLength(Array(line.utf8.prefix(8)))
+        else { return false }
+        let rest = line.utf8.dropFirst(markerLength)
+        guard let next = rest.first else { return true }
+        return next == 0x20 || next == 0x09
+    }
+
     /// The length in bytes of the bullet marker that starts `utf8`, if one does.
     private static func bulletMarkerLength<Bytes: RandomAccessCollection<UInt8>>(_ utf8: Bytes) -> Int? where Bytes.Index == Int {
         guard let first = utf8.first else { return nil }
@@ -59,6 +69,13 @@ enum LinePatterns {
     }
 
     static func endsSentence(_ text: String) -> Bool {
+        // The last byte decides when it and the byte before it are ASCII: two ASCII bytes other
+        // than CR LF are two Characters. Otherwise the last Character does.
+        let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let last = bytes.last, last < 0x80, bytes.count < 2 || bytes[bytes.count - 2] < 0x80 else { return nil }
+            return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: ";") || last == UInt8(ascii: ",")
+        }
+        if let decided = decided ?? nil { return decided }
         guard let last = text.last else { return false }
         return last == "." || last == "!" || last == ";" || last == ","
     }

@@ -57,7 +57,7 @@ struct JobBlockRule {
         // one-line posting needs, so they are rejected before `bullet` (which builds the item's
         // String) and before `oneLinePostings`. Same answer as testing in the order below.
         guard nextIsCompanyLine || line.text.containsByte(UInt8(ascii: "|")) else { return false }
-        guard LinePatterns.bullet(line.text) == nil else { return false }
+        guard !LinePatterns.isBullet(line.text) else { return false }
         if nextIsCompanyLine { return true }
         return JobParser.oneLinePostings(line.text) != nil
     }
