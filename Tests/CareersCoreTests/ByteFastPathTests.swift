@@ -7,7 +7,7 @@ import Testing
     static let samples = [
         "", " ", "  ", "Data Scientist", "data scientists", "ml engineers", "senior ml engineer", "ai", "nlp leads",
         "the data analyst role", "for data analysts", "actuaries", "devops", "data services", "sales", "analytics",
-        "qa", "jr bi developers", "  spaced  out  words  ", "tabs\tand\tspaces", "x", "ies", "cvies", "uxes",
+        "qa", "jr bi developers", "  spaced  out  words  ", "tabs\tand\tspaces", "x", "@\u{301}Company", "@ Company", "cafe\u{301} au lait", "a\r\nb", "ies", "cvies", "uxes",
         "Python, Java, or C++", "Git or other version control systems", "Frameworks – TensorFlow, PyTorch",
         "Ingénieur ML", "cafe\u{301}s", "résumés", " \u{301}leading mark", "trailing nbsp\u{A0}", "\u{A0}lead", "a\r\nb ",
         "scikit learn and numpy", "and R", "& more", "Or maybe", "SQL databases such as PostgreSQL and Snowflake",
@@ -36,6 +36,9 @@ import Testing
                 #expect(sample.rangesFast(of: needle) == Array(sample.ranges(of: needle)), "\(sample) / \(needle)")
             }
             #expect(Substring(sample).droppingSpaces() == Substring(sample).drop(while: { $0 == " " }), "\(sample)")
+            for prefix in ["", "a", "@", "Data", "data scientist", "cafe", "a\r", "résumé", "Python, Java"] {
+                #expect(sample.hasPrefixFast(prefix) == sample.hasPrefix(prefix), "\(sample) / \(prefix)")
+            }
             #expect(Substring(" " + sample).droppingSpaces() == Substring(" " + sample).drop(while: { $0 == " " }), "\(sample)")
             for byte in [UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "("), 0xA0, 0xCC] {
                 #expect(sample.containsByte(byte) == sample.utf8.contains(byte), "\(sample) / \(byte)")

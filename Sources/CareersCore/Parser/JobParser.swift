@@ -72,7 +72,7 @@ enum JobParser {
                 pendingTitle = nil
                 continue
             }
-            if text.hasPrefix("@") {
+            if text.hasPrefixFast("@") {
                 close()
                 guard let title = pendingTitle else { continue }
                 let place = text.dropFirst().trimmingSpaces()
@@ -112,7 +112,7 @@ enum JobParser {
         // Cheap rejections first (most lines are prose): every posting needs a "|" after its " @ ",
         // so a line without any "|" byte cannot be one; the byte scan costs far less than the
         // Substring work below.
-        guard !text.hasPrefix("@"), text.containsByte(UInt8(ascii: "|")), TextKey.contains(text, " @ ") else { return nil }
+        guard !text.hasPrefixFast("@"), text.containsByte(UInt8(ascii: "|")), TextKey.contains(text, " @ ") else { return nil }
         var lines: [String] = []
         var rest = Substring(text)
         while let at = rest.firstRangeFast(of: " @ ") {

@@ -97,8 +97,8 @@ enum LinePatterns {
 
     /// Markers that end an article's content: what follows is site navigation.
     static func isStopMarker(folded key: String) -> Bool {
-        return key.hasPrefix("salary insights") || key.hasPrefix("related articles") || key == "related posts"
-            || key.hasPrefix("view salary info for")
+        return key.hasPrefixFast("salary insights") || key.hasPrefixFast("related articles") || key == "related posts"
+            || key.hasPrefixFast("view salary info for")
     }
 
     static func isTableOfContents(folded key: String) -> Bool {
@@ -158,7 +158,7 @@ enum LinePatterns {
     ]
 
     static func isFeaturedJobMarker(folded: String) -> Bool {
-        folded.hasPrefix("featured job")
+        folded.hasPrefixFast("featured job")
     }
 
     /// Words that, at the start of a word, say which section a heading or lead-in opens. The

@@ -388,21 +388,20 @@ struct RoleMatcher {
     }
 
     /// Whether the key of `folded`, once a group line's words are dropped, may be an entry's key;
-    /// false only where the bytes prove it cannot, before the key is built. For ASCII text whose
-    /// key needs no context (no "ops", "gen", "operations") the key keeps the text's words in
-    /// order, the last made singular, and the group-line words dropped at the end are only "role"
-    /// and "position": so unless the last word is one of those or may be a short form (3 bytes at
-    /// most, spelled out in the key), the key ends with its singular, and an entry's key must too.
+    /// false only where the bytes prove it cannot, before the key is built. The key of ASCII text
+    /// ends with the singular of its last word, unless that word is spelled out (a short form: 3
+    /// bytes at most, or "genai"), joined or contracted ("ml ops", "machine learning operations");
+    /// and the group-line words dropped at the end are only "role" and "position". Otherwise an
+    /// entry's key must end with that same word.
     private func mayBeEntryKey(_ folded: String) -> Bool {
-        guard let plain = RoleNames.PlainWords(folded), plain.hasWords, !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations
-        else { return true }
-        return folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard ByteSearch.isASCII(bytes) else { return true }
             var end = bytes.count
             while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
             var start = end
             while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
             let word = bytes[start..<end]
-            if word.elementsEqual("role".utf8) || word.elementsEqual("position".utf8) { return true }
+            if Self.contextualLastWords.contains(where: { word.elementsEqual($0) }) { return true }
             let (keep, appendY) = RoleNames.singularASCII(word)
             let length = keep + (appendY ? 1 : 0)
             if length <= 3 { return true }
@@ -411,6 +410,9 @@ struct RoleMatcher {
             }
         } ?? true
     }
+
+    /// Last words whose key word depends on the words around them, or that a group line drops.
+    private static let contextualLastWords = ["role", "position", "ops", "operation", "operations", "genai"].map { Array($0.utf8) }
 
     /// The role whose key `key` is once the words of a group line around it are dropped: "For Data
     /// Analysts", "As a Data Analyst", "The Data Scientist", "Data Scientist Role". ASCII keys

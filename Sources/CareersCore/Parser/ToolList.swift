@@ -238,9 +238,14 @@ enum ToolList {
         for (index, piece) in pieces.enumerated() {
             var item = piece.trimmingSpaces()
             var followsConjunction = false
-            for conjunction in ["and ", "or ", "& "] where item.hasPrefixIgnoringCase(conjunction) {
+            for conjunction in leadingConjunctions where item.hasPrefixIgnoringCase(conjunction) {
                 item = item.dropFirst(conjunction.count).trimmingSpaces()
                 followsConjunction = true
+            }
+            // Without the bytes of " or " and " and " the item is one part whichever way it is searched.
+            guard !item.isASCIIOnly || item.firstRangeFast(of: " or ") != nil || item.firstRangeFast(of: " and ") != nil else {
+                if !item.isEmpty { parts.append(String(item)) }
+                continue
             }
             let keepsAnd = andOnlyInLastItem && (index < pieces.count - 1 || (followsConjunction && pieces.count > 1))
             let inner = item.componentsFast(separatedBy: " or ").flatMap { keepsAnd ? [$0] : $0.componentsFast(separatedBy: " and ") }
@@ -252,6 +257,8 @@ enum ToolList {
         }
         return parts.filter { !$0.isEmpty }
     }
+
+    private static let leadingConjunctions = ["and ", "or ", "& "]
 
     static func isToolName(_ name: String) -> Bool {
         // The length first, and by bytes when that settles it (a String has no more Characters

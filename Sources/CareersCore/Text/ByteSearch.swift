@@ -33,6 +33,22 @@ extension StringProtocol {
         utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 
+    /// `hasPrefix(prefix)`, on the bytes when the prefix and the text's bytes up to one past it are
+    /// ASCII: those are then single Characters (CR LF aside, and a prefix not ending in CR cannot
+    /// end inside that pair), with no combining mark after them. Every line asks several of these
+    /// ("salary insights", "featured job", "@").
+    func hasPrefixFast(_ prefix: String) -> Bool {
+        let answer = utf8.withContiguousStorageIfAvailable { bytes in
+            prefix.utf8.withContiguousStorageIfAvailable { pattern -> Bool? in
+                guard pattern.last != 0x0D, ByteSearch.isASCII(pattern) else { return nil }
+                guard bytes.count >= pattern.count else { return false }
+                guard ByteSearch.isASCII(UnsafeBufferPointer(rebasing: bytes[..<Swift.min(bytes.count, pattern.count + 1)])) else { return nil }
+                return bytes[..<pattern.count].elementsEqual(pattern)
+            } ?? nil
+        } ?? nil
+        return answer ?? hasPrefix(prefix)
+    }
+
     /// Whether every byte is ASCII.
     var isASCIIOnly: Bool {
         utf8.withContiguousStorageIfAvailable(ByteSearch.isASCII) ?? utf8.allSatisfy { $0 < 0x80 }

@@ -26,7 +26,7 @@ struct DefinitionProse {
     /// a Data Scientist …", "While Data Scientists …, Data Analysts …") the one after its comma.
     private func subjectRole(_ sentence: String, folded: String) -> Int? {
         let padded = folded + " "
-        if Self.subordinateOpenings.contains(where: { padded.hasPrefix($0) }), let comma = sentence.firstIndex(of: ","),
+        if Self.subordinateOpenings.contains(where: { padded.hasPrefixFast($0) }), let comma = sentence.firstIndex(of: ","),
             let role = matcher.earliestMention(in: String(sentence[sentence.index(after: comma)...])) {
             return role
         }

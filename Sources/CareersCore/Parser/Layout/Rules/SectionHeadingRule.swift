@@ -99,7 +99,7 @@ enum SectionHeadingRule {
     /// do", "A Day in the Life of a X", with the role's name already removed from `rest`.
     static func isRoleActivityHeading(_ rest: String) -> Bool {
         if TextKey.contains(" " + rest + " ", " day in the life ") { return true }
-        guard rest.hasPrefix("what ") else { return false }
+        guard rest.hasPrefixFast("what ") else { return false }
         return rest.hasSuffix(" do") || rest.hasSuffix(" does") || rest.hasSuffix(" do all day") || rest.hasSuffix(" actually do")
     }
 }
