@@ -7,7 +7,7 @@ import Testing
     static let samples = [
         "", " ", "  ", "Data Scientist", "data scientists", "ml engineers", "senior ml engineer", "ai", "nlp leads",
         "the data analyst role", "for data analysts", "actuaries", "devops", "data services", "sales", "analytics",
-        "qa", "jr bi developers", "  spaced  out  words  ", "tabs\tand\tspaces", "x", "@\u{301}Company", "@ Company", "cafe\u{301} au lait", "a\r\nb", "ies", "cvies", "uxes",
+        "qa", "jr bi developers", "  spaced  out  words  ", "tabs\tand\tspaces", "x", "@\u{301}Company", "@ Company", "cafe\u{301} au lait", "a\r\nb", "Master’s degree or PhD", "6 min read · Jan. 17, 2025", "K\u{212A} or x", "ies", "cvies", "uxes",
         "Python, Java, or C++", "Git or other version control systems", "Frameworks – TensorFlow, PyTorch",
         "Ingénieur ML", "cafe\u{301}s", "résumés", " \u{301}leading mark", "trailing nbsp\u{A0}", "\u{A0}lead", "a\r\nb ",
         "scikit learn and numpy", "and R", "& more", "Or maybe", "SQL databases such as PostgreSQL and Snowflake",
@@ -30,12 +30,15 @@ import Testing
 
     @Test func searchTrimAndSplitMatchCharacterLevelResults() {
         for sample in Self.samples {
-            for needle in [" or ", " and ", " – ", "s", "e\u{301}", " ", "C++"] {
+            for needle in [" or ", " and ", " – ", "s", "e\u{301}", " ", "C++", " min read", "K", ";", " degree"] {
                 #expect(sample.firstRangeFast(of: needle) == sample.firstRange(of: needle), "\(sample) / \(needle)")
                 #expect(sample.componentsFast(separatedBy: needle).map(String.init) == sample.components(separatedBy: needle), "\(sample) / \(needle)")
                 #expect(sample.rangesFast(of: needle) == Array(sample.ranges(of: needle)), "\(sample) / \(needle)")
             }
             #expect(Substring(sample).droppingSpaces() == Substring(sample).drop(while: { $0 == " " }), "\(sample)")
+            for text in [sample, "|" + sample, sample + "|", "||" + sample + "|x|y"] {
+                #expect(Substring(text).splitOnce(at: UInt8(ascii: "|")) == Substring(text).split(separator: "|", maxSplits: 1), "\(text)")
+            }
             for prefix in ["", "a", "@", "Data", "data scientist", "cafe", "a\r", "résumé", "Python, Java"] {
                 #expect(sample.hasPrefixFast(prefix) == sample.hasPrefix(prefix), "\(sample) / \(prefix)")
             }

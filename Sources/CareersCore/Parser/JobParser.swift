@@ -45,9 +45,14 @@ enum JobParser {
     /// The postings with the number of the line each one's meta (or last) line is on.
     static func parseNumbered(_ physicalLines: [(line: ArticleLine, meta: KnownMeta)]) -> [(posting: JobPosting, line: Int)] {
         // Lines split out of a one-line posting are new text: their meta is not known yet.
-        let lines = physicalLines.flatMap { entry in
-            oneLinePostings(entry.line.text).map { $0.map { (line: ArticleLine(number: entry.line.number, text: $0), meta: KnownMeta.unknown) } }
-                ?? [entry]
+        var lines: [(line: ArticleLine, meta: KnownMeta)] = []
+        lines.reserveCapacity(physicalLines.count)
+        for entry in physicalLines {
+            if let split = oneLinePostings(entry.line.text) {
+                lines += split.map { (line: ArticleLine(number: entry.line.number, text: $0), meta: KnownMeta.unknown) }
+            } else {
+                lines.append(entry)
+            }
         }
         var postings: [(posting: JobPosting, line: Int)] = []
         var pendingTitle: String?
@@ -76,7 +81,7 @@ enum JobParser {
                 close()
                 guard let title = pendingTitle else { continue }
                 let place = text.dropFirst().trimmingSpaces()
-                let parts = place.split(separator: "|", maxSplits: 1).map { String($0.trimmingSpaces()) }
+                let parts = place.splitOnce(at: UInt8(ascii: "|")).map { String($0.trimmingSpaces()) }
                 open = (title, parts.first.flatMap { $0.isEmpty ? nil : $0 }, parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil)
                 pendingTitle = nil
                 awaitingMeta = true
@@ -262,6 +267,12 @@ enum JobParser {
     /// A case-insensitive prefix that ends at a word boundary, or where the next posting's title
     /// was glued on (an upper-case letter follows).
     private static func hasPrefixWord(_ text: Substring, _ words: String) -> Bool {
+        // Most entries differ in the first byte (no entry starts with "-", the one pattern byte a
+        // space may stand for): rejected before any buffer is asked for.
+        if let first = text.utf8.first, let expected = words.utf8.first, expected != 0x2D,
+            (first >= 0x41 && first <= 0x5A ? first | 0x20 : first) != expected {
+            return false
+        }
         // On the buffers when both have one (always, for native strings): iterating the views
         // pairwise cost most of `parseMeta`, which tries every type and level at each step.
         if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes in

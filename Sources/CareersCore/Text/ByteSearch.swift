@@ -14,7 +14,7 @@ extension StringProtocol {
     func firstRangeFast(of needle: String) -> Range<Index>? {
         let utf8 = self.utf8
         let result = utf8.withContiguousStorageIfAvailable { text in
-            ByteSearch.isASCII(text) ? ByteSearch.searchASCII(needle, in: text) : .notASCII
+            ByteSearch.isASCII(text) ? ByteSearch.searchASCII(needle, in: text) : ByteSearch.searchInOtherText(needle, in: text)
         }
         switch result ?? .notASCII {
         case .notASCII:
@@ -105,6 +105,25 @@ enum ByteSearch {
             guard !pattern.contains(0x0D), !pattern.contains(0x0A) else { return .notASCII }
             guard isASCII(pattern) else { return .absent }
             return offset(of: pattern, in: text).map(Result.found) ?? .absent
+        }
+    }
+
+    /// Where an ASCII `needle` is in text with other characters too, when the bytes can tell: each
+    /// Character of such a needle is its one byte, and nothing else is canonically equivalent to
+    /// it unless the needle holds "K", ";" or "`" (Kelvin sign, Greek question mark, Greek varia),
+    /// so every Character match is a byte match. No byte match: absent. The first byte match with
+    /// ASCII bytes around it is on Character boundaries, so it is the first Character match too.
+    /// Otherwise (a mark or a prepended character next to it) the Characters decide.
+    static func searchInOtherText(_ needle: String, in text: UnsafeBufferPointer<UInt8>) -> Result {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard !pattern.isEmpty, isASCII(pattern),
+                !pattern.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == UInt8(ascii: "K") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "`") })
+            else { return .notASCII }
+            guard let found = offset(of: pattern, in: text) else { return .absent }
+            let end = found + pattern.count
+            guard found == 0 || text[found - 1] < 0x80, end == text.count || text[end] < 0x80 else { return .notASCII }
+            return .found(found)
         }
     }
 
@@ -207,6 +226,30 @@ extension String {
 }
 
 extension Substring {
+    /// `split(separator: Character(separator), maxSplits: 1)` (empty parts omitted, and not
+    /// counted as splits), on the bytes of ASCII text, where an ASCII separator byte is always a
+    /// Character of its own; other text is split by Characters.
+    func splitOnce(at separator: UInt8) -> [Substring] {
+        guard isASCIIOnly else { return split(separator: Character(Unicode.Scalar(separator)), maxSplits: 1) }
+        let utf8 = self.utf8
+        var parts: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            guard utf8[index] == separator else {
+                index = utf8.index(after: index)
+                continue
+            }
+            let appended = index != start
+            if appended { parts.append(self[start..<index]) }
+            index = utf8.index(after: index)
+            start = index
+            if appended { break }
+        }
+        if start != utf8.endIndex { parts.append(self[start...]) }
+        return parts
+    }
+
     /// `drop(while: { $0 == " " })` on the bytes. Where the spaces end at a non-ASCII byte (maybe
     /// a combining mark that makes the last space another Character), the Characters decide.
     func droppingSpaces() -> Substring {
