@@ -83,21 +83,10 @@ enum LinePatterns {
     /// Words separated by spaces, counted on the UTF-8 bytes (no grapheme breaking).
     static func wordCount<Text: StringProtocol>(_ text: Text) -> Int {
         // On the buffer when there is one (always, for native strings): the view's iterator costs more.
-        if let counted = text.utf8.withContiguousStorageIfAvailable(wordCount(bytes:)) { return counted }
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x09 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-            }
-        }
-        return count
+        text.utf8.withContiguousStorageIfAvailable(wordCount(bytes:)) ?? wordCount(bytes: text.utf8)
     }
 
-    private static func wordCount(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func wordCount<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Int {
         var count = 0
         var inWord = false
         for byte in bytes {
