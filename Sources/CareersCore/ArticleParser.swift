@@ -22,7 +22,7 @@ public enum ArticleParser {
 
     /// Slug of the file name without its extension.
     public static func articleID(fileName: String) -> String {
-        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        let base = fileName.splitFast(separators: [UInt8(ascii: "/")]).last.map(String.init) ?? fileName
         let stem = base.lastIndex(of: ".").map { String(base[..<$0]) } ?? base
         let slug = TextKey.slug(stem)
         return slug.isEmpty ? "article-" + TextKey.hex(TextKey.fnv1a64(base)).prefix(8) : slug

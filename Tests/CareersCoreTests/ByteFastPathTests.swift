@@ -7,7 +7,7 @@ import Testing
     static let samples = [
         "", " ", "  ", "Data Scientist", "data scientists", "ml engineers", "senior ml engineer", "ai", "nlp leads",
         "the data analyst role", "for data analysts", "actuaries", "devops", "data services", "sales", "analytics",
-        "qa", "jr bi developers", "  spaced  out  words  ", "tabs\tand\tspaces", "x", "ies", "cvies", "uxes",
+        "qa", "jr bi developers", "  spaced  out  words  ", "tabs\tand\tspaces", "x", "@\u{301}Company", "@ Company", "cafe\u{301} au lait", "a\r\nb", "Master’s degree or PhD", "6 min read · Jan. 17, 2025", "K\u{212A} or x", "ies", "cvies", "uxes",
         "Python, Java, or C++", "Git or other version control systems", "Frameworks – TensorFlow, PyTorch",
         "Ingénieur ML", "cafe\u{301}s", "résumés", " \u{301}leading mark", "trailing nbsp\u{A0}", "\u{A0}lead", "a\r\nb ",
         "scikit learn and numpy", "and R", "& more", "Or maybe", "SQL databases such as PostgreSQL and Snowflake",
@@ -30,13 +30,64 @@ import Testing
 
     @Test func searchTrimAndSplitMatchCharacterLevelResults() {
         for sample in Self.samples {
-            for needle in [" or ", " and ", " – ", "s", "e\u{301}", " ", "C++"] {
+            for needle in [" or ", " and ", " – ", "s", "e\u{301}", " ", "C++", " min read", "K", ";", " degree"] {
                 #expect(sample.firstRangeFast(of: needle) == sample.firstRange(of: needle), "\(sample) / \(needle)")
                 #expect(sample.componentsFast(separatedBy: needle).map(String.init) == sample.components(separatedBy: needle), "\(sample) / \(needle)")
+                #expect(sample.rangesFast(of: needle) == Array(sample.ranges(of: needle)), "\(sample) / \(needle)")
+            }
+            #expect(Substring(sample).droppingSpaces() == Substring(sample).drop(while: { $0 == " " }), "\(sample)")
+            for text in [sample, "|" + sample, sample + "|", "||" + sample + "|x|y"] {
+                #expect(Substring(text).splitOnce(at: UInt8(ascii: "|")) == Substring(text).split(separator: "|", maxSplits: 1), "\(text)")
+            }
+            for prefix in ["", "a", "@", "Data", "data scientist", "cafe", "a\r", "résumé", "Python, Java"] {
+                #expect(sample.hasPrefixFast(prefix) == sample.hasPrefix(prefix), "\(sample) / \(prefix)")
+            }
+            #expect(Substring(" " + sample).droppingSpaces() == Substring(" " + sample).drop(while: { $0 == " " }), "\(sample)")
+            for byte in [UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "("), 0xA0, 0xCC] {
+                #expect(sample.containsByte(byte) == sample.utf8.contains(byte), "\(sample) / \(byte)")
             }
             #expect(sample.trimmingSpaces() == Self.referenceTrim(sample), "\(sample)")
             #expect(sample.splitFast(separators: [UInt8(ascii: ","), UInt8(ascii: ";")]) == sample.split(whereSeparator: { $0 == "," || $0 == ";" }))
             #expect(sample.hasPrefixIgnoringCase("and ") == sample.lowercased().hasPrefix("and "), "\(sample)")
+        }
+    }
+
+    /// Group lines are stripped of their words ("for", "as", "a", "an", "the"; "role", "position",
+    /// each once, in that order) on the bytes of ASCII keys, and on Characters otherwise.
+    @Test func groupLinesNameTheirRoleByKey() {
+        let matcher = RoleMatcher(titles: ["Data Scientist", "ML Engineer", "Ingénieur Données", "Инженер Данных"])
+        let expected: [(String, Int?)] = [
+            ("for data scientists", 0), ("the ml engineer role", 1), ("as a machine learning engineer position", 1),
+            ("a the data scientist", 0), ("the a data scientist", nil), ("data scientist position role", 0),
+            ("data scientist role position", nil), ("for инженер данных", 3), ("the инженер данных role", 3), ("a инженер", nil), ("the", nil), ("role", nil), ("for ingenieur donnees", 2),
+            ("the ingenieur donnees", 2), ("the ingenieur donnees role", nil), ("data scientists for", nil), ("", nil),
+        ]
+        for (line, role) in expected {
+            #expect(matcher.exactRole(folded: line) == role, "\(line)")
+        }
+    }
+
+    /// A line's key is built only when its last word may end an entry's key (`mayBeEntryKey`); the
+    /// answer is the one the key itself gives.
+    @Test func roleLinesMatchTheKeyReference() {
+        let titles = ["Data Scientist", "AI Engineer", "Actuary", "Quant Lead", "MLOps Engineer"]
+        let matcher = RoleMatcher(titles: titles)
+        let lines = [
+            "data scientists", "for data scientists", "the actuaries", "actuaries role", "ai engineers", "artificial intelligence engineers",
+            "quant leads position", "quant lead ql", "data scientist ds", "ai engineer aie", "strong statistics and spark skills",
+            "lead experiments across teams", "data science", "scientists", "a ai engineer", "mlops engineer", "ml ops engineer",
+            "machine learning operations engineers", "gen ai engineer", "role", "position role", "data scientist position role",
+            "the quant lead role", "as an actuary", "actuary ai", "data scientist ml", "", "ds",
+        ]
+        for line in lines {
+            #expect(matcher.exactRole(folded: line) == Self.referenceExactRole(line, titles: titles), "\(line)")
+        }
+    }
+
+    @Test func bulletsAndSentenceEndsMatchTheReference() {
+        for sample in Self.samples + ["- x", "-", "1. Item", "12) x", "123. x", "• ", "–x", "x.", "x.\u{301}", "é.", "a!", "a;", "a,", "…", "."] {
+            #expect(LinePatterns.isBullet(sample) == (LinePatterns.bullet(sample) != nil), "\(sample)")
+            #expect(LinePatterns.endsSentence(sample) == sample.last.map { ".!;,".contains($0) } ?? false, "\(sample)")
         }
     }
 
@@ -59,6 +110,16 @@ import Testing
         let start = text.firstIndex(where: { !$0.isWhitespace }) ?? text.endIndex
         let end = text.lastIndex(where: { !$0.isWhitespace }).map { text.index(after: $0) } ?? start
         return text[start..<max(start, end)]
+    }
+
+    /// `RoleMatcher.exactRole(folded:)` as it was written on Strings, for titles with no other body names.
+    static func referenceExactRole(_ folded: String, titles: [String]) -> Int? {
+        var key = RoleNames.key(folded: folded)
+        for prefix in ["for ", "as ", "a ", "an ", "the "] where key.hasPrefix(prefix) { key = String(key.dropFirst(prefix.count)) }
+        for suffix in [" role", " position"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
+        if let role = titles.firstIndex(where: { RoleNames.key($0) == key }) { return role }
+        guard let cut = RoleMatcher.initialsSuffixStart(folded) else { return nil }
+        return referenceExactRole(String(folded[..<cut]), titles: titles)
     }
 
     static func referenceSectionKind(_ folded: String, _ table: [(SectionKind, [String])]) -> SectionKind? {

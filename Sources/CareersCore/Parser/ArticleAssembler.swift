@@ -37,7 +37,7 @@ struct ArticleAssembler {
     mutating func assemble() throws(ArticleRejection) -> Article {
         guard let titleLine = lines.first else { throw ArticleRejection(file: fileName, reason: "empty file") }
         let title = titleLine.text
-        guard title.count <= 300, LinePatterns.bullet(title) == nil else {
+        guard title.count <= 300, !LinePatterns.isBullet(title) else {
             throw ArticleRejection(file: fileName, reason: "no recognisable article structure: first line is not a title", line: titleLine.number)
         }
         let stop = lines.indices.dropFirst().first { LinePatterns.isStopMarker(folded: lines[$0].folded) } ?? lines.endIndex
@@ -100,7 +100,7 @@ struct ArticleAssembler {
         case .leadIn(let kind, let role, let heading):
             if let kind, sections.last?.kind != kind { startSection(kind, heading: heading, line: line.number) }
             if let role { enterRole(role) }
-            if LinePatterns.bullet(line.text) != nil { note(.bulletReadsAsLeadIn, line, "a bullet that announces a list (\"\(heading)\"): read as a lead-in, not as an item") }
+            if LinePatterns.isBullet(line.text) { note(.bulletReadsAsLeadIn, line, "a bullet that announces a list (\"\(heading)\"): read as a lead-in, not as an item") }
         case .bullet(let bullet):
             // A reference ("All tools used by Machine Learning Engineers.") stays an item: the
             // repository resolves it to the other role's items, marked inherited
@@ -286,7 +286,7 @@ struct ArticleAssembler {
         var conclusionParts = finished.filter { $0.kind == .conclusion }.compactMap { $0.text ?? joinedBlockText($0) }
         conclusionParts += trailingConclusion
         var result = Article(
-            id: id, fileName: fileName.split(separator: "/").last.map(String.init) ?? fileName, title: title, subtitle: subtitle, readingMinutes: readingMinutes,
+            id: id, fileName: fileName.splitFast(separators: [UInt8(ascii: "/")]).last.map(String.init) ?? fileName, title: title, subtitle: subtitle, readingMinutes: readingMinutes,
             published: published, intro: intro.isEmpty ? finished.first { $0.kind == .intro }?.text : intro.joined(separator: "\n\n"), roles: roles.titles,
             profiles: profiles, sections: finished, outlook: outlook,
             conclusion: conclusionParts.isEmpty ? nil : conclusionParts.joined(separator: "\n\n"), jobs: jobs)

@@ -10,7 +10,9 @@ enum ArticleHeader {
         // Both need a number that `Int` reads, so ASCII digits: most lines have none.
         guard hasASCIIDigit(line) else { return nil }
         let lower = line.lowercased()
-        guard let range = lower.firstRangeFast(of: " min read") ?? lower.firstRangeFast(of: " minute read")
+        // Each phrase needs the bytes " min" (its Characters have no other spelling): most
+        // lines with a digit have none, and the Character search of non-ASCII text is slow.
+        guard TextKey.contains(lower, " min"), let range = lower.firstRangeFast(of: " min read") ?? lower.firstRangeFast(of: " minute read")
             ?? lower.firstRangeFast(of: " mins read")
         else { return nil }
         let number = lower[..<range.lowerBound].reversed().prefix(while: \.isNumber).reversed()
@@ -29,6 +31,7 @@ enum ArticleHeader {
         let tokens = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "·" || $0 == "|" })
         for (index, token) in tokens.enumerated() {
             if let iso = isoToken(token) { return iso }
+            if Self.cannotBeMonth(token) { continue }
             let word = trimmingDots(token.lowercased())
             guard word.count >= 3, word.allSatisfy(\.isLetter),
                 let month = months.first(where: { word.hasPrefix($0.prefix) && $0.prefix.count <= word.count })?.month
@@ -46,10 +49,22 @@ enum ArticleHeader {
     }
 
     private static func hasASCIIDigit(_ line: String) -> Bool {
-        line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        line.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0x30 && $0 <= 0x39 } } ?? line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// An ASCII token that, without its dots, is not three letters or more cannot name a month:
+    /// decided on the bytes before the token is lower-cased and trimmed as Characters.
+    private static func cannotBeMonth(_ token: Substring) -> Bool {
+        token.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard ByteSearch.isASCII(bytes) else { return false }
+            let letters = bytes.drop { $0 == UInt8(ascii: ".") }.reversed().drop { $0 == UInt8(ascii: ".") }
+            return letters.count < 3 || !letters.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        } ?? false
     }
 
     private static func isoToken(_ token: Substring) -> String? {
+        // No "-" byte, no "-" Character: one part.
+        guard token.containsByte(UInt8(ascii: "-")) else { return nil }
         let parts = token.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }

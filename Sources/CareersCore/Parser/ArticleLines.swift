@@ -182,7 +182,9 @@ enum UnicodeSpaces {
     static func normalised(_ text: String) -> String {
         let utf8 = text.utf8
         // Every such space is encoded with a lead byte 0xC2, 0xE1, 0xE2 or 0xE3; ASCII lines skip.
-        guard utf8.contains(where: { $0 == 0xC2 || ($0 >= 0xE1 && $0 <= 0xE3) }) else { return text }
+        // Decided on the buffer: most non-ASCII lines ("’", "·") have a candidate lead byte but no such space.
+        let hasSpace = utf8.withContiguousStorageIfAvailable { bytes in bytes.indices.contains { spaceLength(bytes, at: $0) > 0 } }
+        guard hasSpace ?? utf8.contains(where: { $0 == 0xC2 || ($0 >= 0xE1 && $0 <= 0xE3) }) else { return text }
         let bytes = Array(utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -211,7 +213,7 @@ enum UnicodeSpaces {
 
     /// The UTF-8 length of the Unicode space at `index` (U+00A0, U+1680, U+2000–U+200A, U+202F,
     /// U+205F, U+3000), or 0. Zero-width characters are not spaces: they join or split nothing.
-    private static func spaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    private static func spaceLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> Int where Bytes.Index == Int {
         let first = bytes[index]
         guard first >= 0xC2, index + 1 < bytes.count else { return 0 }
         let second = bytes[index + 1]

@@ -45,9 +45,14 @@ enum JobParser {
     /// The postings with the number of the line each one's meta (or last) line is on.
     static func parseNumbered(_ physicalLines: [(line: ArticleLine, meta: KnownMeta)]) -> [(posting: JobPosting, line: Int)] {
         // Lines split out of a one-line posting are new text: their meta is not known yet.
-        let lines = physicalLines.flatMap { entry in
-            oneLinePostings(entry.line.text).map { $0.map { (line: ArticleLine(number: entry.line.number, text: $0), meta: KnownMeta.unknown) } }
-                ?? [entry]
+        var lines: [(line: ArticleLine, meta: KnownMeta)] = []
+        lines.reserveCapacity(physicalLines.count)
+        for entry in physicalLines {
+            if let split = oneLinePostings(entry.line.text) {
+                lines += split.map { (line: ArticleLine(number: entry.line.number, text: $0), meta: KnownMeta.unknown) }
+            } else {
+                lines.append(entry)
+            }
         }
         var postings: [(posting: JobPosting, line: Int)] = []
         var pendingTitle: String?
@@ -72,11 +77,11 @@ enum JobParser {
                 pendingTitle = nil
                 continue
             }
-            if text.hasPrefix("@") {
+            if text.hasPrefixFast("@") {
                 close()
                 guard let title = pendingTitle else { continue }
                 let place = text.dropFirst().trimmingSpaces()
-                let parts = place.split(separator: "|", maxSplits: 1).map { String($0.trimmingSpaces()) }
+                let parts = place.splitOnce(at: UInt8(ascii: "|")).map { String($0.trimmingSpaces()) }
                 open = (title, parts.first.flatMap { $0.isEmpty ? nil : $0 }, parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil)
                 pendingTitle = nil
                 awaitingMeta = true
@@ -112,7 +117,7 @@ enum JobParser {
         // Cheap rejections first (most lines are prose): every posting needs a "|" after its " @ ",
         // so a line without any "|" byte cannot be one; the byte scan costs far less than the
         // Substring work below.
-        guard !text.hasPrefix("@"), text.utf8.contains(UInt8(ascii: "|")), TextKey.contains(text, " @ ") else { return nil }
+        guard !text.hasPrefixFast("@"), text.containsByte(UInt8(ascii: "|")), TextKey.contains(text, " @ ") else { return nil }
         var lines: [String] = []
         var rest = Substring(text)
         while let at = rest.firstRangeFast(of: " @ ") {
@@ -158,7 +163,7 @@ enum JobParser {
                 matchedSomething = true
                 // "Full Time / Contract", "Full-time & Part-time", "Contract or Full Time".
                 let next = droppingSeparators(cursor)
-                for joiner in ["/ ", "& ", "| ", "+ ", "or ", "and "] where next.utf8.starts(with: joiner.utf8) {
+                for joiner in typeJoiners where next.utf8.starts(with: joiner.utf8) {
                     cursor = next.dropFirst(joiner.utf8.count)
                     break
                 }
@@ -182,6 +187,8 @@ enum JobParser {
         }
         return matchedSomething ? (meta, cursor) : nil
     }
+
+    private static let typeJoiners = ["/ ", "& ", "| ", "+ ", "or ", "and "]
 
     /// `text.drop(while: { $0 == " " || $0 == "," || $0 == "·" })`, on the bytes (grapheme breaking
     /// dominated parseMeta). Where the bytes stop at a non-ASCII byte after skipping something, it
@@ -260,6 +267,19 @@ enum JobParser {
     /// A case-insensitive prefix that ends at a word boundary, or where the next posting's title
     /// was glued on (an upper-case letter follows).
     private static func hasPrefixWord(_ text: Substring, _ words: String) -> Bool {
+        // Most entries differ in the first byte (no entry starts with "-", the one pattern byte a
+        // space may stand for): rejected before any buffer is asked for.
+        if let first = text.utf8.first, let expected = words.utf8.first, expected != 0x2D,
+            (first >= 0x41 && first <= 0x5A ? first | 0x20 : first) != expected {
+            return false
+        }
+        // On the buffers when both have one (always, for native strings): iterating the views
+        // pairwise cost most of `parseMeta`, which tries every type and level at each step.
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            words.utf8.withContiguousStorageIfAvailable { hasPrefixWord(bytes, $0) }
+        }) ?? nil {
+            return answer
+        }
         let bytes = text.utf8
         let pattern = words.utf8
         guard bytes.count >= pattern.count else { return false }
@@ -272,5 +292,19 @@ enum JobParser {
         // A letter may follow only when it starts the next posting's title (glued, upper case).
         let isLower = next >= 0x61 && next <= 0x7A
         return !isLower
+    }
+
+    /// `hasPrefixWord` on the bytes of both.
+    private static func hasPrefixWord(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= pattern.count else { return false }
+        for index in 0..<pattern.count {
+            let byte = bytes[index]
+            let expected = pattern[index]
+            guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected || (expected == 0x2D && byte == 0x20) else { return false }
+        }
+        guard bytes.count > pattern.count else { return true }
+        if pattern.contains(UInt8(ascii: "/")) { return true }
+        let next = bytes[pattern.count]
+        return !(next >= 0x61 && next <= 0x7A)
     }
 }

@@ -21,6 +21,16 @@ enum LinePatterns {
         return text.isEmpty ? .lone : .item(String(decoding: text, as: UTF8.self))
     }
 
+    /// `bullet(line) != nil`, without building the item's String: most callers only ask whether a
+    /// line (often the next one) is a bullet.
+    static func isBullet(_ line: String) -> Bool {
+        guard let markerLength = line.utf8.withContiguousStorageIfAvailable(bulletMarkerLength) ?? bulletMarkerLength(Array(line.utf8.prefix(8)))
+        else { return false }
+        let rest = line.utf8.dropFirst(markerLength)
+        guard let next = rest.first else { return true }
+        return next == 0x20 || next == 0x09
+    }
+
     /// The length in bytes of the bullet marker that starts `utf8`, if one does.
     private static func bulletMarkerLength<Bytes: RandomAccessCollection<UInt8>>(_ utf8: Bytes) -> Int? where Bytes.Index == Int {
         guard let first = utf8.first else { return nil }
@@ -59,15 +69,27 @@ enum LinePatterns {
     }
 
     static func endsSentence(_ text: String) -> Bool {
+        // The last byte decides when it and the byte before it are ASCII: two ASCII bytes other
+        // than CR LF are two Characters. Otherwise the last Character does.
+        let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let last = bytes.last, last < 0x80, bytes.count < 2 || bytes[bytes.count - 2] < 0x80 else { return nil }
+            return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: ";") || last == UInt8(ascii: ",")
+        }
+        if let decided = decided ?? nil { return decided }
         guard let last = text.last else { return false }
         return last == "." || last == "!" || last == ";" || last == ","
     }
 
     /// Words separated by spaces, counted on the UTF-8 bytes (no grapheme breaking).
     static func wordCount<Text: StringProtocol>(_ text: Text) -> Int {
+        // On the buffer when there is one (always, for native strings): the view's iterator costs more.
+        text.utf8.withContiguousStorageIfAvailable(wordCount(bytes:)) ?? wordCount(bytes: text.utf8)
+    }
+
+    private static func wordCount<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Int {
         var count = 0
         var inWord = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0x20 || byte == 0x09 {
                 inWord = false
             } else if !inWord {
@@ -80,8 +102,8 @@ enum LinePatterns {
 
     /// Markers that end an article's content: what follows is site navigation.
     static func isStopMarker(folded key: String) -> Bool {
-        return key.hasPrefix("salary insights") || key.hasPrefix("related articles") || key == "related posts"
-            || key.hasPrefix("view salary info for")
+        return key.hasPrefixFast("salary insights") || key.hasPrefixFast("related articles") || key == "related posts"
+            || key.hasPrefixFast("view salary info for")
     }
 
     static func isTableOfContents(folded key: String) -> Bool {
@@ -92,7 +114,7 @@ enum LinePatterns {
     static func isCompanyLine(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard utf8.first == UInt8(ascii: "@"), let second = utf8.dropFirst().first else { return false }
-        return second == 0x20 || utf8.contains(UInt8(ascii: "|"))
+        return second == 0x20 || text.containsByte(UInt8(ascii: "|"))
     }
 
     /// Whether `next` is the following item of the numbered list `line` belongs to ("2." after "1.").
@@ -141,7 +163,7 @@ enum LinePatterns {
     ]
 
     static func isFeaturedJobMarker(folded: String) -> Bool {
-        folded.hasPrefix("featured job")
+        folded.hasPrefixFast("featured job")
     }
 
     /// Words that, at the start of a word, say which section a heading or lead-in opens. The

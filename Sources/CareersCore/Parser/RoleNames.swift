@@ -70,9 +70,11 @@ enum RoleNames {
     private static let shortInIDs: Set<String> = ["ai", "nlp", "bi", "qa", "ux", "ui"]
 
     /// `folded` with abbreviations spelled out; returned as is when it has none (the usual case).
+    /// ASCII text whose only context-free change is its short forms ("ai engineers build …") is
+    /// rebuilt on the bytes: splitting it into Strings cost tens of thousands of instructions a line.
     static func expanded(folded: String) -> String {
-        if let plain = PlainWords(folded), !plain.hasShortForm, !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations {
-            return folded
+        if let plain = PlainWords(folded), !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations {
+            return plain.hasShortForm ? rebuiltASCII(folded, singularLast: false) : folded
         }
         return expandedByWords(folded)
     }
@@ -224,7 +226,7 @@ enum RoleNames {
             names.append((String(titleKey.dropLast("machine learning engineer".count)) + "mle", true))
         }
         var plain = title
-        if title.utf8.contains(UInt8(ascii: "(")) {
+        if title.containsByte(UInt8(ascii: "(")) {
             plain = String(ToolList.withoutParentheses(title).trimmingSpaces())
             if plain != title, !plain.isEmpty { names.append((plain, true)) }
         }
@@ -250,7 +252,7 @@ enum RoleNames {
 
     /// "Senior Data Scientist" → "Data Scientist"; titles without a seniority word unchanged.
     private static func withoutSeniority(_ title: String) -> String {
-        let words = title.split(separator: " ")
+        let words = title.splitFast(separators: [0x20])
         guard words.count > 2, let first = words.first, seniorityWords.contains(TextKey.fold(String(first))) else { return title }
         return words.dropFirst().joined(separator: " ")
     }
@@ -288,7 +290,7 @@ enum RoleNames {
         for dash in [" – ", " — ", " - ", " | "] {
             if let range = text.firstRangeFast(of: dash) { text = text[..<range.lowerBound] }
         }
-        let words = ToolList.withoutParentheses(String(text)).split(separator: " ")
+        let words = ToolList.withoutParentheses(String(text)).splitFast(separators: [0x20])
         var parts: [[Substring]] = [[]]
         for word in words {
             let folded = word.lowercased()
@@ -328,6 +330,10 @@ struct RoleMatcher {
     /// Every name a role answers to, by merge key: its title's key first, then the other names
     /// an article's body may use (`RoleNames.bodyNames`). `role` is the index into `titles`.
     private let entries: [(role: Int, key: String, mentionable: Bool)]
+    /// Each entry's key as bytes, compared with group lines' keys (`role(ofGroupLineKey:)`).
+    private let entryKeyBytes: [[UInt8]]
+    /// The last word of each entry's key (`mayBeEntryKey`).
+    private let entryLastWordBytes: [[UInt8]]
     /// " key " and " keys " per entry, built once rather than on every line searched.
     private let variants: [[String]]
     /// A line of more words than this cannot be a role line (see `exactRole(folded:)`).
@@ -344,6 +350,8 @@ struct RoleMatcher {
             }
         }
         self.entries = entries
+        self.entryKeyBytes = entries.map { Array($0.key.utf8) }
+        self.entryLastWordBytes = entryKeyBytes.map { key in Array(key.split(separator: 0x20, omittingEmptySubsequences: false).last ?? []) }
         self.variants = entries.map { [" " + $0.key + " ", " " + $0.key + "s "] }
         // A key has at least as many words as the text it is made from (singulars keep the count,
         // expansions add words), and the stripping below removes at most seven (five prefixes,
@@ -361,7 +369,7 @@ struct RoleMatcher {
         if let role = exactRole(folded: line.folded) { return role }
         // "Data Engineer (Big Data)": the role named with a qualifier in parentheses (a sentence
         // with a parenthesis has too many words to be one: known before anything is built).
-        guard line.text.utf8.count <= 120, line.text.utf8.contains(UInt8(ascii: "(")),
+        guard line.text.utf8.count <= 120, line.text.containsByte(UInt8(ascii: "(")),
             RoleNames.asciiWordCount(line.folded).map({ $0 <= maxLineWords + 4 }) ?? true
         else { return nil }
         return exactRole(folded: TextKey.fold(ToolList.withoutParentheses(line.text)))
@@ -371,13 +379,7 @@ struct RoleMatcher {
         guard folded.utf8.count <= 120 else { return nil }
         // Most lines are sentences: too many words to be a role's name, known without the key.
         if let words = RoleNames.asciiWordCount(folded), words > maxLineWords { return nil }
-        var key = RoleNames.key(folded: folded)
-        // "For Data Analysts", "As a Data Analyst", "The Data Scientist": group lines.
-        for prefix in ["for ", "as ", "a ", "an ", "the "] where key.hasPrefix(prefix) {
-            key = String(key.dropFirst(prefix.count))
-        }
-        for suffix in [" role", " position"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
-        if let entry = entries.first(where: { $0.key == key }) { return entry.role }
+        if mayBeEntryKey(folded), let role = role(ofGroupLineKey: RoleNames.key(folded: folded)) { return role }
         // "Data Engineer (DE)", "ML Engineer (MLE)": the group line repeats the title's form with its
         // abbreviation (the fold dropped the parentheses). Only a last word made of the initials of
         // the words before it is dropped, so "Data Engineer Intern" stays another role.
@@ -385,11 +387,76 @@ struct RoleMatcher {
         return exactRole(folded: String(folded[..<cut]))
     }
 
+    /// Whether the key of `folded`, once a group line's words are dropped, may be an entry's key;
+    /// false only where the bytes prove it cannot, before the key is built. The key of ASCII text
+    /// ends with the singular of its last word, unless that word is spelled out (a short form: 3
+    /// bytes at most, or "genai"), joined or contracted ("ml ops", "machine learning operations");
+    /// and the group-line words dropped at the end are only "role" and "position". Otherwise an
+    /// entry's key must end with that same word.
+    private func mayBeEntryKey(_ folded: String) -> Bool {
+        folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard ByteSearch.isASCII(bytes) else { return true }
+            var end = bytes.count
+            while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
+            var start = end
+            while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
+            let word = bytes[start..<end]
+            if Self.contextualLastWords.contains(where: { word.elementsEqual($0) }) { return true }
+            let (keep, appendY) = RoleNames.singularASCII(word)
+            let length = keep + (appendY ? 1 : 0)
+            if length <= 3 { return true }
+            return entryLastWordBytes.contains { last in
+                last.count == length && last.prefix(keep).elementsEqual(word.prefix(keep)) && (!appendY || last[keep] == UInt8(ascii: "y"))
+            }
+        } ?? true
+    }
+
+    /// Last words whose key word depends on the words around them, or that a group line drops.
+    private static let contextualLastWords = ["role", "position", "ops", "operation", "operations", "genai"].map { Array($0.utf8) }
+
+    /// The role whose key `key` is once the words of a group line around it are dropped: "For Data
+    /// Analysts", "As a Data Analyst", "The Data Scientist", "Data Scientist Role". ASCII keys
+    /// (nearly every line) are stripped and compared on the bytes, without building the Strings:
+    /// an ASCII key's Characters are its bytes, and no folded entry key equals it unless byte for byte.
+    private func role(ofGroupLineKey key: String) -> Int? {
+        var key = key
+        let onBytes = key.withUTF8 { bytes -> Int?? in
+            guard ByteSearch.isASCII(bytes) else { return nil }
+            var low = 0
+            var high = bytes.count
+            for prefix in Self.groupPrefixBytes where high - low >= prefix.count && bytes[low..<low + prefix.count].elementsEqual(prefix) {
+                low += prefix.count
+            }
+            for suffix in Self.groupSuffixBytes where high - low >= suffix.count && bytes[high - suffix.count..<high].elementsEqual(suffix) {
+                high -= suffix.count
+            }
+            let stripped = bytes[low..<high]
+            return .some(entryKeyBytes.firstIndex { $0.elementsEqual(stripped) }.map { entries[$0].role })
+        }
+        if let onBytes { return onBytes }
+        for prefix in Self.groupPrefixes where key.hasPrefix(prefix) { key = String(key.dropFirst(prefix.count)) }
+        for suffix in Self.groupSuffixes where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
+        return entries.first(where: { $0.key == key })?.role
+    }
+
+    /// Dropped in this order, each at most once.
+    private static let groupPrefixes = ["for ", "as ", "a ", "an ", "the "]
+    private static let groupSuffixes = [" role", " position"]
+    private static let groupPrefixBytes = groupPrefixes.map { Array($0.utf8) }
+    private static let groupSuffixBytes = groupSuffixes.map { Array($0.utf8) }
+
     /// Where the space before a last word that abbreviates the words before it starts ("data
     /// engineer de", "ml engineer mle": each word gives its initial, or itself when it is a known
     /// short form), or nil. Works on the bytes: every short line asks.
     static func initialsSuffixStart(_ folded: String) -> String.Index? {
         let utf8 = folded.utf8
+        // The same first checks on the buffer, without the view's index arithmetic.
+        let mayBe = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let space = bytes.lastIndex(of: 0x20) else { return false }
+            guard (2...6).contains(bytes.count - space - 1), bytes[0] == bytes[space + 1] else { return false }
+            return bytes[(space + 1)...].allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+        }
+        if mayBe == false { return nil }
         guard let space = utf8.lastIndex(of: 0x20) else { return nil }
         let abbreviation = utf8[utf8.index(after: space)...]
         // The first letters agree, or it cannot be: most lines stop here, before any array is made.
@@ -467,7 +534,7 @@ extension RoleNames {
     static func keyOfPlainASCII(_ folded: String) -> String? {
         guard let plain = PlainWords(folded), !plain.hasOpsApart, !plain.hasGenerative, !plain.hasOperations else { return nil }
         guard plain.hasWords else { return "" }
-        return plain.hasShortForm || plain.endsInS ? rebuiltKeyASCII(folded) : folded
+        return plain.hasShortForm || plain.endsInS ? rebuiltASCII(folded, singularLast: true) : folded
     }
 
     /// What `key(folded:)` and `expanded(folded:)` need to know to return ASCII text unchanged,
@@ -557,9 +624,9 @@ extension RoleNames {
     private static let neverPluralBytes = neverPlural.map { Array($0.utf8) }
     private static let personSuffixBytes = personSuffixes.map { Array($0.utf8) }
 
-    /// The key of ASCII `folded` that has words: every word, the last made singular, abbreviations
-    /// spelled out, joined by single spaces.
-    static func rebuiltKeyASCII(_ folded: String) -> String {
+    /// ASCII `folded` rebuilt word by word: abbreviations spelled out, the last word made singular
+    /// when `singularLast` (the key of text that has words), joined by single spaces.
+    static func rebuiltASCII(_ folded: String, singularLast: Bool) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(folded.utf8.count + 32)
         folded.utf8.withContiguousStorageIfAvailable { bytes in
@@ -572,7 +639,7 @@ extension RoleNames {
             for (position, range) in words.enumerated() {
                 var word = bytes[range]
                 var appendY = false
-                if position == words.count - 1 {
+                if singularLast, position == words.count - 1 {
                     let (keep, y) = singularASCII(word)
                     word = word.prefix(keep)
                     appendY = y

@@ -36,20 +36,23 @@ enum SalaryParser {
     /// themselves with A–Z folded, so the answer is the same as lower-casing all of the text.
     private static func asciiPeriod(_ text: Substring) -> (words: String, period: SalaryPeriod)?? {
         let window = 12
-        let utf8 = text.utf8
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(window)
-        var index = utf8.startIndex
-        while index < utf8.endIndex, bytes.count < window {
-            let byte = utf8[index]
-            guard byte < 0x80 else { return nil }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            index = utf8.index(after: index)
-        }
-        if index < utf8.endIndex, utf8[index] >= 0x80 { return nil }
-        for entry in periods where bytes.starts(with: entry.words.utf8) { return .some(entry) }
-        return .some(nil)
+        // On the buffer, with no array of the window made: this runs for every salary.
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> (words: String, period: SalaryPeriod)?? in
+            let count = min(bytes.count, window)
+            for index in 0..<count where bytes[index] >= 0x80 { return nil }
+            if bytes.count > count, bytes[count] >= 0x80 { return nil }
+            for (offset, words) in periodBytes.enumerated() where words.count <= count {
+                var matched = 0
+                while matched < words.count, (bytes[matched] >= 0x41 && bytes[matched] <= 0x5A ? bytes[matched] | 0x20 : bytes[matched]) == words[matched] {
+                    matched += 1
+                }
+                if matched == words.count { return .some(periods[offset]) }
+            }
+            return .some(nil)
+        } ?? nil
     }
+
+    private static let periodBytes = periods.map { Array($0.words.utf8) }
 
     /// First bytes of `periods`, both cases of letters (the period is matched lower-cased).
     private static let periodStartBytes: Set<UInt8> = Set(periods.compactMap(\.words.utf8.first).flatMap { byte in
@@ -68,19 +71,18 @@ enum SalaryParser {
             cursor = cursor.dropFirst()
             high = nil
         }
-        var afterRange = cursor
-        afterRange = afterRange.drop(while: { $0 == " " })
-        if let separator = ["-", "–", "—", "to "].first(where: { afterRange.hasPrefix($0) }) {
-            var candidate = afterRange.dropFirst(separator.count).drop(while: { $0 == " " })
+        let afterRange = cursor.droppingSpaces()
+        if let separator = rangeSeparator(afterRange) {
+            var candidate = afterRange.dropFirst(separator.count).droppingSpaces()
             _ = takeCurrency(&candidate)
-            candidate = candidate.drop(while: { $0 == " " })
+            candidate = candidate.droppingSpaces()
             if high != nil, let value = takeAmount(&candidate) {
                 high = value
                 cursor = candidate
             }
         }
         var period = SalaryPeriod.year
-        let afterAmount = cursor.drop(while: { $0 == " " })
+        let afterAmount = cursor.droppingSpaces()
         // Lower-casing the whole rest (often the next posting, glued on) is the costly part: ASCII
         // first bytes decide on their own (`asciiPeriod`); otherwise no period can match when the
         // first byte is ASCII and starts none of them in either case.
@@ -99,6 +101,22 @@ enum SalaryParser {
         }
         return (make(currency: currency, min: low, max: high, period: period), cursor)
     }
+
+    /// What separates the two figures of a range: `["-", "–", "—", "to "].first(where: hasPrefix)`.
+    /// An ASCII first byte other than "-" and "t" starts none of them, and a "-" followed by an
+    /// ASCII byte is the Character "-": decided without comparing Characters.
+    private static func rangeSeparator(_ text: Substring) -> String? {
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return nil }
+        if first < 0x80 && first != UInt8(ascii: "-") && first != UInt8(ascii: "t") { return nil }
+        if first == UInt8(ascii: "-") {
+            let next = utf8.index(after: utf8.startIndex)
+            if next == utf8.endIndex || utf8[next] < 0x80 { return "-" }
+        }
+        return rangeSeparators.first(where: { text.hasPrefix($0) })
+    }
+
+    private static let rangeSeparators = ["-", "–", "—", "to "]
 
     /// `max` nil: open-ended ("200K+"); its annual upper bound is the annual minimum.
     static func make(currency: String, min: Double, max: Double?, period: SalaryPeriod) -> Salary {
@@ -122,19 +140,25 @@ enum SalaryParser {
         // Fast path on the bytes when the first five are ASCII: then the first four Characters are
         // those bytes (CR LF aside, which matches nothing here either way), and hashing Characters
         // and Strings dominated this function.
+        // The code is looked up packed into an integer, not as a String in a Set.
         let utf8 = cursor.utf8
-        let head = utf8.prefix(5)
-        if head.allSatisfy({ $0 < 0x80 }) {
-            let bytes = Array(head)
-            guard let first = bytes.first else { return nil }
+        var head: (count: Int, bytes: UInt64) = (0, 0)
+        for byte in utf8.prefix(5) {
+            head.bytes |= UInt64(byte) << (8 * head.count)
+            head.count += 1
+        }
+        if head.bytes & 0x80_8080_8080 == 0 {
+            func byte(_ offset: Int) -> UInt8 { UInt8(truncatingIfNeeded: head.bytes >> (8 * offset)) }
+            guard head.count > 0 else { return nil }
+            let first = byte(0)
             if first == UInt8(ascii: "$") {
                 cursor = cursor[utf8.index(after: utf8.startIndex)...]
                 return "USD"
             }
-            guard bytes.count >= 4, first >= 0x41 && first <= 0x5A else { return nil }
-            let code = String(decoding: bytes[0..<3], as: UTF8.self)
-            let next = bytes[3]
-            guard currencyCodes.contains(code), next == 0x20 || (next >= 0x30 && next <= 0x39) || next == UInt8(ascii: "$")
+            guard head.count >= 4, first >= 0x41 && first <= 0x5A else { return nil }
+            let next = byte(3)
+            guard let code = packedCurrencyCodes.first(where: { $0.packed == head.bytes & 0xFF_FFFF })?.code,
+                next == 0x20 || (next >= 0x30 && next <= 0x39) || next == UInt8(ascii: "$")
             else { return nil }
             let afterCode = utf8.index(utf8.startIndex, offsetBy: next == UInt8(ascii: "$") ? 4 : 3)
             cursor = cursor[afterCode...]
@@ -153,8 +177,56 @@ enum SalaryParser {
         return code
     }
 
+    /// The currency codes, each with its three bytes packed little-endian (as `takeCurrency` reads them).
+    private static let packedCurrencyCodes: [(packed: UInt64, code: String)] = currencyCodes.sorted().map { code in
+        (code.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }, code)
+    }
+
     /// "100K", "1.2M", "100,000", "45.50". Stops before glued text ("130KSenior" → 130,000).
     private static func takeAmount(_ cursor: inout Substring) -> Double? {
+        if let fast = takeAmountASCII(&cursor) { return fast }
+        return takeAmountByCharacters(&cursor)
+    }
+
+    /// `takeAmountByCharacters` on the bytes, where the bytes decide: the run of digits, "," and
+    /// "." ends at an ASCII byte (so each of its bytes is a Character, as is the boundary after
+    /// any of them), and the suffix letter and the byte after it are ASCII too. `.some(nil)`:
+    /// no amount; nil: the Characters decide.
+    private static func takeAmountASCII(_ cursor: inout Substring) -> Double?? {
+        let utf8 = cursor.utf8
+        let scanned = utf8.withContiguousStorageIfAvailable { bytes -> (consumed: Int, value: Double?, suffix: Int)? in
+            var end = 0
+            while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == 0x2C || bytes[end] == 0x2E { end += 1 }
+            // Two bytes after the run decide the suffix ("K", or "M" not before a lower-case letter).
+            for offset in end..<min(end + 3, bytes.count) where bytes[offset] >= 0x80 { return nil }
+            guard end > 0, bytes[0] >= 0x30 && bytes[0] <= 0x39, end <= 15 else { return (0, nil, 0) }
+            var consumed = end
+            while consumed > 0, bytes[consumed - 1] == 0x2C || bytes[consumed - 1] == 0x2E { consumed -= 1 }
+            var number: [UInt8] = []
+            number.reserveCapacity(consumed)
+            for offset in 0..<consumed where bytes[offset] != 0x2C { number.append(bytes[offset]) }
+            let value = Double(String(decoding: number, as: UTF8.self))
+            var suffix = 0
+            if consumed < bytes.count {
+                let letter = bytes[consumed]
+                if letter == UInt8(ascii: "K") || letter == UInt8(ascii: "k") {
+                    suffix = 1
+                } else if letter == UInt8(ascii: "M") || letter == UInt8(ascii: "m"),
+                    !(consumed + 1 < bytes.count && bytes[consumed + 1] >= 0x61 && bytes[consumed + 1] <= 0x7A) {
+                    suffix = 2
+                }
+            }
+            return (consumed, value, suffix)
+        }
+        guard let scanned, let found = scanned else { return nil }
+        guard let value = found.value else { return .some(nil) }
+        let end = utf8.index(utf8.startIndex, offsetBy: found.consumed + (found.suffix > 0 ? 1 : 0))
+        cursor = cursor[end...]
+        return value * (found.suffix == 1 ? 1_000 : found.suffix == 2 ? 1_000_000 : 1)
+    }
+
+    /// The definition `takeAmountASCII` follows on the bytes.
+    static func takeAmountByCharacters(_ cursor: inout Substring) -> Double? {
         // The run of digits, "," and "." on the bytes; each is its own Character unless a non-ASCII
         // byte (maybe a combining mark) follows the run: then the Character-based prefix decides.
         let utf8 = cursor.utf8

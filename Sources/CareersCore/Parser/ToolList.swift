@@ -109,8 +109,15 @@ enum ToolList {
             body = String(decoding: utf8[..<start], as: UTF8.self)
             break
         }
-        let names = withoutOpenEnd(split(body, andOnlyInLastItem: labelled)).flatMap(alternatives)
-        guard !names.isEmpty, names.allSatisfy(isToolName) else { return nil }
+        // Each item's alternatives, and whether they are all tool names (`alternatives` has
+        // checked every name it returns), so no name is checked twice.
+        var names: [String] = []
+        for item in withoutOpenEnd(split(body, andOnlyInLastItem: labelled)) {
+            let (parts, areToolNames) = alternatives(item)
+            guard areToolNames else { return nil }
+            names += parts
+        }
+        guard !names.isEmpty else { return nil }
         // "Python (pandas, PySpark)": a list in parentheses names tools too, after its parent.
         var all: [String] = []
         for name in names {
@@ -124,21 +131,25 @@ enum ToolList {
     /// "SQL Server Management Studio or Azure Data Studio" (too long for `split`'s "or" rule). A
     /// slash without spaces splits only words with lower-case letters of 3 characters or more, so
     /// "CI/CD", "PL/SQL" and "A/B" stay whole.
-    private static func alternatives(_ name: String) -> [String] {
-        // `firstRangeFast`: same answer as `contains`, on the bytes for ASCII names (most items).
+    /// `areToolNames`: whether every name returned is a tool name (`isToolName`).
+    private static func alternatives(_ name: String) -> (names: [String], areToolNames: Bool) {
+        // `firstRangeFast`: same answer as `contains`, on the bytes for ASCII names (most items);
+        // likewise a Character "/" or " " needs its byte, and is that byte in ASCII text.
+        let isASCII = name.isASCIIOnly
         if name.firstRangeFast(of: " / ") != nil {
             let parts = name.split(separator: " / ").map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
-            if parts.count > 1 && parts.allSatisfy(isToolName) { return parts }
-        } else if name.contains("/"), !name.contains(" ") {
+            if parts.count > 1 && parts.allSatisfy(isToolName) { return (parts, true) }
+        } else if isASCII ? name.containsByte(UInt8(ascii: "/")) : name.contains("/"),
+            !(isASCII ? name.containsByte(0x20) : name.contains(" ")) {
             let parts = name.split(separator: "/").map(String.init)
-            if parts.count > 1, parts.allSatisfy({ $0.count >= 3 && $0.contains(where: \.isLowercase) && isToolName($0) }) { return parts }
+            if parts.count > 1, parts.allSatisfy({ $0.count >= 3 && $0.contains(where: \.isLowercase) && isToolName($0) }) { return (parts, true) }
         }
-        guard !isToolName(name) else { return [name] }
+        guard !isToolName(name) else { return ([name], true) }
         for conjunction in [" or ", " and "] where name.firstRangeFast(of: conjunction) != nil {
             let parts = name.split(separator: conjunction).map { String($0.trimmingSpaces()) }
-            if parts.count > 1 && parts.allSatisfy(isToolName) { return parts }
+            if parts.count > 1 && parts.allSatisfy(isToolName) { return (parts, true) }
         }
-        return [name]
+        return ([name], false)
     }
 
     /// "Frameworks – TensorFlow, PyTorch": a short category before a dash, a list after it.
@@ -181,7 +192,8 @@ enum ToolList {
 
     /// The tools listed in the parentheses right after `name` in `text`, if they are all tool names.
     private static func parenthesisedTools(after name: String, in text: String) -> [String] {
-        guard let nameRange = text.firstRangeFast(of: name + " ("), let close = text[nameRange.upperBound...].firstIndex(of: ")") else {
+        // No "(" byte, no "(" Character: most items stop here, before the needle is built.
+        guard text.containsByte(UInt8(ascii: "(")), let nameRange = text.firstRangeFast(of: name + " ("), let close = text[nameRange.upperBound...].firstIndex(of: ")") else {
             return []
         }
         let inner = split(String(text[nameRange.upperBound..<close]))
@@ -226,9 +238,14 @@ enum ToolList {
         for (index, piece) in pieces.enumerated() {
             var item = piece.trimmingSpaces()
             var followsConjunction = false
-            for conjunction in ["and ", "or ", "& "] where item.hasPrefixIgnoringCase(conjunction) {
+            for conjunction in leadingConjunctions where item.hasPrefixIgnoringCase(conjunction) {
                 item = item.dropFirst(conjunction.count).trimmingSpaces()
                 followsConjunction = true
+            }
+            // Without the bytes of " or " and " and " the item is one part whichever way it is searched.
+            guard !item.isASCIIOnly || item.firstRangeFast(of: " or ") != nil || item.firstRangeFast(of: " and ") != nil else {
+                if !item.isEmpty { parts.append(String(item)) }
+                continue
             }
             let keepsAnd = andOnlyInLastItem && (index < pieces.count - 1 || (followsConjunction && pieces.count > 1))
             let inner = item.componentsFast(separatedBy: " or ").flatMap { keepsAnd ? [$0] : $0.componentsFast(separatedBy: " and ") }
@@ -241,12 +258,16 @@ enum ToolList {
         return parts.filter { !$0.isEmpty }
     }
 
+    private static let leadingConjunctions = ["and ", "or ", "& "]
+
     static func isToolName(_ name: String) -> Bool {
         // The length first, and by bytes when that settles it (a String has no more Characters
         // than UTF-8 bytes): most names are short, so neither the fold nor a Character count runs
         // for the long ones, and the short ones skip the count. Same answer: all checks must hold.
         guard name.utf8.count <= 40 || name.count <= 40 else { return false }
-        let words = TextKey.fold(name).split(separator: " ")
+        var folded = TextKey.fold(name)
+        if let verdict = folded.withUTF8({ isToolNameASCII(name, folded: $0) }) { return verdict }
+        let words = folded.splitFast(separators: [0x20])
         guard !words.isEmpty, words.count <= 5 else { return false }
         guard words.contains(where: { sentenceWords.contains(String($0)) }) else { return words.count <= 4 }
         // "Copilot for Microsoft 365", "Datasheets for Datasets": a name joined by "for" to a
@@ -256,6 +277,31 @@ enum ToolList {
         }
         return !words.contains { $0 != "for" && sentenceWords.contains(String($0)) }
     }
+
+    /// `isToolName` for an ASCII fold, its words read off the bytes and compared with the sentence
+    /// words as bytes (no String per word, no hashing); nil for other text.
+    private static func isToolNameASCII(_ name: String, folded: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard ByteSearch.isASCII(folded) else { return nil }
+        var words = 0
+        var sentenceWordsSeen = 0
+        var otherThanFor = false
+        var start = 0
+        for index in 0...folded.count where index == folded.count || folded[index] == 0x20 {
+            defer { start = index + 1 }
+            guard index > start else { continue }
+            words += 1
+            let word = UnsafeBufferPointer(rebasing: folded[start..<index])
+            guard sentenceWordBytes.contains(where: { $0.elementsEqual(word) }) else { continue }
+            sentenceWordsSeen += 1
+            if !word.elementsEqual("for".utf8) { otherThanFor = true }
+        }
+        guard words > 0, words <= 5 else { return false }
+        guard sentenceWordsSeen > 0 else { return words <= 4 }
+        guard words >= 3, let range = name.firstRangeFast(of: " for "), namesAfterFor(name[range.upperBound...]) else { return false }
+        return !otherThanFor
+    }
+
+    private static let sentenceWordBytes = sentenceWords.sorted().map { Array($0.utf8) }
 
     /// Whether the words after " for " (up to a list separator) are a name: each starts with a
     /// capital or a digit ("Microsoft 365", "Datasets"), not "data validation".

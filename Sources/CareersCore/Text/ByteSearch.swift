@@ -14,7 +14,7 @@ extension StringProtocol {
     func firstRangeFast(of needle: String) -> Range<Index>? {
         let utf8 = self.utf8
         let result = utf8.withContiguousStorageIfAvailable { text in
-            ByteSearch.isASCII(text) ? ByteSearch.searchASCII(needle, in: text) : .notASCII
+            ByteSearch.isASCII(text) ? ByteSearch.searchASCII(needle, in: text) : ByteSearch.searchInOtherText(needle, in: text)
         }
         switch result ?? .notASCII {
         case .notASCII:
@@ -25,6 +25,28 @@ extension StringProtocol {
             let start = utf8.index(utf8.startIndex, offsetBy: offset)
             return start..<utf8.index(start, offsetBy: needle.utf8.count)
         }
+    }
+
+    /// `utf8.contains(byte)` on the contiguous bytes: the UTF-8 view's iterator costs several times
+    /// more per byte, and lines are asked this often ("|" for postings, "(" for qualified roles).
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+
+    /// `hasPrefix(prefix)`, on the bytes when the prefix and the text's bytes up to one past it are
+    /// ASCII: those are then single Characters (CR LF aside, and a prefix not ending in CR cannot
+    /// end inside that pair), with no combining mark after them. Every line asks several of these
+    /// ("salary insights", "featured job", "@").
+    func hasPrefixFast(_ prefix: String) -> Bool {
+        let answer = utf8.withContiguousStorageIfAvailable { bytes in
+            prefix.utf8.withContiguousStorageIfAvailable { pattern -> Bool? in
+                guard pattern.last != 0x0D, ByteSearch.isASCII(pattern) else { return nil }
+                guard bytes.count >= pattern.count else { return false }
+                guard ByteSearch.isASCII(UnsafeBufferPointer(rebasing: bytes[..<Swift.min(bytes.count, pattern.count + 1)])) else { return nil }
+                return bytes[..<pattern.count].elementsEqual(pattern)
+            } ?? nil
+        } ?? nil
+        return answer ?? hasPrefix(prefix)
     }
 
     /// Whether every byte is ASCII.
@@ -83,6 +105,25 @@ enum ByteSearch {
             guard !pattern.contains(0x0D), !pattern.contains(0x0A) else { return .notASCII }
             guard isASCII(pattern) else { return .absent }
             return offset(of: pattern, in: text).map(Result.found) ?? .absent
+        }
+    }
+
+    /// Where an ASCII `needle` is in text with other characters too, when the bytes can tell: each
+    /// Character of such a needle is its one byte, and nothing else is canonically equivalent to
+    /// it unless the needle holds "K", ";" or "`" (Kelvin sign, Greek question mark, Greek varia),
+    /// so every Character match is a byte match. No byte match: absent. The first byte match with
+    /// ASCII bytes around it is on Character boundaries, so it is the first Character match too.
+    /// Otherwise (a mark or a prepended character next to it) the Characters decide.
+    static func searchInOtherText(_ needle: String, in text: UnsafeBufferPointer<UInt8>) -> Result {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard !pattern.isEmpty, isASCII(pattern),
+                !pattern.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == UInt8(ascii: "K") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "`") })
+            else { return .notASCII }
+            guard let found = offset(of: pattern, in: text) else { return .absent }
+            let end = found + pattern.count
+            guard found == 0 || text[found - 1] < 0x80, end == text.count || text[end] < 0x80 else { return .notASCII }
+            return .found(found)
         }
     }
 
@@ -154,5 +195,68 @@ extension StringProtocol {
         let pattern = prefix.utf8
         guard bytes.count >= pattern.count else { return false }
         return zip(bytes, pattern).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+    }
+}
+
+extension String {
+    /// `ranges(of: needle)` (leftmost, non-overlapping), on the bytes when both sides are ASCII. The
+    /// StringProcessing searcher copies the whole text into an array first, on every call.
+    func rangesFast(of needle: String) -> [Range<Index>] {
+        var text = self
+        var pattern = needle
+        let offsets = text.withUTF8 { bytes in
+            pattern.withUTF8 { needleBytes -> [Int]? in
+                guard !needleBytes.isEmpty, ByteSearch.isASCII(bytes), ByteSearch.isASCII(needleBytes) else { return nil }
+                var found: [Int] = []
+                var from = 0
+                while let offset = ByteSearch.offset(of: needleBytes, in: bytes, from: from) {
+                    found.append(offset)
+                    from = offset + needleBytes.count
+                }
+                return found
+            }
+        }
+        guard let offsets else { return Array(ranges(of: needle)) }
+        let utf8 = self.utf8
+        return offsets.map { offset in
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            return start..<utf8.index(start, offsetBy: needle.utf8.count)
+        }
+    }
+}
+
+extension Substring {
+    /// `split(separator: Character(separator), maxSplits: 1)` (empty parts omitted, and not
+    /// counted as splits), on the bytes of ASCII text, where an ASCII separator byte is always a
+    /// Character of its own; other text is split by Characters.
+    func splitOnce(at separator: UInt8) -> [Substring] {
+        guard isASCIIOnly else { return split(separator: Character(Unicode.Scalar(separator)), maxSplits: 1) }
+        let utf8 = self.utf8
+        var parts: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            guard utf8[index] == separator else {
+                index = utf8.index(after: index)
+                continue
+            }
+            let appended = index != start
+            if appended { parts.append(self[start..<index]) }
+            index = utf8.index(after: index)
+            start = index
+            if appended { break }
+        }
+        if start != utf8.endIndex { parts.append(self[start...]) }
+        return parts
+    }
+
+    /// `drop(while: { $0 == " " })` on the bytes. Where the spaces end at a non-ASCII byte (maybe
+    /// a combining mark that makes the last space another Character), the Characters decide.
+    func droppingSpaces() -> Substring {
+        let utf8 = self.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex, utf8[index] == 0x20 { index = utf8.index(after: index) }
+        if index > utf8.startIndex, index < utf8.endIndex, utf8[index] >= 0x80 { return drop(while: { $0 == " " }) }
+        return self[index...]
     }
 }

@@ -20,7 +20,8 @@ enum Mojibake {
         guard !text.isASCIIOnly else { return nil }
         // Nor does text without a character that a code page gives a lead byte (most non-ASCII
         // lines: "’", "·", "👀" are not such images).
-        guard text.unicodeScalars.contains(where: { CodePageTables.byte(for: $0.value).map { $0 >= 0xC2 && $0 <= 0xF4 } == true })
+        guard text.utf8.withContiguousStorageIfAvailable(hasLeadByteImage)
+            ?? text.unicodeScalars.contains(where: { CodePageTables.byte(for: $0.value).map { $0 >= 0xC2 && $0 <= 0xF4 } == true })
         else { return nil }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
@@ -39,6 +40,27 @@ enum Mojibake {
             }
         }
         return changed ? String(output) : nil
+    }
+
+    /// Whether a scalar of the (valid) UTF-8 `bytes` is the image of a lead byte, decoding only the
+    /// non-ASCII sequences: iterating the unicode scalars of every non-ASCII line cost more.
+    private static func hasLeadByteImage(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            // A String's bytes are valid UTF-8; should they not be, the repair below decides.
+            guard index + length <= bytes.count else { return true }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            if let byte = CodePageTables.byte(for: value), byte >= 0xC2 && byte <= 0xF4 { return true }
+            index += length
+        }
+        return false
     }
 
     private static func decodeSequence(_ scalars: [Unicode.Scalar], at start: Int, afterRepair: Bool) -> (Unicode.Scalar, Int)? {

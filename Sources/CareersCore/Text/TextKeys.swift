@@ -16,31 +16,29 @@ enum TextKey {
             && text.unicodeScalars.contains { !$0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
         if !needsScalarFold {
             var text = text
-            // Written straight into the new string's storage: no intermediate array.
+            // Written straight into the new string's storage: no intermediate array. Each byte's
+            // folded form is looked up (`asciiFoldTable`) rather than classified by comparisons.
             return text.withUTF8 { source in
-                String(unsafeUninitializedCapacity: source.count) { output in
-                    var written = 0
-                    var pendingSpace = false
-                    for byte in source {
-                        if byte >= 0x80 {
-                            pendingSpace = true
-                            continue
-                        }
-                        let lower = byte | 0x20
-                        let isLetter = lower >= 0x61 && lower <= 0x7A
-                        if isLetter || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x23 {
+                asciiFoldTable.withUnsafeBufferPointer { table in
+                    String(unsafeUninitializedCapacity: source.count) { output in
+                        var written = 0
+                        var pendingSpace = false
+                        for byte in source {
+                            let folded = table[Int(byte)]
+                            if folded == 0 {
+                                pendingSpace = true
+                                continue
+                            }
                             if pendingSpace && written > 0 {
                                 output[written] = 0x20
                                 written += 1
                             }
                             pendingSpace = false
-                            output[written] = isLetter ? lower : byte
+                            output[written] = folded
                             written += 1
-                        } else {
-                            pendingSpace = true
                         }
+                        return written
                     }
-                    return written
                 }
             }
         }
@@ -56,6 +54,16 @@ enum TextKey {
             }
         }
         return folded
+    }
+
+    /// Each byte as `fold` writes it for text that needs no scalar folding: letters lower-cased,
+    /// digits, "+" and "#" kept, 0 for everything else (it separates words; non-ASCII bytes here
+    /// are punctuation or symbols).
+    private static let asciiFoldTable: [UInt8] = (0...255).map { value -> UInt8 in
+        let byte = UInt8(value)
+        if byte >= 0x41 && byte <= 0x5A { return byte | 0x20 }
+        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x23 { return byte }
+        return 0
     }
 
     /// FNV-1a of `fold(text)` without building it (ASCII text; other text is folded first). Used as

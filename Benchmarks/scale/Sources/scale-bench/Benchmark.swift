@@ -33,6 +33,19 @@ enum Benchmark {
         queries(repository)
     }
 
+    /// Profiling aid: every file parsed in turn on one thread, so the CPU time (and a profile or an
+    /// instruction count of the run) is the parser's alone, without merging or thread scheduling.
+    static func parseOnly(files: [(name: String, bytes: [UInt8])]) {
+        let clock = ContinuousClock()
+        var parsed = 0
+        let cpuBefore = Memory.cpuSeconds()
+        let time = clock.measure {
+            for file in files where (try? ArticleParser.parse(bytes: file.bytes, fileName: file.name)) != nil { parsed += 1 }
+        }
+        let cpu = Memory.cpuSeconds() - cpuBefore
+        print("parse only (one thread): \(parsed) of \(files.count) files, \(format(time)) wall, \(String(format: "%.2f", cpu)) s CPU")
+    }
+
     static func queries(_ repository: Repository) {
         let total = repository.jobs.count
         let cases: [(String, JobFilter, JobSort?, Int)] = [

@@ -26,7 +26,7 @@ struct DefinitionProse {
     /// a Data Scientist …", "While Data Scientists …, Data Analysts …") the one after its comma.
     private func subjectRole(_ sentence: String, folded: String) -> Int? {
         let padded = folded + " "
-        if Self.subordinateOpenings.contains(where: { padded.hasPrefix($0) }), let comma = sentence.firstIndex(of: ","),
+        if Self.subordinateOpenings.contains(where: { padded.hasPrefixFast($0) }), let comma = sentence.firstIndex(of: ","),
             let role = matcher.earliestMention(in: String(sentence[sentence.index(after: comma)...])) {
             return role
         }
@@ -39,7 +39,7 @@ struct DefinitionProse {
     private func roleClauses(_ sentence: String) -> [String] {
         guard let first = subjectRole(sentence, folded: TextKey.fold(sentence)) else { return [sentence] }
         for separator in Self.clauseSeparators {
-            for range in sentence.ranges(of: separator) {
+            for range in sentence.rangesFast(of: separator) {
                 let tail = sentence[range.upperBound...]
                 var foldedTail = TextKey.fold(String(tail.prefix(200)))
                 for article in ["a ", "an ", "the "] where foldedTail.hasPrefix(article) { foldedTail.removeFirst(article.count) }

@@ -56,8 +56,8 @@ struct JobBlockRule {
         // This runs for every body line: most have neither a company line below nor the "|" every
         // one-line posting needs, so they are rejected before `bullet` (which builds the item's
         // String) and before `oneLinePostings`. Same answer as testing in the order below.
-        guard nextIsCompanyLine || line.text.utf8.contains(UInt8(ascii: "|")) else { return false }
-        guard LinePatterns.bullet(line.text) == nil else { return false }
+        guard nextIsCompanyLine || line.text.containsByte(UInt8(ascii: "|")) else { return false }
+        guard !LinePatterns.isBullet(line.text) else { return false }
         if nextIsCompanyLine { return true }
         return JobParser.oneLinePostings(line.text) != nil
     }

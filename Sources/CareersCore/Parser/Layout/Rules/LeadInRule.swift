@@ -20,7 +20,7 @@ enum LeadInRule {
 
     static func isLeadIn(_ text: String, folded: String, next: ArticleLine?) -> Bool {
         if text.hasSuffix(":") { return true }
-        guard text.hasSuffix("."), let next, LinePatterns.bullet(next.text) != nil else { return false }
+        guard text.hasSuffix("."), let next, LinePatterns.isBullet(next.text) else { return false }
         return announcesList(folded)
     }
 

@@ -8,6 +8,6 @@ enum ListItemLikeHeadingRule {
             let heading = classifier.heading(line, next: context.next, context), heading.role == nil
         else { return false }
         if context.earlierKinds.contains(heading.kind) { return true }
-        return listGoesOn && (context.next.map { LinePatterns.bullet($0.text) != nil } ?? false)
+        return listGoesOn && (context.next.map { LinePatterns.isBullet($0.text) } ?? false)
     }
 }

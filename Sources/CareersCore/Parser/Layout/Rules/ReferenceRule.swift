@@ -11,9 +11,11 @@ enum ReferenceRule {
 
     static func reference(_ text: String, from currentRole: Int?, _ roles: ArticleRoles) -> Reference? {
         // Most items start otherwise: decided on the first byte, before folding.
-        guard let first = text.utf8.first, "AaSsTtEe".utf8.contains(first), LinePatterns.wordCount(text) <= 12 else { return nil }
+        guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "a") || first | 0x20 == UInt8(ascii: "s") || first | 0x20 == UInt8(ascii: "t")
+            || first | 0x20 == UInt8(ascii: "e"), LinePatterns.wordCount(text) <= 12
+        else { return nil }
         let folded = TextKey.fold(text)
-        guard openings.contains(where: { folded.hasPrefix($0) }), TextKey.contains(" " + folded + " ", " by ") || TextKey.contains(" " + folded + " ", " as ")
+        guard openings.contains(where: { folded.hasPrefixFast($0) }), TextKey.contains(" " + folded + " ", " by ") || TextKey.contains(" " + folded + " ", " as ")
         else { return nil }
         guard let role = roles.matcher.earliestMention(folded: folded) else { return .unresolved }
         return role == currentRole ? nil : .role(role)

@@ -14,9 +14,10 @@ enum SectionHeadingRule {
     static func heading(_ line: ArticleLine, next: ArticleLine?, _ context: LayoutContext, _ classifier: LineClassifier) -> Heading? {
         var text = line.text
         var folded = line.folded
-        if let bullet = LinePatterns.bullet(text) {
-            // "1. Definitions": a numbered heading, not the first item of a numbered list.
-            guard case .item(let item) = bullet, text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
+        if LinePatterns.isBullet(text) {
+            // "1. Definitions": a numbered heading, not the first item of a numbered list. Most
+            // bullets are not numbered: decided before the item's String is made.
+            guard text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, case .item(let item)? = LinePatterns.bullet(text),
                 LinePatterns.isTitleCase(item), !LinePatterns.continuesNumbering(text, next?.text)
             else { return nil }
             text = item
@@ -24,9 +25,7 @@ enum SectionHeadingRule {
         }
         guard text.utf8.count <= 120, !LinePatterns.endsSentence(text) else { return nil }
         // A colon is allowed only at the end ("Data Scientist Skills:"); inside, it is a label.
-        let utf8 = text.utf8
-        let lastNonColon = utf8.lastIndex { $0 != UInt8(ascii: ":") } ?? utf8.startIndex
-        if utf8[..<lastNonColon].contains(UInt8(ascii: ":")) { return nil }
+        if hasInnerColon(text) { return nil }
         // A lead-in sentence ("The skills of a Data Engineer include:") is not a heading.
         if text.hasSuffix(":"), TextKey.contains(" " + folded + " ", " include ") || TextKey.contains(" " + folded + " ", " includes ") {
             return nil
@@ -42,14 +41,14 @@ enum SectionHeadingRule {
             // "What Does a Robotics Engineer Do?" under a list heading heads that role's part of the
             // list; elsewhere it opens the role's duties when a list follows, else its definition.
             if let current = context.sectionKind, current.isPerRoleList || current == .tips { return Heading(kind: current, role: role, text: headingText) }
-            if let next, LinePatterns.bullet(next.text) != nil { return Heading(kind: .responsibilities, role: role, text: headingText) }
+            if let next, LinePatterns.isBullet(next.text) { return Heading(kind: .responsibilities, role: role, text: headingText) }
             if TextKey.contains(" " + rest + " ", " day in the life ") { return Heading(kind: .responsibilities, role: role, text: headingText) }
             return Heading(kind: .definitions, role: role, text: headingText)
         }
         if var kind = LinePatterns.sectionKind(inFolded: rest) {
             // "Job Descriptions" over paragraphs ("X: An X is …") describes the roles: definitions.
             if kind == .responsibilities, role == nil, TextKey.contains(" " + rest, " job description"), let next,
-                LinePatterns.bullet(next.text) == nil, matcher.exactRole(line: next) == nil,
+                !LinePatterns.isBullet(next.text), matcher.exactRole(line: next) == nil,
                 LinePatterns.wordCount(next.text) > 4, next.text.last == "." {
                 kind = .definitions
             }
@@ -60,6 +59,21 @@ enum SectionHeadingRule {
         // schema has no list for, kept as such; it ends the section before it.
         if isUnknownHeading(line, text: text, role: role, next: next, context, classifier) { return Heading(kind: .other, role: nil, text: headingText) }
         return nil
+    }
+
+    /// A colon before the last byte that is not one ("Note: x", not "Skills:"), on the buffer.
+    private static func hasInnerColon(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var end = bytes.count
+            while end > 0 && bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
+            // `lastIndex` of a non-colon, exclusive: the byte there is not a colon anyway.
+            return end > 1 && bytes[..<(end - 1)].contains(UInt8(ascii: ":"))
+        }) {
+            return found
+        }
+        let utf8 = text.utf8
+        let lastNonColon = utf8.lastIndex { $0 != UInt8(ascii: ":") } ?? utf8.startIndex
+        return utf8[..<lastNonColon].contains(UInt8(ascii: ":"))
     }
 
     /// A heading by its markup (outside the header, and not the title again), or a short Title
@@ -74,9 +88,9 @@ enum SectionHeadingRule {
         // Unmarked, only outside the per-role lists (there a short Title Case line is an item or
         // a group line) and never a list of names ("TensorFlow, JAX, or Keras").
         guard let kind = context.sectionKind, !kind.isPerRoleList, context.list != .awaitingItem, role == nil,
-            (2...6).contains(LinePatterns.wordCount(text)), !text.utf8.contains(UInt8(ascii: ",")),
+            (2...6).contains(LinePatterns.wordCount(text)), !text.containsByte(UInt8(ascii: ",")),
             text.unicodeScalars.first.map({ $0.properties.isUppercase }) == true, text.last.map({ $0.isLetter || $0 == "?" }) == true,
-            LinePatterns.isTitleCase(text), let next, LinePatterns.wordCount(next.text) > 8, LinePatterns.bullet(next.text) == nil
+            LinePatterns.isTitleCase(text), let next, LinePatterns.wordCount(next.text) > 8, !LinePatterns.isBullet(next.text)
         else { return false }
         return true
     }
@@ -85,7 +99,7 @@ enum SectionHeadingRule {
     /// do", "A Day in the Life of a X", with the role's name already removed from `rest`.
     static func isRoleActivityHeading(_ rest: String) -> Bool {
         if TextKey.contains(" " + rest + " ", " day in the life ") { return true }
-        guard rest.hasPrefix("what ") else { return false }
+        guard rest.hasPrefixFast("what ") else { return false }
         return rest.hasSuffix(" do") || rest.hasSuffix(" does") || rest.hasSuffix(" do all day") || rest.hasSuffix(" actually do")
     }
 }

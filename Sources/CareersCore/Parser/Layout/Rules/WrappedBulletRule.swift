@@ -7,7 +7,7 @@ enum WrappedBulletRule {
     static func continues(_ line: ArticleLine, itemIndent: Int) -> Bool {
         guard let first = line.text.unicodeScalars.first else { return false }
         guard first.properties.isLowercase || (line.indent > itemIndent && line.indent > 0 && !line.isMarkedHeading) else { return false }
-        return LinePatterns.bullet(line.text) == nil
+        return !LinePatterns.isBullet(line.text)
     }
 
     /// Whether an item ending so may go on on the next line.
