@@ -149,6 +149,14 @@ private func entities(_ sentence: String, tools: [String] = []) -> [String] {
         #expect(vocabulary.terms.first?.exact == true)
     }
 
+    @Test func crlfLineEndsReadAsLineEnds() throws {
+        let text = Self.header + "# comment\n\ntool | language | Go | Golang | exact | X | A language\n"
+        let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+        let vocabulary = try Vocabulary.parse(bytes: Array(crlf.utf8), file: "v.psv")
+        #expect(vocabulary.terms == (try Vocabulary.parse(bytes: Array(text.utf8), file: "v.psv")).terms)
+        #expect(vocabulary.terms.first?.description == "A language")
+    }
+
     static let malformed: [(String, String)] = [
         ("tool | language | Go | | | X", "expected 7 fields"),
         ("gadget | language | Go | | | X | d", "unknown type"),
