@@ -24,9 +24,12 @@ enum Mojibake {
             ?? text.unicodeScalars.contains(where: { CodePageTables.byte(for: $0.value).map { $0 >= 0xC2 && $0 <= 0xF4 } == true })
         else { return nil }
         let scalars = Array(text.unicodeScalars)
-        var output = String.UnicodeScalarView()
+        // Most lines that get here only hold accented letters ("Montréal"): nothing decodes, and
+        // no output is built. Up to the first sequence that does, the loop below copies scalars.
+        guard let first = scalars.indices.first(where: { decodeSequence(scalars, at: $0, afterRepair: false) != nil }) else { return nil }
+        var output = String.UnicodeScalarView(scalars[..<first])
         var changed = false
-        var index = 0
+        var index = first
         var repairedUpTo = -1
         while index < scalars.count {
             if let (decoded, length) = decodeSequence(scalars, at: index, afterRepair: repairedUpTo == index) {
