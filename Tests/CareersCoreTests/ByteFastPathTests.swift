@@ -39,8 +39,10 @@ import Testing
             for text in [sample, "|" + sample, sample + "|", "||" + sample + "|x|y"] {
                 #expect(Substring(text).splitOnce(at: UInt8(ascii: "|")) == Substring(text).split(separator: "|", maxSplits: 1), "\(text)")
             }
-            for prefix in ["", "a", "@", "Data", "data scientist", "cafe", "a\r", "résumé", "Python, Java"] {
+            for prefix in ["", "a", "@", "Data", "data scientist", "cafe", "a\r", "résumé", "Python, Java", "s", "\nb", "b ", "PhD", "words  ", "."] {
                 #expect(sample.hasPrefixFast(prefix) == sample.hasPrefix(prefix), "\(sample) / \(prefix)")
+                #expect(sample.hasSuffixFast(prefix) == sample.hasSuffix(prefix), "\(sample) / \(prefix)")
+                #expect(Substring(sample).hasSuffixFast(prefix) == Substring(sample).hasSuffix(prefix), "\(sample) / \(prefix)")
             }
             #expect(Substring(" " + sample).droppingSpaces() == Substring(" " + sample).drop(while: { $0 == " " }), "\(sample)")
             for byte in [UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "("), 0xA0, 0xCC] {

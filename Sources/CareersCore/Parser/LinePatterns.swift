@@ -62,10 +62,11 @@ enum LinePatterns {
         guard labelBytes.count <= 80, !labelBytes.contains(UInt8(ascii: ",")) else { return nil }
         let label = String(decoding: labelBytes, as: UTF8.self).trimmingSpaces()
         let rest = String(decoding: utf8[utf8.index(after: colon)...], as: UTF8.self).trimmingSpaces()
-        guard !label.isEmpty, !rest.isEmpty, !label.hasSuffix("http"), !label.hasSuffix("https"), !label.hasSuffix(".")
+        guard !label.isEmpty, !rest.isEmpty, !label.hasSuffixFast("http"), !label.hasSuffixFast("https"), !label.hasSuffixFast(".")
         else { return nil }
-        guard wordCount(String(label)) <= 8, TextKey.offset(of: ". ", in: String(label)) == nil else { return nil }
-        return (String(label), String(rest))
+        let labelText = String(label)
+        guard wordCount(labelText) <= 8, TextKey.offset(of: ". ", in: labelText) == nil else { return nil }
+        return (labelText, String(rest))
     }
 
     static func endsSentence(_ text: String) -> Bool {
