@@ -40,6 +40,8 @@ enum LinePatterns {
             guard digits <= 2, digits < utf8.count, utf8[digits] == UInt8(ascii: ".") || utf8[digits] == UInt8(ascii: ")") else { return nil }
             return digits + 1
         }
+        // Every marker starts with "-", "*" or the lead byte 0xC2 or 0xE2: most lines start otherwise.
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == 0xC2 || first == 0xE2 else { return nil }
         return bulletMarkers.first(where: { utf8.starts(with: $0) })?.count
     }
 
