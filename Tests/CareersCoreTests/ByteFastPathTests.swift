@@ -104,9 +104,13 @@ import Testing
     }
 
     @Test func bulletsAndSentenceEndsMatchTheReference() {
-        for sample in Self.samples + ["- x", "-", "1. Item", "12) x", "123. x", "• ", "–x", "x.", "x.\u{301}", "é.", "a!", "a;", "a,", "…", "."] {
+        for sample in Self.samples + ["- x", "-", "1. Item", "12) x", "123. x", "• ", "–x", "x.", "x.\u{301}", "é.", "a!", "a;", "a,", "…", ".", "Master’s Degree", "Master’s degree", "Über alles", "über Alles", "x \u{301}abcd", "Ab\u{600} cdef", "Écoles Normales", "écoles"] {
             #expect(LinePatterns.isBullet(sample) == (LinePatterns.bullet(sample) != nil), "\(sample)")
             #expect(LinePatterns.endsSentence(sample) == sample.last.map { ".!;,".contains($0) } ?? false, "\(sample)")
+            // Lines hold no CR LF, the one ASCII pair that is a single Character.
+            #expect(sample.contains("\r\n") || LinePatterns.isTitleCase(sample) == sample.split(separator: " ").allSatisfy { word in
+                word.count < 4 || word.first.map { !$0.isLetter || $0.isUppercase } ?? true
+            }, "\(sample)")
         }
     }
 
