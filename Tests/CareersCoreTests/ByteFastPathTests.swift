@@ -39,8 +39,10 @@ import Testing
             for text in [sample, "|" + sample, sample + "|", "||" + sample + "|x|y"] {
                 #expect(Substring(text).splitOnce(at: UInt8(ascii: "|")) == Substring(text).split(separator: "|", maxSplits: 1), "\(text)")
             }
-            for prefix in ["", "a", "@", "Data", "data scientist", "cafe", "a\r", "résumé", "Python, Java"] {
+            for prefix in ["", "a", "@", "Data", "data scientist", "cafe", "a\r", "résumé", "Python, Java", "s", "\nb", "b ", "PhD", "words  ", "."] {
                 #expect(sample.hasPrefixFast(prefix) == sample.hasPrefix(prefix), "\(sample) / \(prefix)")
+                #expect(sample.hasSuffixFast(prefix) == sample.hasSuffix(prefix), "\(sample) / \(prefix)")
+                #expect(Substring(sample).hasSuffixFast(prefix) == Substring(sample).hasSuffix(prefix), "\(sample) / \(prefix)")
             }
             #expect(Substring(" " + sample).droppingSpaces() == Substring(" " + sample).drop(while: { $0 == " " }), "\(sample)")
             for byte in [UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "("), 0xA0, 0xCC] {
@@ -84,10 +86,31 @@ import Testing
         }
     }
 
+    @Test func mentionsAndSentencesMatchTheReference() {
+        let titles = ["Data Scientist", "AI Engineer", "Data Science Lead", "Scientist"]
+        let matcher = RoleMatcher(titles: titles)
+        let texts = [
+            "data scientists build models", "unlike data scientists ai engineers ship", "the data science leads and data scientists",
+            "scientist", "scientists", "a scientistsx data scientist", "data scientist", "ai engineers", "artificial intelligence engineer",
+            "data scientistss", "xdata scientist", "", "ml engineers", "scientists data science lead", "ingénieur data scientist",
+        ]
+        for text in texts {
+            #expect(matcher.earliestMention(folded: text) == Self.referenceEarliestMention(text, titles: titles), "\(text)")
+        }
+        for paragraph in ["A Data Scientist builds models. An AI Engineer ships them! Both work e.g. Dr. Smith. 2 roles? Yes.",
+                          "Ends with abbreviation etc. Next one. x. Y", "  Spaced.  Out. ", "Café owners. Are here.", "No split.here", ""] {
+            #expect(Sentences.split(paragraph) == Self.referenceSentences(paragraph), "\(paragraph)")
+        }
+    }
+
     @Test func bulletsAndSentenceEndsMatchTheReference() {
-        for sample in Self.samples + ["- x", "-", "1. Item", "12) x", "123. x", "• ", "–x", "x.", "x.\u{301}", "é.", "a!", "a;", "a,", "…", "."] {
+        for sample in Self.samples + ["- x", "-", "1. Item", "12) x", "123. x", "• ", "–x", "x.", "x.\u{301}", "é.", "a!", "a;", "a,", "…", ".", "Master’s Degree", "Master’s degree", "Über alles", "über Alles", "x \u{301}abcd", "Ab\u{600} cdef", "Écoles Normales", "écoles"] {
             #expect(LinePatterns.isBullet(sample) == (LinePatterns.bullet(sample) != nil), "\(sample)")
             #expect(LinePatterns.endsSentence(sample) == sample.last.map { ".!;,".contains($0) } ?? false, "\(sample)")
+            // Lines hold no CR LF, the one ASCII pair that is a single Character.
+            #expect(sample.contains("\r\n") || LinePatterns.isTitleCase(sample) == sample.split(separator: " ").allSatisfy { word in
+                word.count < 4 || word.first.map { !$0.isLetter || $0.isUppercase } ?? true
+            }, "\(sample)")
         }
     }
 
@@ -120,6 +143,44 @@ import Testing
         if let role = titles.firstIndex(where: { RoleNames.key($0) == key }) { return role }
         guard let cut = RoleMatcher.initialsSuffixStart(folded) else { return nil }
         return referenceExactRole(String(folded[..<cut]), titles: titles)
+    }
+
+    /// `earliestMention(folded:)` as it was written with padded Strings, for titles with no other body names.
+    static func referenceEarliestMention(_ folded: String, titles: [String]) -> Int? {
+        let padded = " " + RoleNames.expanded(folded: folded) + " "
+        var best: (index: Int, position: Int, length: Int)?
+        for (role, title) in titles.enumerated() {
+            let key = RoleNames.key(title)
+            for variant in [" " + key + " ", " " + key + "s "] {
+                guard let position = TextKey.offset(of: variant, in: padded) else { continue }
+                if let current = best, current.position < position || (current.position == position && current.length >= key.count) { continue }
+                best = (role, position, key.count)
+            }
+        }
+        return best?.index
+    }
+
+    /// `Sentences.split` as it was written, a Character at a time.
+    static func referenceSentences(_ text: String) -> [String] {
+        var sentences: [String] = []
+        var current = ""
+        let characters = Array(text)
+        for index in characters.indices {
+            let character = characters[index]
+            current.append(character)
+            if character == "." || character == "!" || character == "?", index + 2 < characters.count, characters[index + 1] == " ",
+                characters[index + 2].isUppercase || characters[index + 2].isNumber {
+                let word = current.dropLast().split(separator: " ").last.map { $0.lowercased() } ?? ""
+                if ["e.g", "i.e", "etc", "vs", "dr", "mr", "ms", "mrs", "u.s", "ph.d", "inc", "ltd", "approx", "no", "st"].contains(word) || word.count == 1 {
+                    continue
+                }
+                sentences.append(String(current.trimmingSpaces()))
+                current = ""
+            }
+        }
+        let rest = current.trimmingSpaces()
+        if !rest.isEmpty { sentences.append(String(rest)) }
+        return sentences
     }
 
     static func referenceSectionKind(_ folded: String, _ table: [(SectionKind, [String])]) -> SectionKind? {

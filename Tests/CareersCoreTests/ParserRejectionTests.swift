@@ -15,6 +15,18 @@ import Testing
         #expect(rejected?.file == "bad.txt")
     }
 
+    /// More than a few control bytes make a file binary (the first one is named); a few, or
+    /// tabs and escapes, do not; a NUL anywhere does, named even after other control bytes.
+    @Test func controlBytesDecideBinaryContent() {
+        let title = Array("Title vs. Other\n".utf8)
+        let many = title + (0..<9).flatMap { _ in Array("abcdefghij".utf8) + [0x01] }
+        #expect(rejection(many)?.reason == "not text: binary content (byte 0x1 at offset 26)")
+        let few = title + (0..<8).flatMap { _ in Array("abcdefghij".utf8) + [0x01] } + Array("\t\u{1B}x".utf8)
+        #expect(rejection(few)?.reason.hasPrefix("not text") != true)
+        let nulAfterControls = title + [0x01, 0x02] + Array("abcdefghijklmnop".utf8) + [0x00]
+        #expect(rejection(nulAfterControls)?.reason == "not text: binary content (byte 0x0 at offset 34)")
+    }
+
     @Test func textWithoutArticleStructureIsRejected() {
         let rejected = rejection(Array("Just a note\nabout nothing in particular.\n".utf8))
         #expect(rejected?.reason.hasPrefix("no recognisable article structure") == true)

@@ -163,13 +163,36 @@ enum ArticleLines {
     private static func firstBinaryByte(_ bytes: [UInt8]) -> Int? {
         var controls = 0
         var first: Int?
-        for (offset, byte) in bytes.enumerated() {
-            if byte == 0 { return offset }
-            if byte < 0x20 && !(0x09...0x0D).contains(byte) && byte != 0x1B {
-                controls += 1
-                if first == nil { first = offset }
+        var nul: Int?
+        bytes.withUnsafeBufferPointer { buffer in
+            /// Counts a control byte (not a tab, line break, form feed or escape); false at a NUL.
+            func read(_ index: Int) -> Bool {
+                let byte = buffer[index]
+                if byte == 0 {
+                    nul = index
+                    return false
+                }
+                if byte < 0x20 && !(0x09...0x0D).contains(byte) && byte != 0x1B {
+                    controls += 1
+                    if first == nil { first = index }
+                }
+                return true
             }
+            var offset = 0
+            // Eight bytes at a time are passed over when none is below 0x20 (most of a text file):
+            // (x - 0x20…) & ~x & 0x80… is zero exactly then.
+            if let base = UnsafeRawPointer(buffer.baseAddress) {
+                while offset + 8 <= buffer.count {
+                    let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+                        for index in offset..<offset + 8 where !read(index) { return }
+                    }
+                    offset += 8
+                }
+            }
+            for index in offset..<buffer.count where !read(index) { return }
         }
+        if let nul { return nul }
         return controls > max(8, bytes.count / 200) ? first : nil
     }
 }

@@ -40,6 +40,8 @@ enum LinePatterns {
             guard digits <= 2, digits < utf8.count, utf8[digits] == UInt8(ascii: ".") || utf8[digits] == UInt8(ascii: ")") else { return nil }
             return digits + 1
         }
+        // Every marker starts with "-", "*" or the lead byte 0xC2 or 0xE2: most lines start otherwise.
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == 0xC2 || first == 0xE2 else { return nil }
         return bulletMarkers.first(where: { utf8.starts(with: $0) })?.count
     }
 
@@ -62,10 +64,11 @@ enum LinePatterns {
         guard labelBytes.count <= 80, !labelBytes.contains(UInt8(ascii: ",")) else { return nil }
         let label = String(decoding: labelBytes, as: UTF8.self).trimmingSpaces()
         let rest = String(decoding: utf8[utf8.index(after: colon)...], as: UTF8.self).trimmingSpaces()
-        guard !label.isEmpty, !rest.isEmpty, !label.hasSuffix("http"), !label.hasSuffix("https"), !label.hasSuffix(".")
+        guard !label.isEmpty, !rest.isEmpty, !label.hasSuffixFast("http"), !label.hasSuffixFast("https"), !label.hasSuffixFast(".")
         else { return nil }
-        guard wordCount(String(label)) <= 8, TextKey.offset(of: ". ", in: String(label)) == nil else { return nil }
-        return (String(label), String(rest))
+        let labelText = String(label)
+        guard wordCount(labelText) <= 8, TextKey.offset(of: ". ", in: labelText) == nil else { return nil }
+        return (labelText, String(rest))
     }
 
     static func endsSentence(_ text: String) -> Bool {
@@ -124,14 +127,23 @@ enum LinePatterns {
     }
 
     private static func leadingNumber(_ text: String) -> Int? {
-        guard bullet(text) != nil else { return nil }
-        return Int(String(text.prefix { $0.isASCII && $0.isNumber }))
+        guard isBullet(text) else { return nil }
+        // The ASCII digits at the start are Characters of their own unless a non-ASCII byte (a
+        // mark) follows them: read on the bytes, else as Characters.
+        let digits = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var end = 0
+            while end < bytes.count && bytes[end] >= 0x30 && bytes[end] <= 0x39 { end += 1 }
+            guard end == bytes.count || bytes[end] < 0x80 else { return nil }
+            return String(decoding: bytes[..<end], as: UTF8.self)
+        }
+        return Int((digits ?? nil) ?? String(text.prefix { $0.isASCII && $0.isNumber }))
     }
 
     /// Every word of four letters or more starts with a capital: "Required Skills", "Key
     /// Differences", not "Improve your skills".
     static func isTitleCase(_ text: String) -> Bool {
         if let ascii = text.utf8.withContiguousStorageIfAvailable({ isTitleCaseASCII($0) }) ?? nil { return ascii }
+        if let byWords = text.utf8.withContiguousStorageIfAvailable({ isTitleCaseByWords(text, $0) }) ?? nil { return byWords }
         return text.split(separator: " ").allSatisfy { word in
             word.count < 4 || word.first.map { !$0.isLetter || $0.isUppercase } ?? true
         }
@@ -145,6 +157,30 @@ enum LinePatterns {
         for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
             if index - wordStart >= 4 && bytes[wordStart] >= 0x61 && bytes[wordStart] <= 0x7A { return false }
             wordStart = index + 1
+        }
+        return true
+    }
+
+    /// `isTitleCase` of other text, split on the bytes where every space has ASCII bytes on both
+    /// sides (so no mark joins it and no prepended character takes it: each is a Character and
+    /// a separator, as `split` finds them); ASCII words are judged on their bytes, the others by
+    /// their Characters. Nil when a space touches a non-ASCII byte.
+    private static func isTitleCaseByWords(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for index in bytes.indices where bytes[index] == 0x20 {
+            if index > 0 && bytes[index - 1] >= 0x80 { return nil }
+            if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return nil }
+        }
+        let utf8 = text.utf8
+        var wordStart = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            defer { wordStart = index + 1 }
+            guard index > wordStart else { continue }
+            if bytes[wordStart..<index].allSatisfy({ $0 < 0x80 }) {
+                if index - wordStart >= 4 && bytes[wordStart] >= 0x61 && bytes[wordStart] <= 0x7A { return false }
+                continue
+            }
+            let word = text[utf8.index(utf8.startIndex, offsetBy: wordStart)..<utf8.index(utf8.startIndex, offsetBy: index)]
+            guard word.count < 4 || word.first.map({ !$0.isLetter || $0.isUppercase }) ?? true else { return false }
         }
         return true
     }

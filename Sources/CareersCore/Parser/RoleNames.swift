@@ -332,6 +332,8 @@ struct RoleMatcher {
     private let entries: [(role: Int, key: String, mentionable: Bool)]
     /// Each entry's key as bytes, compared with group lines' keys (`role(ofGroupLineKey:)`).
     private let entryKeyBytes: [[UInt8]]
+    /// Each entry's key length in Characters, which breaks ties between mentions at one place.
+    private let keyCharacterCounts: [Int]
     /// The last word of each entry's key (`mayBeEntryKey`).
     private let entryLastWordBytes: [[UInt8]]
     /// " key " and " keys " per entry, built once rather than on every line searched.
@@ -356,7 +358,8 @@ struct RoleMatcher {
         // A key has at least as many words as the text it is made from (singulars keep the count,
         // expansions add words), and the stripping below removes at most seven (five prefixes,
         // two suffixes).
-        self.maxLineWords = (entries.map { $0.key.split(separator: " ").count }.max() ?? 0) + 7
+        self.maxLineWords = (entries.map { $0.key.splitFast(separators: [0x20]).count }.max() ?? 0) + 7
+        self.keyCharacterCounts = entries.map { $0.key.count }
     }
 
     /// The role a whole line names ("Data Scientist", "Data Scientists:", "The Data Scientist").
@@ -507,18 +510,45 @@ struct RoleMatcher {
     }
 
     func earliestMention(folded: String) -> Int? {
-        let padded = " " + RoleNames.expanded(folded: folded) + " "
-        var best: (index: Int, position: Int, length: Int)?
-        for (entry, variants) in zip(entries, variants) where entry.mentionable && !entry.key.isEmpty {
-            for variant in variants {
-                guard let position = TextKey.offset(of: variant, in: padded) else { continue }
-                if let current = best, current.position < position || (current.position == position && current.length >= entry.key.count) {
-                    continue
+        // " key " and " keys " are looked for in " text " without building either: the key's
+        // bytes in the text, with a space or an end on each side (`mentionOffset`).
+        var text = RoleNames.expanded(folded: folded)
+        return text.withUTF8 { bytes -> Int? in
+            var best: (index: Int, position: Int, length: Int)?
+            for (offset, entry) in entries.enumerated() where entry.mentionable && !entry.key.isEmpty {
+                for plural in [false, true] {
+                    guard let position = Self.mentionOffset(of: entryKeyBytes[offset], plural: plural, in: bytes) else { continue }
+                    let length = keyCharacterCounts[offset]
+                    if let current = best, current.position < position || (current.position == position && current.length >= length) {
+                        continue
+                    }
+                    best = (entry.role, position, length)
                 }
-                best = (entry.role, position, entry.key.count)
             }
+            return best?.index
         }
-        return best?.index
+    }
+
+    /// The offset of " key " (" keys " when `plural`) in " " + text + " ", which is the key's
+    /// offset in `text`: the first place the key's bytes are, after the start or a space, and
+    /// before the end or a space (after its "s").
+    static func mentionOffset(of key: [UInt8], plural: Bool, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        key.withUnsafeBufferPointer { pattern -> Int? in
+            var from = 0
+            while let at = ByteSearch.offset(of: pattern, in: text, from: from) {
+                var end = at + pattern.count
+                if plural {
+                    end += 1
+                    guard end <= text.count, text[end - 1] == UInt8(ascii: "s") else {
+                        from = at + 1
+                        continue
+                    }
+                }
+                if at == 0 || text[at - 1] == 0x20, end == text.count || text[end] == 0x20 { return at }
+                from = at + 1
+            }
+            return nil
+        }
     }
 }
 

@@ -202,10 +202,27 @@ enum SalaryParser {
             guard end > 0, bytes[0] >= 0x30 && bytes[0] <= 0x39, end <= 15 else { return (0, nil, 0) }
             var consumed = end
             while consumed > 0, bytes[consumed - 1] == 0x2C || bytes[consumed - 1] == 0x2E { consumed -= 1 }
-            var number: [UInt8] = []
-            number.reserveCapacity(consumed)
-            for offset in 0..<consumed where bytes[offset] != 0x2C { number.append(bytes[offset]) }
-            let value = Double(String(decoding: number, as: UTF8.self))
+            // Digits and commas only (most amounts: "120", "60,000") make an integer of at most 15
+            // digits, which a Double holds exactly: the value `Double(String)` gives, without the
+            // String. A decimal point leaves the rounding to `Double(String)`.
+            var integer = 0
+            var isInteger = true
+            for offset in 0..<consumed where bytes[offset] != 0x2C {
+                guard bytes[offset] != 0x2E else {
+                    isInteger = false
+                    break
+                }
+                integer = integer * 10 + Int(bytes[offset] - 0x30)
+            }
+            let value: Double?
+            if isInteger {
+                value = Double(integer)
+            } else {
+                var number: [UInt8] = []
+                number.reserveCapacity(consumed)
+                for offset in 0..<consumed where bytes[offset] != 0x2C { number.append(bytes[offset]) }
+                value = Double(String(decoding: number, as: UTF8.self))
+            }
             var suffix = 0
             if consumed < bytes.count {
                 let letter = bytes[consumed]

@@ -38,6 +38,7 @@ enum Sentences {
     private static let abbreviations: Set<String> = ["e.g", "i.e", "etc", "vs", "dr", "mr", "ms", "mrs", "u.s", "ph.d", "inc", "ltd", "approx", "no", "st"]
 
     static func split(_ text: String) -> [String] {
+        if let sentences = text.utf8.withContiguousStorageIfAvailable(splitASCII) ?? nil { return sentences }
         var sentences: [String] = []
         var current = ""
         let characters = Array(text)
@@ -55,6 +56,38 @@ enum Sentences {
         }
         let rest = current.trimmingSpaces()
         if !rest.isEmpty { sentences.append(String(rest)) }
+        return sentences
+    }
+
+    /// `split` on the bytes of ASCII text, where each byte is a Character (no line holds CR LF)
+    /// and upper case and digits are A–Z and 0–9; nil for other text. Building each sentence a
+    /// Character at a time cost most of reading a Definitions paragraph.
+    private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard ByteSearch.isASCII(bytes) else { return nil }
+        func trimmed(_ range: Range<Int>) -> String {
+            let part = UnsafeBufferPointer(rebasing: bytes[range])
+            let bounds = ByteSearch.trimBounds(part) ?? 0..<part.count
+            return String(decoding: part[bounds], as: UTF8.self)
+        }
+        var sentences: [String] = []
+        var start = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"), index + 2 < bytes.count,
+                bytes[index + 1] == 0x20, (bytes[index + 2] >= 0x41 && bytes[index + 2] <= 0x5A) || (bytes[index + 2] >= 0x30 && bytes[index + 2] <= 0x39)
+            else { continue }
+            // The last word before the mark, as `endsWithAbbreviation` splits it.
+            var wordEnd = index
+            while wordEnd > start && bytes[wordEnd - 1] == 0x20 { wordEnd -= 1 }
+            var wordStart = wordEnd
+            while wordStart > start && bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+            let word = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self).lowercased()
+            if abbreviations.contains(word) || word.count == 1 { continue }
+            sentences.append(trimmed(start..<index + 1))
+            start = index + 1
+        }
+        let rest = trimmed(start..<bytes.count)
+        if !rest.isEmpty { sentences.append(rest) }
         return sentences
     }
 

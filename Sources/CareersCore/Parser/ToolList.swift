@@ -291,7 +291,7 @@ enum ToolList {
             guard index > start else { continue }
             words += 1
             let word = UnsafeBufferPointer(rebasing: folded[start..<index])
-            guard sentenceWordBytes.contains(where: { $0.elementsEqual(word) }) else { continue }
+            guard sentenceWordBytes.contains(where: { $0.count == word.count && $0.elementsEqual(word) }) else { continue }
             sentenceWordsSeen += 1
             if !word.elementsEqual("for".utf8) { otherThanFor = true }
         }

@@ -49,6 +49,22 @@ extension StringProtocol {
         return answer ?? hasPrefix(prefix)
     }
 
+    /// `hasSuffix(suffix)`, on the bytes when the suffix and the text's bytes from one before it
+    /// are ASCII: those are then single Characters (a suffix not starting with LF cannot start
+    /// inside CR LF), with no prepended mark before them.
+    func hasSuffixFast(_ suffix: String) -> Bool {
+        let answer = utf8.withContiguousStorageIfAvailable { bytes in
+            suffix.utf8.withContiguousStorageIfAvailable { pattern -> Bool? in
+                guard pattern.first != 0x0A, ByteSearch.isASCII(pattern) else { return nil }
+                guard bytes.count >= pattern.count else { return false }
+                let tail = bytes.count - pattern.count
+                guard ByteSearch.isASCII(UnsafeBufferPointer(rebasing: bytes[Swift.max(0, tail - 1)...])) else { return nil }
+                return bytes[tail...].elementsEqual(pattern)
+            } ?? nil
+        } ?? nil
+        return answer ?? hasSuffix(suffix)
+    }
+
     /// Whether every byte is ASCII.
     var isASCIIOnly: Bool {
         utf8.withContiguousStorageIfAvailable(ByteSearch.isASCII) ?? utf8.allSatisfy { $0 < 0x80 }

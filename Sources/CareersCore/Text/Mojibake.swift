@@ -24,22 +24,25 @@ enum Mojibake {
             ?? text.unicodeScalars.contains(where: { CodePageTables.byte(for: $0.value).map { $0 >= 0xC2 && $0 <= 0xF4 } == true })
         else { return nil }
         let scalars = Array(text.unicodeScalars)
-        var output = String.UnicodeScalarView()
+        // The output is UTF-8 bytes, made into a String once: appending to a scalar view cost
+        // hundreds of instructions a scalar.
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         var changed = false
         var index = 0
         var repairedUpTo = -1
         while index < scalars.count {
             if let (decoded, length) = decodeSequence(scalars, at: index, afterRepair: repairedUpTo == index) {
-                output.append(decoded)
+                UTF8.encode(decoded, into: { output.append($0) })
                 index += length
                 repairedUpTo = index
                 changed = true
             } else {
-                output.append(scalars[index])
+                UTF8.encode(scalars[index], into: { output.append($0) })
                 index += 1
             }
         }
-        return changed ? String(output) : nil
+        return changed ? String(decoding: output, as: UTF8.self) : nil
     }
 
     /// Whether a scalar of the (valid) UTF-8 `bytes` is the image of a lead byte, decoding only the

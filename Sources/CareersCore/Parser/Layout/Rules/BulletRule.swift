@@ -7,7 +7,7 @@ enum BulletRule {
         if context.inSection, label != nil, let kind = RoleLabelledLineRule.kind(line, text: text, label: .some(label), context, classifier) { return kind }
         // "- The key responsibilities include:" is a lead-in written as a bullet (the reading
         // report names it): it announces the list, it is not in it.
-        if context.inSection, context.sectionKind != .definitions, text.hasSuffix(":"), LinePatterns.wordCount(text) >= 3,
+        if context.inSection, context.sectionKind != .definitions, text.hasSuffixFast(":"), LinePatterns.wordCount(text) >= 3,
             LeadInRule.announcesList(TextKey.fold(text)), let leadIn = LeadInRule.kind(ArticleLine(number: line.number, text: text), context, classifier) {
             return leadIn
         }

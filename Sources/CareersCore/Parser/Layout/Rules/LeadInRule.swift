@@ -19,8 +19,8 @@ enum LeadInRule {
     }
 
     static func isLeadIn(_ text: String, folded: String, next: ArticleLine?) -> Bool {
-        if text.hasSuffix(":") { return true }
-        guard text.hasSuffix("."), let next, LinePatterns.isBullet(next.text) else { return false }
+        if text.hasSuffixFast(":") { return true }
+        guard text.hasSuffixFast("."), let next, LinePatterns.isBullet(next.text) else { return false }
         return announcesList(folded)
     }
 
@@ -35,7 +35,7 @@ enum LeadInRule {
     /// a Data Scientist include:", "Data Engineer: A Data Engineer is typically responsible for:".
     static func labelled(role: Int, rest: String, line: ArticleLine, _ context: LayoutContext) -> LineKind? {
         let folded = TextKey.fold(rest)
-        guard rest.hasSuffix(":") || (announcesList(folded) && isLeadIn(rest, folded: folded, next: context.next)) else { return nil }
+        guard rest.hasSuffixFast(":") || (announcesList(folded) && isLeadIn(rest, folded: folded, next: context.next)) else { return nil }
         let kind = LinePatterns.sectionKind(inFolded: folded) ?? LinePatterns.sectionKind(inFolded: folded, leadIn: true)
         var heading = Substring(line.text)
         while heading.last == ":" { heading = heading.dropLast() }

@@ -27,7 +27,7 @@ enum SectionHeadingRule {
         // A colon is allowed only at the end ("Data Scientist Skills:"); inside, it is a label.
         if hasInnerColon(text) { return nil }
         // A lead-in sentence ("The skills of a Data Engineer include:") is not a heading.
-        if text.hasSuffix(":"), TextKey.contains(" " + folded + " ", " include ") || TextKey.contains(" " + folded + " ", " includes ") {
+        if text.hasSuffixFast(":"), TextKey.contains(" " + folded + " ", " include ") || TextKey.contains(" " + folded + " ", " includes ") {
             return nil
         }
         let matcher = classifier.roles.matcher
