@@ -1,4 +1,4 @@
-import CareersCore
+@testable import CareersCore
 import Testing
 
 /// Headings open sections, known or not, numbered or not, with or without a role (`SectionHeadingRule`).
@@ -63,6 +63,57 @@ import Testing
         #expect(article.sections.map(\.kind) == [.definitions, .skills, .tips])
         #expect(article.sections.map(\.heading) == ["Definitions", "Required Skills", "Tips"])
         #expect(article.section(.tips)?.shared.count == 2)
+    }
+
+    /// numbered headings in lower case or with roman numerals are headings too; a short
+    /// lower-case numbered line that names no section, or a sentence, stays an item.
+    @Test(arguments: [
+        ("1. definitions", "2. required skills", "3. tips"),
+        ("I. Definitions", "II. Required Skills", "III. Tips"),
+        ("1) definitions:", "2) skills required", "3) tips for getting started"),
+    ])
+    func numberedHeadingsInAnyCase(headings: (String, String, String)) throws {
+        let text = """
+            Data Scientist vs. Data Engineer
+
+            \(headings.0)
+
+            Data Scientist: A Data Scientist analyses data.
+
+            Data Engineer: A Data Engineer builds pipelines.
+
+            \(headings.1)
+
+            Data Scientist
+
+            - Statistics.
+
+            Data Engineer
+
+            - SQL.
+
+            \(headings.2)
+
+            1. network.
+
+            2. improve your skills daily.
+            """
+        let article = try parseArticle(text)
+        #expect(article.sections.map(\.kind) == [.definitions, .skills, .tips])
+        #expect(article.profile("Data Scientist")?.skills.map(\.text) == ["Statistics."])
+        #expect(article.profile("Data Engineer")?.skills.map(\.text) == ["SQL."])
+        #expect(article.profile("Data Engineer")?.definition == "A Data Engineer builds pipelines.")
+        #expect(article.section(.tips)?.shared.count == 2)
+    }
+
+    @Test(arguments: ["responsibilities", "required skills", "tools and technologies", "career outlook"])
+    func shortLowerCaseSectionNamesAreHeadingNames(_ item: String) {
+        #expect(SectionHeadingRule.isShortSectionName(item))
+    }
+
+    @Test(arguments: ["build a portfolio", "network.", "learn the skills a data engineer needs every day"])
+    func otherLowerCaseItemsAreNot(_ item: String) {
+        #expect(!SectionHeadingRule.isShortSectionName(item))
     }
 
     /// "What does a X do?" under Responsibilities heads X's list; it is no definitions heading.

@@ -11,6 +11,12 @@ enum SectionHeadingRule {
         var text: String
     }
 
+    /// "2. responsibilities": a numbered heading in lower case still names a section when it is
+    /// short and names one; a longer lower-case line is a list item ("1. build a portfolio").
+    static func isShortSectionName(_ item: String) -> Bool {
+        LinePatterns.wordCount(item) <= 4 && !LinePatterns.endsSentence(item) && LinePatterns.sectionKind(inFolded: TextKey.fold(item)) != nil
+    }
+
     static func heading(_ line: ArticleLine, next: ArticleLine?, _ context: LayoutContext, _ classifier: LineClassifier) -> Heading? {
         var text = line.text
         var folded = line.folded
@@ -18,7 +24,7 @@ enum SectionHeadingRule {
             // "1. Definitions": a numbered heading, not the first item of a numbered list. Most
             // bullets are not numbered: decided before the item's String is made.
             guard text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, case .item(let item)? = LinePatterns.bullet(text),
-                LinePatterns.isTitleCase(item), !LinePatterns.continuesNumbering(text, next?.text)
+                LinePatterns.isTitleCase(item) || isShortSectionName(item), !LinePatterns.continuesNumbering(text, next?.text)
             else { return nil }
             text = item
             folded = TextKey.fold(item)
