@@ -56,6 +56,7 @@ let package = Package(
         ),
         .target(
             name: "CareersCore",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: strict,
             plugins: ["EmbedArticles"]
         ),

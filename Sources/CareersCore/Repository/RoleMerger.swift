@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// Items in first-seen order, one per normalised text, each keeping every source that lists it.
 /// Articles are merged one at a time in id order, so a source already recorded for an item is
 /// always the last one: checking the end keeps merging linear (no scan of every earlier source).
@@ -120,38 +122,32 @@ struct MergedTools {
         var inheritedIn: [String] = []
     }
 
-    private var keys: [String] = []
-    private var entries: [Entry] = []
-    private var positions: [String: Int] = [:]
+    /// By key, in first-seen order; each entry mutated in place.
+    private var entries: OrderedDictionary<String, Entry> = [:]
 
     mutating func add(_ tool: ToolItem, key: String) {
         guard !key.isEmpty else { return }
-        let position: Int
-        if let existing = positions[key] {
-            position = existing
-        } else {
-            position = entries.count
-            positions[key] = position
-            keys.append(key)
-            entries.append(Entry())
-        }
-        entries[position].spellings[tool.name, default: 0] += 1
-        if entries[position].category == nil { entries[position].category = tool.category }
-        appendSources(tool.sources, to: &entries[position].sources)
+        Self.add(tool, to: &entries[key, default: Entry()])
+    }
+
+    private static func add(_ tool: ToolItem, to entry: inout Entry) {
+        entry.spellings[tool.name, default: 0] += 1
+        if entry.category == nil { entry.category = tool.category }
+        appendSources(tool.sources, to: &entry.sources)
         if let inherited = tool.inheritedFrom {
-            entries[position].inheritedFrom = entries[position].inheritedFrom ?? inherited
-            appendSources(tool.inheritedIn, to: &entries[position].inheritedIn)
+            entry.inheritedFrom = entry.inheritedFrom ?? inherited
+            appendSources(tool.inheritedIn, to: &entry.inheritedIn)
         }
     }
 
     var items: [ToolItem] {
         var spellingCounts: [String: [String: Int]] = [:]
-        for category in entries.compactMap(\.category) { spellingCounts[TextKey.fold(category), default: [:]][category, default: 0] += 1 }
+        for category in entries.values.compactMap(\.category) { spellingCounts[TextKey.fold(category), default: [:]][category, default: 0] += 1 }
         // Most used, then alphabetically first: independent of the order tools were added in.
         let display = spellingCounts.mapValues { counts in
             counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
         }
-        return zip(keys, entries).map { key, entry in
+        return entries.map { key, entry in
             ToolItem(
                 name: ToolNames.display(key: key, spellings: entry.spellings),
                 category: entry.category.map { display[TextKey.fold($0)] ?? $0 }, sources: entry.sources,
@@ -178,14 +174,12 @@ struct RoleMerger {
         var relatedKeys: Set<String> = []
     }
 
-    private var order: [String] = []
-    private var positions: [String: Int] = [:]
     /// `ToolNames.key` by (ASCII) tool name: every article lists a dozen tools from a small
     /// vocabulary, so most keys are looked up rather than rebuilt.
     private var toolKeys: [String: String] = [:]
-    /// Mutated in place through the array (never copied out of a dictionary and back), so the
+    /// By role key, in first-seen order; mutated in place (never copied out and back), so the
     /// growing lists stay uniquely referenced and appends stay O(1).
-    private var accumulators: [Accumulator] = []
+    private var accumulators: OrderedDictionary<String, Accumulator> = [:]
     /// Reference lines that name no role of their article (`RoleReferences`).
     private(set) var unresolvedReferences: [UnresolvedReference] = []
 
@@ -196,16 +190,9 @@ struct RoleMerger {
         let profiles = resolved?.profiles ?? article.profiles
         for (position, title) in article.roles.enumerated() {
             let key = keys[position]
-            let index: Int
-            if let existing = positions[key] {
-                index = existing
-            } else {
-                index = accumulators.count
-                positions[key] = index
-                order.append(key)
-                accumulators.append(Accumulator(firstTitle: title))
-            }
-            Self.add(article, profiles: profiles, key: key, keys: keys, title: title, to: &accumulators[index], toolKeys: &toolKeys)
+            Self.add(
+                article, profiles: profiles, key: key, keys: keys, title: title,
+                to: &accumulators[key, default: Accumulator(firstTitle: title)], toolKeys: &toolKeys)
         }
     }
 
@@ -281,9 +268,7 @@ struct RoleMerger {
     func roles() -> [Role] {
         var ids: [String: String] = [:]
         var titles: [String: String] = [:]
-        for key in order {
-            guard let position = positions[key] else { continue }
-            let role = accumulators[position]
+        for (key, role) in accumulators {
             // The full name: the spelling with the fewest abbreviations the field spells out
             // ("Machine Learning Engineer" over "ML Engineer", however many articles abbreviate
             // it in their title); then the most used; then the one matching the key, then the
@@ -305,9 +290,8 @@ struct RoleMerger {
         }
         var result: [Role] = []
         var contentWords: [UInt64: [UInt64]] = [:]
-        for key in order {
-            guard let position = positions[key], let id = ids[key], let title = titles[key] else { continue }
-            let role = accumulators[position]
+        for (key, role) in accumulators {
+            guard let id = ids[key], let title = titles[key] else { continue }
             var aliases = RoleNames.aliases(of: title)
             for variant in role.titleCounts.keys.sorted() where variant != title && !aliases.contains(variant) {
                 aliases.append(variant)
