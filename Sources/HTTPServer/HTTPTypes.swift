@@ -109,7 +109,12 @@ public struct HTTPResponse: Sendable {
     public var headers: HTTPHeaders {
         didSet { preparedFields = nil }
     }
-    public var body: [UInt8]
+    public var body: [UInt8] {
+        didSet { sharedBody = nil }
+    }
+    /// `body` as the responder keeps it for many responses, which the core may send from a file;
+    /// dropped as soon as `body` is changed, so the two never disagree.
+    public private(set) var sharedBody: SharedBody?
     /// Route template for metrics and logs ("/roles/{id}"); nil when no route matched.
     public var route: String?
     /// `headers` serialised ahead of time, shared between responses; dropped as soon as
@@ -133,6 +138,17 @@ public struct HTTPResponse: Sendable {
         self.body = body
         self.route = route
         preparedFields = prepared
+    }
+
+    /// Responses whose body is served many times (`SharedBody`): the core may send it from a file.
+    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: SharedBody, route: String? = nil) {
+        self.init(status: status, headers: headers, body: body.bytes, route: route)
+        sharedBody = body
+    }
+
+    public init(status: Int, prepared: PreparedFields, body: SharedBody, route: String? = nil) {
+        self.init(status: status, prepared: prepared, body: body.bytes, route: route)
+        sharedBody = body
     }
 }
 
