@@ -11,6 +11,9 @@ final class Representation: Sendable {
 
     let contentType: String
     let body: [UInt8]
+    /// `body` for documents served many times (those precompressed), which the core may send
+    /// from a file (`SharedBody`).
+    let sharedBody: SharedBody?
     let etag: String
     let gzipBody: [UInt8]?
     /// Whether `gzipBody` was tried already (nil then means gzip does not pay).
@@ -25,7 +28,8 @@ final class Representation: Sendable {
 
     var gzipETag: String { ETag.gzipVariant(of: etag) }
 
-    /// `precompress` is for start-up documents; per-request bodies compress only when asked.
+    /// `precompress` is for documents served many times (start-up documents, cached answers);
+    /// per-request bodies compress only when asked.
     /// With `caching`, the fields of a `200` are prepared too (documents served many times).
     init(
         body: [UInt8], contentType: String = Representation.json, precompress: Bool = false, caching: CachingFields? = nil,
@@ -36,6 +40,7 @@ final class Representation: Sendable {
         let gzipBody = precompress ? Self.compressed(body) : nil
         self.contentType = contentType
         self.body = body
+        sharedBody = precompress ? SharedBody(body) : nil
         self.etag = etag
         self.gzipBody = gzipBody
         precompressed = precompress
