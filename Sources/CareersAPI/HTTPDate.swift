@@ -1,18 +1,34 @@
 import CareersCore
 
-/// HTTP dates (RFC 9110 §5.6.7) for `Last-Modified` and the conditional requests on it. The
-/// data's date is a day (articles are dated, not timed), so it is sent as that day's midnight GMT.
+/// HTTP dates (RFC 9110 §5.6.7) for `Last-Modified` and the conditional requests on it. An
+/// article's date is a day (articles are dated, not timed), so it is sent as that day's midnight
+/// GMT; a `--jobs` file counts by its modification time.
 enum HTTPDate {
     private static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// The IMF-fixdate of a day at 00:00:00 GMT: "Wed, 30 Oct 2024 00:00:00 GMT".
-    static func format(_ date: IsoDate) -> String {
-        let days = date.daysSinceEpoch
-        let weekday = weekdays[((days % 7) + 7) % 7]
-        let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
-        let year = String(repeating: "0", count: max(0, 4 - String(date.year).count)) + String(date.year)
-        return "\(weekday), \(day) \(months[date.month - 1]) \(year) 00:00:00 GMT"
+    static func format(_ date: IsoDate) -> String { format(seconds: date.daysSinceEpoch * 86_400) }
+
+    /// The IMF-fixdate of a time in seconds since the epoch: "Sun, 06 Nov 1994 08:49:37 GMT".
+    static func format(seconds: Int) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let time = seconds - days * 86_400
+        // The civil date of a day count (the proleptic Gregorian calendar in 400-year eras).
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ value: Int, _ width: Int) -> String {
+            String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+        }
+        let clock = pad(time / 3600, 2) + ":" + pad(time / 60 % 60, 2) + ":" + pad(time % 60, 2)
+        return "\(weekdays[((days % 7) + 7) % 7]), \(pad(day, 2)) \(months[month - 1]) \(pad(year, 4)) \(clock) GMT"
     }
 
     /// Seconds since the epoch of an HTTP-date in any of the three forms a recipient must accept:
@@ -60,16 +76,19 @@ enum HTTPDate {
     }
 }
 
-/// When the served data last changed: the newest published date among the articles, so every
-/// replica loading the same files sends the same `Last-Modified` (the clock would differ).
+/// When the served data last changed: the newest published date among the articles, or the
+/// newest `--jobs` file's modification time when that is later. Every replica loading the same
+/// files (with their times kept, as `cp -p`, `rsync -t` and image layers do) sends the same
+/// `Last-Modified`; the clock would differ.
 struct LastModified: Sendable {
     /// The field value, an IMF-fixdate.
     let value: String
     let seconds: Int
 
     init?(_ repository: Repository) {
-        guard let text = repository.newestPublished, let date = IsoDate(text) else { return nil }
-        value = HTTPDate.format(date)
-        seconds = date.daysSinceEpoch * 86_400
+        let articles = repository.newestPublished.flatMap(IsoDate.init).map { $0.daysSinceEpoch * 86_400 }
+        guard let seconds = [articles, repository.report.jobFilesModified].compactMap({ $0 }).max() else { return nil }
+        value = HTTPDate.format(seconds: seconds)
+        self.seconds = seconds
     }
 }

@@ -106,6 +106,40 @@ import Testing
         #expect(undated.call("/roles", [("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT")]).status == 200)
     }
 
+    /// A `--jobs` file's postings have no date: its modification time moves `Last-Modified` when
+    /// it is newer than the articles, so a changed file never earns a stale 304.
+    @Test func aJobsFileNewerThanTheArticlesMovesLastModified() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("careers-jobs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("jobs.jsonl")
+        try Data(#"{"title": "Data Scientist", "company": "Acme", "employment_types": ["full_time"], "level": "mid", "salary": null}"#.utf8)
+            .write(to: file)
+        func lastModified(touchedAt seconds: Int) throws -> String? {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(seconds))], ofItemAtPath: file.path)
+            let api = CareersAPI(repository: Repository.load(directories: [], includeEmbedded: true, jobFiles: [file]))
+            return api.call("/jobs").headers["Last-Modified"]
+        }
+        #expect(try lastModified(touchedAt: 1_893_553_445) == "Wed, 02 Jan 2030 03:04:05 GMT")
+        #expect(try lastModified(touchedAt: 1_893_553_446) == "Wed, 02 Jan 2030 03:04:06 GMT")
+        // Older than the newest article: the articles' date stands.
+        #expect(try lastModified(touchedAt: 1_000_000_000) == Self.newest)
+        let api = CareersAPI(repository: Repository.load(directories: [], includeEmbedded: true, jobFiles: [file]))
+        #expect(api.call("/jobs", [("If-Modified-Since", "Wed, 02 Jan 2030 03:04:05 GMT")]).status == 304)
+    }
+
+    @Test func httpDatesFormatSecondsAndReadThemBack() {
+        #expect(HTTPDate.format(seconds: 0) == "Thu, 01 Jan 1970 00:00:00 GMT")
+        #expect(HTTPDate.format(seconds: 784_111_777) == "Sun, 06 Nov 1994 08:49:37 GMT")
+        #expect(HTTPDate.format(seconds: 951_782_400) == "Tue, 29 Feb 2000 00:00:00 GMT")
+        #expect(HTTPDate.format(seconds: 4_133_980_799) == "Fri, 31 Dec 2100 23:59:59 GMT")
+        // Every day over four centuries, at a time that moves: formatted, then parsed back.
+        let failures = stride(from: -86_400 * 365, through: 86_400 * 365 * 400, by: 86_400 + 3_607).filter { seconds in
+            HTTPDate.seconds(HTTPDate.format(seconds: seconds)) != seconds
+        }
+        #expect(failures.isEmpty, "first failures: \(failures.prefix(3))")
+    }
+
     @Test func httpDatesFormatAndParseTheThreeForms() throws {
         let day = try #require(IsoDate("2024-10-30"))
         #expect(HTTPDate.format(day) == Self.newest)

@@ -155,6 +155,10 @@ public struct LoadReport: Sendable, Hashable, Codable {
     /// Lines that refer to another role's items without naming a role of their article; they
     /// stay text items (filled in by the repository, in article id order).
     public var unresolvedReferences: [UnresolvedReference]
+    /// When the newest `--jobs` file was last modified, in seconds since the epoch: its postings
+    /// carry no date of their own, so a changed file must still move the data's date (nil when
+    /// no such file was read).
+    public var jobFilesModified: Int?
 
     public init(loadedFiles: [String] = [], rejected: [ArticleRejection] = [], unresolvedReferences: [UnresolvedReference] = []) {
         self.loadedFiles = loadedFiles

@@ -76,17 +76,20 @@ extension Repository {
         }
         var extraJobs: [SourcedPosting] = []
         var rejectedLines: [JobLineRejection] = []
+        var jobFilesModified: Int?
         for url in jobFiles {
             do throws(SourceFiles.ReadError) {
                 let lines = try JobLines.read(path: url.path)
                 extraJobs += lines.postings.map { SourcedPosting(source: "jobs:" + url.lastPathComponent, posting: $0) }
                 rejectedLines += lines.rejected
+                if let modified = SourceFiles.modificationTime(url.path) { jobFilesModified = max(jobFilesModified ?? modified, modified) }
             } catch {
                 note(error, "file")
             }
         }
         var report = LoadReport(rejected: unreadable)
         report.rejectedJobLines = rejectedLines
+        report.jobFilesModified = jobFilesModified
         return build(files: files, extraJobs: extraJobs, report: report, vocabulary: vocabulary)
     }
 

@@ -123,6 +123,14 @@ public enum SourceFiles {
         }
     }
 
+    /// When the file at `path` was last modified, in seconds since the epoch (nil if it cannot be
+    /// examined).
+    public static func modificationTime(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_mtim.tv_sec)
+    }
+
     /// The whole content of the regular file at `path`.
     public static func readAll(_ path: String) throws(ReadError) -> [UInt8] {
         let descriptor = try openRegularFile(path)
