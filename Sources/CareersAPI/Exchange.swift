@@ -50,15 +50,14 @@ struct Exchange {
         var headers = HTTPHeaders()
         headers.add("Cache-Control", CachingFields.cacheControl(options))
         headers.add("Vary", varyAlso.map { "Accept-Encoding, " + $0 } ?? "Accept-Encoding")
-        if let lastModified { headers.add("Last-Modified", lastModified.value) }
         addCORS(&headers)
-        if let next = rep.next { headers.add("Link", Representation.link(next)) }
         // RFC 9110 §13.2.2, in its order: If-Match (strong), else If-Unmodified-Since; then
         // If-None-Match (weak), else If-Modified-Since. Tags compare with the tag of the
         // representation selected for this request only: the other coding's tag names other
         // bytes, and a cache would serve those to a client that cannot decode them. A date that
         // does not parse voids its condition (§13.1.3, §13.1.4).
         func failed(_ detail: String) -> HTTPResponse {
+            if let lastModified { headers.add("Last-Modified", lastModified.value) }
             headers.add("ETag", etag)
             var failed = problem(Problem(status: 412, detail: detail), route: route)
             for field in headers where failed.headers[field.name] == nil { failed.headers.add(field.name, field.value) }
@@ -79,10 +78,14 @@ struct Exchange {
         } else {
             notModified = false
         }
+        // A 304 carries what a 200 would among ETag, Cache-Control and Vary (RFC 9110 §15.4.5),
+        // and no other metadata: with the ETag there, Last-Modified guides no cache update.
         if notModified {
             headers.add("ETag", etag)
             return HTTPResponse(status: 304, headers: headers, body: [], route: route.path)
         }
+        if let lastModified { headers.add("Last-Modified", lastModified.value) }
+        if let next = rep.next { headers.add("Link", Representation.link(next)) }
         headers.add("ETag", etag)
         headers.add("Content-Type", rep.contentType)
         if gzipBody != nil { headers.add("Content-Encoding", "gzip") }

@@ -201,7 +201,7 @@ enum OpenAPIDocument {
     static let responses: JSONValue = [
         "NotModified": [
             "description": "The representation the client holds is current: If-None-Match lists its tag, or (without If-None-Match) If-Modified-Since is not older than Last-Modified.",
-            "headers": ["ETag": headerRef("ETag"), "Cache-Control": headerRef("Cache-Control"), "Last-Modified": headerRef("Last-Modified")],
+            "headers": ["ETag": headerRef("ETag"), "Cache-Control": headerRef("Cache-Control")],
         ],
         "PreconditionFailed": problemResponse(
             "If-Match lists no current tag, or (without If-Match) the data changed after If-Unmodified-Since."),

@@ -22,6 +22,23 @@ import Testing
         #expect(try live.get("/roles", ["Accept-Encoding: gzip", "If-None-Match: \(gzipTag)"]).status == 304)
     }
 
+    /// RFC 9110 §15.4.5: a 304 carries the ETag, Cache-Control and Vary a 200 would, and no
+    /// other representation metadata (Last-Modified, Link, Content-Type).
+    @Test func notModifiedCarriesTheCacheFieldsOnly() throws {
+        let page = "/jobs?limit=2"
+        let ok = try live.get(page)
+        #expect(ok.header("Last-Modified") != nil && ok.header("Link") != nil, "the 200 has them")
+        let tag = try #require(ok.header("ETag"))
+        let notModified = try live.get(page, ["If-None-Match: \(tag)"])
+        #expect(notModified.status == 304)
+        #expect(notModified.header("ETag") == tag)
+        #expect(notModified.header("Cache-Control") == ok.header("Cache-Control"))
+        #expect(notModified.header("Vary") == ok.header("Vary"))
+        #expect(notModified.header("Last-Modified") == nil)
+        #expect(notModified.header("Link") == nil)
+        #expect(notModified.header("Content-Type") == nil)
+    }
+
     @Test func ifMatchWithoutTheCurrentTagIs412() throws {
         let failed = try live.get("/roles", [#"If-Match: "nope""#])
         #expect(failed.status == 412)
