@@ -33,6 +33,29 @@ enum ASCII {
     b > 0x20 && b < 0x7F && b != 0x23
 }
 
+/// sub-delims (RFC 3986 §2.2): "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "=".
+@inline(__always) func isSubDelimByte(_ b: UInt8) -> Bool {
+    switch b {
+    case 0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D: return true
+    default: return false
+    }
+}
+
+/// The bytes a path holds as they are (RFC 3986 §3.3): pchar without pct-encoded, and "/".
+@inline(__always) func isPathByte(_ b: UInt8) -> Bool {
+    isUnreservedByte(b) || isSubDelimByte(b) || b == ASCII.colon || b == 0x40 || b == ASCII.slash
+}
+
+/// The bytes a query holds as they are: RFC 3986 §3.4 (path bytes and "?"), and the few that
+/// browsers send unencoded in a query (the WHATWG query set leaves `` [ ] { } | ^ \ ` ``) so that
+/// an API called from `fetch` keeps working; `"`, `<`, `>` are encoded by every client.
+@inline(__always) func isQueryByte(_ b: UInt8) -> Bool {
+    switch b {
+    case 0x3F, 0x5B, 0x5D, 0x7B, 0x7D, 0x7C, 0x5E, 0x5C, 0x60: return true
+    default: return isPathByte(b)
+    }
+}
+
 /// unreserved (RFC 3986 §2.3): ALPHA / DIGIT / "-" / "." / "_" / "~".
 @inline(__always) func isUnreservedByte(_ b: UInt8) -> Bool {
     switch b {

@@ -197,7 +197,7 @@ struct RequestHeadParser {
                   bytes.firstIndex(of: ASCII.colon, in: r) != nil else { return nil }
             return bytes.string(r)
         }
-        if first == ASCII.slash { return normalizedOriginForm(bytes, r) }
+        if first == ASCII.slash { return isValidPathAndQuery(bytes, r) ? normalizedOriginForm(bytes, r) : nil }
         if r.count == 1 && first == 0x2A { return method == .OPTIONS ? "*" : nil }
         // absolute-form: http(s)://authority[path-abempty][?query]
         let schemeEnd: Int
@@ -214,8 +214,29 @@ struct RequestHeadParser {
         }
         guard pathStart > schemeEnd, isValidHost(bytes, schemeEnd..<pathStart) else { return nil }
         if pathStart == r.upperBound { return "/" }
+        guard isValidPathAndQuery(bytes, pathStart..<r.upperBound) else { return nil }
         let rest = normalizedOriginForm(bytes, pathStart..<r.upperBound)
         return bytes[pathStart] == ASCII.question ? "/" + rest : rest
+    }
+
+    /// `absolute-path [ "?" query ]` (RFC 9112 §3.2.1, RFC 3986 §3.3, §3.4): every "%" starts a
+    /// pct-encoded triplet and every other byte is one its part allows, so `/%zz` or `/a<b` are an
+    /// invalid request-line (400, RFC 9112 §3.2) instead of a path that merely matches nothing.
+    static func isValidPathAndQuery(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var inQuery = false
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let b = bytes[i]
+            if b == ASCII.percent {
+                guard i + 2 < r.upperBound, hexValue(bytes[i + 1]) != nil, hexValue(bytes[i + 2]) != nil else { return false }
+                i += 3
+                continue
+            }
+            if b == ASCII.question { inQuery = true }
+            guard inQuery ? isQueryByte(b) : isPathByte(b) else { return false }
+            i += 1
+        }
+        return true
     }
 
     /// RFC 3986 §6.2.2: in the path, percent-encoded unreserved characters are decoded and the
@@ -350,8 +371,7 @@ struct RequestHeadParser {
             while i < r.upperBound && bytes[i] != ASCII.colon {
                 let b = bytes[i]
                 switch b {
-                case _ where isUnreservedByte(b): break
-                case 0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D: break  // sub-delims
+                case _ where isUnreservedByte(b) || isSubDelimByte(b): break
                 case 0x25:  // pct-encoded
                     guard i + 2 < r.upperBound, hexValue(bytes[i + 1]) != nil, hexValue(bytes[i + 2]) != nil else { return false }
                     i += 2
