@@ -240,18 +240,19 @@ struct RequestHeadParser {
     }
 
     /// RFC 3986 §6.2.2: in the path, percent-encoded unreserved characters are decoded and the
-    /// hex digits of the other percent-encodings upper-cased, so `/%68ealthz` and `/healthz` are
-    /// the same path for everything after the parser. Reserved characters keep their encoding
-    /// (`%2F` is not a segment separator); the query is passed on as sent.
+    /// hex digits of the other percent-encodings upper-cased, then "." and ".." segments removed
+    /// (§6.2.2.3, the algorithm of §5.2.4), so `/%68ealthz` and `/a/../healthz` are `/healthz` for
+    /// everything after the parser. Reserved characters keep their encoding (`%2F` is not a
+    /// segment separator); the query is passed on as sent.
     static func normalizedOriginForm(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
         let pathEnd = bytes.firstIndex(of: ASCII.question, in: r) ?? r.upperBound
-        guard let firstPercent = bytes.firstIndex(of: ASCII.percent, in: r.lowerBound..<pathEnd) else {
-            return bytes.string(r)
-        }
+        let firstPercent = bytes.firstIndex(of: ASCII.percent, in: r.lowerBound..<pathEnd)
+        if firstPercent == nil && !hasDotSegment(bytes, r.lowerBound..<pathEnd) { return bytes.string(r) }
         var out: [UInt8] = []
         out.reserveCapacity(r.count)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[r.lowerBound..<firstPercent]))
-        var i = firstPercent
+        let copied = firstPercent ?? pathEnd
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[r.lowerBound..<copied]))
+        var i = copied
         while i < pathEnd {
             let b = bytes[i]
             if b == ASCII.percent, i + 2 < pathEnd, let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) {
@@ -269,8 +270,48 @@ struct RequestHeadParser {
                 i += 1
             }
         }
+        if out.withUnsafeBufferPointer({ hasDotSegment($0, 0..<$0.count) }) { out = removingDotSegments(out) }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pathEnd..<r.upperBound]))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the path (starting with "/") has a "." or ".." segment.
+    static func hasDotSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if bytes[i] == 0x2E, i > r.lowerBound, bytes[i - 1] == ASCII.slash {
+                var end = i + 1
+                if end < r.upperBound && bytes[end] == 0x2E { end += 1 }
+                if end == r.upperBound || bytes[end] == ASCII.slash { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// RFC 3986 §5.2.4 for an absolute path: "." segments dropped, ".." removes the segment
+    /// before it (none above the root); a trailing "." or ".." leaves a trailing "/".
+    static func removingDotSegments(_ path: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(path.count)
+        var segmentStarts: [Int] = []
+        var i = 0
+        while i < path.count {
+            var end = i + 1
+            while end < path.count && path[end] != ASCII.slash { end += 1 }
+            let length = end - i - 1
+            let isDot = length == 1 && path[i + 1] == 0x2E
+            let isDotDot = length == 2 && path[i + 1] == 0x2E && path[i + 2] == 0x2E
+            if isDot || isDotDot {
+                if isDotDot, let start = segmentStarts.popLast() { out.removeSubrange(start...) }
+                if end == path.count { out.append(ASCII.slash) }
+            } else {
+                segmentStarts.append(out.count)
+                out.append(contentsOf: path[i..<end])
+            }
+            i = end
+        }
+        return out.isEmpty ? [ASCII.slash] : out
     }
 
     private mutating func parseFieldLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> ParseFailure? {
