@@ -265,22 +265,55 @@ import Testing
     }
 
     /// RFC 3986 §6.2.2: percent-encoded unreserved characters are the characters themselves;
-    /// reserved ones keep their encoding (hex upper-cased), the query is passed on as sent.
+    /// reserved ones keep their encoding (hex upper-cased); "." and ".." segments are removed
+    /// (§6.2.2.3, also when encoded); the query is passed on as sent.
     @Test(arguments: [
         ("/%68ealthz", "/healthz", nil),
         ("/%65%63%68%6F", "/echo", nil),
         ("/a%2fb%7E%2D%5f%2e", "/a%2Fb~-_.", nil),
         ("/%41%3f?q=%41%2f", "/A%3F", "q=%41%2f"),
-        ("/50%25%zz%4", "/50%25%zz%4", nil),
+        ("/50%25", "/50%25", nil),
+        ("/a/b/c/./../../g", "/a/g", nil),
+        ("/a/%2E%2e/healthz?x=/../", "/healthz", "x=/../"),
+        ("/./echo", "/echo", nil),
+        ("/../../echo", "/echo", nil),
+        ("/a/.", "/a/", nil),
+        ("/a/..", "/", nil),
+        ("/a/..b/.c/", "/a/..b/.c/", nil),
+        ("/a/%2F../b", "/a/%2F../b", nil),
         ("http://a/%68i?%68", "/hi", "%68"),
     ] as [(String, String, String?)])
-    func percentEncodedUnreservedCharactersInThePathAreDecoded(target: String, path: String, query: String?) throws {
+    func pathIsNormalizedBeforeTheResponder(target: String, path: String, query: String?) throws {
         try withServer { server, responder in
             let (response, _) = try exchange("GET \(target) HTTP/1.1\r\nHost: a\r\n\r\n", port: server.port)
             #expect(response.status == 200)
             let request = responder.lastRequest.withLock { $0 }
             #expect(request?.path == path)
             #expect(request?.query == query)
+        }
+    }
+
+    /// RFC 9112 §3.2 with RFC 3986 §3.3/§3.4: a "%" not followed by two hex digits, or a byte the
+    /// path (or query) never holds unencoded, makes the request-line invalid: 400 and close,
+    /// not a 404 for a path that happens to match nothing.
+    @Test(arguments: [
+        "/%zz", "/%", "/a%4", "/a%4g", "/a<b", "/a>b", "/a\"b", "/a{b}", "/a|b", "/a^b", "/a\\b", "/a`b", "/a[0]",
+        "/?q=%zz", "/?q=%", "/?q=<", "/?q=\"", "http://a/%zz", "http://a/b?c=%",
+    ])
+    func targetOutsideRFC3986Is400(target: String) throws {
+        try expectRefusal("GET \(target) HTTP/1.1\r\nHost: a\r\n\r\n", 400)
+    }
+
+    /// Browsers leave `` [ ] { } | ^ \ ` `` unencoded in a query (the WHATWG query set): accepted there
+    /// and passed on as sent, with every RFC 3986 sub-delim, ":" "@" "/" "?" and pct-encoded triplets.
+    @Test func lenientQueryCharactersAndAllPathCharactersAreAccepted() throws {
+        try withServer { server, responder in
+            let target = "/a-._~!$&'()*+,;=:@/%41?x[]={y}|^\\`&z=/?:@%2F"
+            let (response, _) = try exchange("GET \(target) HTTP/1.1\r\nHost: a\r\n\r\n", port: server.port)
+            #expect(response.status == 200)
+            let request = responder.lastRequest.withLock { $0 }
+            #expect(request?.path == "/a-._~!$&'()*+,;=:@/A")
+            #expect(request?.query == "x[]={y}|^\\`&z=/?:@%2F")
         }
     }
 }

@@ -33,6 +33,35 @@ enum ASCII {
     b > 0x20 && b < 0x7F && b != 0x23
 }
 
+/// sub-delims (RFC 3986 §2.2): "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "=".
+@inline(__always) func isSubDelimByte(_ b: UInt8) -> Bool {
+    switch b {
+    case 0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D: return true
+    default: return false
+    }
+}
+
+/// A set of ASCII bytes: 0–63 are the bits of `low`, 64–127 those of `high`. The sets are
+/// computed properties of constant masks, so a check is a shift and a test (no table, no lazy
+/// global, no branch per character class).
+struct ByteSet {
+    var low: UInt64
+    var high: UInt64
+
+    @inline(__always) func contains(_ b: UInt8) -> Bool {
+        b < 64 ? (low >> UInt64(b)) & 1 != 0 : b < 128 && (high >> UInt64(b &- 64)) & 1 != 0
+    }
+
+    /// The bytes a path holds as they are (RFC 3986 §3.3): pchar without pct-encoded, and "/"
+    /// (unreserved, sub-delims, ":", "@", "/").
+    @inline(__always) static var path: ByteSet { ByteSet(low: 0x2FFF_FFD2_0000_0000, high: 0x47FF_FFFE_87FF_FFFF) }
+
+    /// The bytes a query holds as they are: RFC 3986 §3.4 (path bytes and "?"), and the few that
+    /// browsers send unencoded in a query (the WHATWG query set leaves `` [ ] { } | ^ \ ` ``) so
+    /// that an API called from `fetch` keeps working; `"`, `<`, `>` are encoded by every client.
+    @inline(__always) static var query: ByteSet { ByteSet(low: 0xAFFF_FFD2_0000_0000, high: 0x7FFF_FFFF_FFFF_FFFF) }
+}
+
 /// unreserved (RFC 3986 §2.3): ALPHA / DIGIT / "-" / "." / "_" / "~".
 @inline(__always) func isUnreservedByte(_ b: UInt8) -> Bool {
     switch b {

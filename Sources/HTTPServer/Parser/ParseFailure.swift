@@ -52,7 +52,9 @@ enum ParseFailure: String, Error, Sendable, CaseIterable {
         case .unknownMethod: "the method is not implemented by this server"
         case .connectNotImplemented: "CONNECT is not implemented: this server is not a proxy and tunnels nothing"
         case .targetTooLong: "the request-target is longer than this server accepts"
-        case .invalidTarget: "the request-target is not a valid origin-, absolute-, authority- or asterisk-form"
+        case .invalidTarget:
+            "the request-target is not a valid origin-, absolute-, authority- or asterisk-form "
+                + "(RFC 3986: a % starts two hex digits; characters such as < > \" { } | ^ are percent-encoded in a path)"
         case .nonASCIITarget: "the request-target contains a raw non-ASCII byte; it must be percent-encoded (RFC 3986 §2.1)"
         case .invalidVersion: "the HTTP version is malformed"
         case .unsupportedVersion: "only HTTP/1.x is supported"

@@ -197,7 +197,7 @@ struct RequestHeadParser {
                   bytes.firstIndex(of: ASCII.colon, in: r) != nil else { return nil }
             return bytes.string(r)
         }
-        if first == ASCII.slash { return normalizedOriginForm(bytes, r) }
+        if first == ASCII.slash { return isValidPathAndQuery(bytes, r) ? normalizedOriginForm(bytes, r) : nil }
         if r.count == 1 && first == 0x2A { return method == .OPTIONS ? "*" : nil }
         // absolute-form: http(s)://authority[path-abempty][?query]
         let schemeEnd: Int
@@ -214,23 +214,45 @@ struct RequestHeadParser {
         }
         guard pathStart > schemeEnd, isValidHost(bytes, schemeEnd..<pathStart) else { return nil }
         if pathStart == r.upperBound { return "/" }
+        guard isValidPathAndQuery(bytes, pathStart..<r.upperBound) else { return nil }
         let rest = normalizedOriginForm(bytes, pathStart..<r.upperBound)
         return bytes[pathStart] == ASCII.question ? "/" + rest : rest
     }
 
+    /// `absolute-path [ "?" query ]` (RFC 9112 §3.2.1, RFC 3986 §3.3, §3.4): every "%" starts a
+    /// pct-encoded triplet and every other byte is one its part allows, so `/%zz` or `/a<b` are an
+    /// invalid request-line (400, RFC 9112 §3.2) instead of a path that merely matches nothing.
+    static func isValidPathAndQuery(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var allowed = ByteSet.path
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let b = bytes[i]
+            if b == ASCII.percent {
+                guard i + 2 < r.upperBound, hexValue(bytes[i + 1]) != nil, hexValue(bytes[i + 2]) != nil else { return false }
+                i += 3
+                continue
+            }
+            if b == ASCII.question { allowed = .query }
+            guard allowed.contains(b) else { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// RFC 3986 §6.2.2: in the path, percent-encoded unreserved characters are decoded and the
-    /// hex digits of the other percent-encodings upper-cased, so `/%68ealthz` and `/healthz` are
-    /// the same path for everything after the parser. Reserved characters keep their encoding
-    /// (`%2F` is not a segment separator); the query is passed on as sent.
+    /// hex digits of the other percent-encodings upper-cased, then "." and ".." segments removed
+    /// (§6.2.2.3, the algorithm of §5.2.4), so `/%68ealthz` and `/a/../healthz` are `/healthz` for
+    /// everything after the parser. Reserved characters keep their encoding (`%2F` is not a
+    /// segment separator); the query is passed on as sent.
     static func normalizedOriginForm(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
         let pathEnd = bytes.firstIndex(of: ASCII.question, in: r) ?? r.upperBound
-        guard let firstPercent = bytes.firstIndex(of: ASCII.percent, in: r.lowerBound..<pathEnd) else {
-            return bytes.string(r)
-        }
+        let firstPercent = bytes.firstIndex(of: ASCII.percent, in: r.lowerBound..<pathEnd)
+        if firstPercent == nil && !hasDotSegment(bytes, r.lowerBound..<pathEnd) { return bytes.string(r) }
         var out: [UInt8] = []
         out.reserveCapacity(r.count)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[r.lowerBound..<firstPercent]))
-        var i = firstPercent
+        let copied = firstPercent ?? pathEnd
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[r.lowerBound..<copied]))
+        var i = copied
         while i < pathEnd {
             let b = bytes[i]
             if b == ASCII.percent, i + 2 < pathEnd, let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) {
@@ -248,8 +270,51 @@ struct RequestHeadParser {
                 i += 1
             }
         }
+        if out.withUnsafeBufferPointer({ hasDotSegment($0, 0..<$0.count) }) { out = removingDotSegments(out) }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pathEnd..<r.upperBound]))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the path (starting with "/") has a "." or ".." segment; memchr skips to each ".",
+    /// so a path without one costs next to nothing.
+    static func hasDotSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var i = r.lowerBound
+        while i < r.upperBound, let hit = memchr(base + i, 0x2E, r.upperBound - i) {
+            let dot = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            if dot > r.lowerBound, bytes[dot - 1] == ASCII.slash {
+                var end = dot + 1
+                if end < r.upperBound && bytes[end] == 0x2E { end += 1 }
+                if end == r.upperBound || bytes[end] == ASCII.slash { return true }
+            }
+            i = dot + 1
+        }
+        return false
+    }
+
+    /// RFC 3986 §5.2.4 for an absolute path: "." segments dropped, ".." removes the segment
+    /// before it (none above the root); a trailing "." or ".." leaves a trailing "/".
+    static func removingDotSegments(_ path: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(path.count)
+        var segmentStarts: [Int] = []
+        var i = 0
+        while i < path.count {
+            var end = i + 1
+            while end < path.count && path[end] != ASCII.slash { end += 1 }
+            let length = end - i - 1
+            let isDot = length == 1 && path[i + 1] == 0x2E
+            let isDotDot = length == 2 && path[i + 1] == 0x2E && path[i + 2] == 0x2E
+            if isDot || isDotDot {
+                if isDotDot, let start = segmentStarts.popLast() { out.removeSubrange(start...) }
+                if end == path.count { out.append(ASCII.slash) }
+            } else {
+                segmentStarts.append(out.count)
+                out.append(contentsOf: path[i..<end])
+            }
+            i = end
+        }
+        return out.isEmpty ? [ASCII.slash] : out
     }
 
     private mutating func parseFieldLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> ParseFailure? {
@@ -350,8 +415,7 @@ struct RequestHeadParser {
             while i < r.upperBound && bytes[i] != ASCII.colon {
                 let b = bytes[i]
                 switch b {
-                case _ where isUnreservedByte(b): break
-                case 0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D: break  // sub-delims
+                case _ where isUnreservedByte(b) || isSubDelimByte(b): break
                 case 0x25:  // pct-encoded
                     guard i + 2 < r.upperBound, hexValue(bytes[i + 1]) != nil, hexValue(bytes[i + 2]) != nil else { return false }
                     i += 2
