@@ -67,9 +67,10 @@ public final class CareersAPI: HTTPResponder {
             if let cached = snapshot.queryCache[key] { return exchange.finish(.ok(cached), route: route) }
             let outcome = Self.answer(handler, catalog: snapshot.catalog, query: request.query, route: route)
             guard case .ok(let fresh, let vary) = outcome else { return exchange.finish(outcome, route: route) }
+            // An answer that varies on a request field is not cached by target alone, and is
+            // served once: it is neither precompressed nor kept for sending from a file.
             let stored = Representation(
-                body: fresh.body, contentType: fresh.contentType, precompress: true, caching: snapshot.caching, next: fresh.next)
-            // An answer that varies on a request field is not cached by target alone.
+                body: fresh.body, contentType: fresh.contentType, precompress: vary == nil, caching: snapshot.caching, next: fresh.next)
             if vary == nil { snapshot.queryCache.insert(stored, for: key) }
             return exchange.finish(.ok(stored, vary: vary), route: route)
         case .resource(let lookup):

@@ -43,6 +43,7 @@ struct Exchange {
             ? (rep.precompressed ? rep.gzipBody : Representation.compressed(rep.body)) : nil
         // The common answer, a plain 200 with the fields prepared once: no field is built here.
         if varyAlso == nil, !Self.hasPrecondition(request.headers), let prepared = gzipBody == nil ? rep.preparedFields : rep.preparedGzipFields {
+            if gzipBody == nil, let shared = rep.sharedBody { return HTTPResponse(status: 200, prepared: prepared, body: shared, route: route.path) }
             return HTTPResponse(status: 200, prepared: prepared, body: gzipBody ?? rep.body, route: route.path)
         }
         let etag = gzipBody == nil ? rep.etag : rep.gzipETag
@@ -85,6 +86,7 @@ struct Exchange {
         headers.add("ETag", etag)
         headers.add("Content-Type", rep.contentType)
         if gzipBody != nil { headers.add("Content-Encoding", "gzip") }
+        if gzipBody == nil, let shared = rep.sharedBody { return HTTPResponse(status: 200, headers: headers, body: shared, route: route.path) }
         return HTTPResponse(status: 200, headers: headers, body: gzipBody ?? rep.body, route: route.path)
     }
 

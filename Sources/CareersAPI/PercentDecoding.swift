@@ -2,6 +2,11 @@
 /// bytes that do not form UTF-8, so callers can answer 400 rather than guess.
 enum PercentDecoding {
     static func decode<C: Collection>(_ raw: C, plusIsSpace: Bool) -> String? where C.Element == UInt8 {
+        // Most components have nothing to decode (every /roles/{id} request): validate them as
+        // they are, without building a copy (the copy was ~2 % of such a request in `perf`).
+        if !raw.contains(where: { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }) {
+            return String(validating: raw, as: UTF8.self)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var i = raw.startIndex

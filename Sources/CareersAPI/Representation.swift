@@ -12,6 +12,9 @@ final class Representation: Sendable {
 
     let contentType: String
     let body: [UInt8]
+    /// `body` for documents served many times (those precompressed), which the core may send
+    /// from a file (`SharedBody`).
+    let sharedBody: SharedBody?
     let etag: String
     /// The gzip form kept for `precompress` documents; nil for bodies compressed per request.
     private let gzipForm: GzipForm?
@@ -29,8 +32,9 @@ final class Representation: Sendable {
 
     var gzipETag: String { ETag.gzipVariant(of: etag) }
 
-    /// `precompress` is for documents served many times: their gzip form is made once and kept;
-    /// per-request bodies compress on each request that asks.
+    /// `precompress` is for documents served many times (start-up documents, cached answers):
+    /// their gzip form is made once, on the first request that asks, and kept; per-request
+    /// bodies compress on each request that asks.
     /// With `caching`, the fields of a `200` are prepared too (documents served many times).
     init(
         body: [UInt8], contentType: String = Representation.json, precompress: Bool = false, caching: CachingFields? = nil,
@@ -40,6 +44,7 @@ final class Representation: Sendable {
         self.next = next
         self.contentType = contentType
         self.body = body
+        sharedBody = precompress ? SharedBody(body) : nil
         self.etag = etag
         gzipForm = precompress ? GzipForm(of: body, etag: etag, contentType: contentType, next: next, caching: caching) : nil
         preparedFields = caching.map { PreparedFields(Self.okFields($0, etag: etag, contentType: contentType, next: next, gzip: false)) }

@@ -187,7 +187,7 @@ final class Connection {
                     keepAlive: keepAlive, requestID: requestID, date: loop.date, into: &buffer)
             }
             if hasBody {
-                if transport == nil { out.appendBody(response.body) } else { plainOut.append(contentsOf: response.body) }
+                if transport == nil { out.appendBody(response.body, file: response.sharedBody?.fileForSending()) } else { plainOut.append(contentsOf: response.body) }
             }
         }
         let finished = monotonicNanos()

@@ -5,34 +5,52 @@ import Glibc
 /// Bytes waiting for the socket: what the connection serialised itself (`bytes`: heads, small
 /// bodies, TLS records) with large response bodies spliced in between, sent straight from the
 /// responder's shared storage by one `sendmsg` instead of being copied first (the copy of a
-/// 38 KB /compare body was ~10 % of that request in `perf`). A pipelined batch is still one
-/// system call.
+/// 38 KB /compare body was ~10 % of that request in `perf`), or from a `BodyFile` by sendfile(2).
+/// A pipelined batch is still one system call up to the next file, which follows with `MSG_MORE`
+/// so that the head and the file's first bytes leave in the same segment.
 struct OutputQueue {
     /// Smaller bodies are copied: an extra iovec costs more than copying a few KB.
     static let sharedBodyMinimum = 4096
     /// Pieces handed to one `sendmsg` (Linux allows 1,024).
     static let maxPieces = 64
 
+    private enum Spliced {
+        case bytes([UInt8])
+        case file(BodyFile)
+
+        var count: Int {
+            switch self {
+            case .bytes(let bytes): bytes.count
+            case .file(let file): file.count
+            }
+        }
+    }
+
     var bytes: [UInt8] = []
     /// Each body goes on the wire after `bytes[..<offset]` (and after the bodies before it).
-    private var shared: [(offset: Int, body: [UInt8])] = []
+    private var shared: [(offset: Int, body: Spliced)] = []
     private var sharedCount = 0
     /// Bytes of the whole stream (`bytes` and bodies interleaved) already written.
     private(set) var sent = 0
 
     var pending: Int { bytes.count + sharedCount - sent }
 
-    /// Appends a response body, shared rather than copied when that pays.
-    mutating func appendBody(_ body: [UInt8]) {
-        if body.count >= Self.sharedBodyMinimum {
-            shared.append((bytes.count, body))
+    /// Appends a response body, shared rather than copied when that pays; `file` holds the same
+    /// bytes and is sent instead of them.
+    mutating func appendBody(_ body: [UInt8], file: BodyFile? = nil) {
+        if let file {
+            shared.append((bytes.count, .file(file)))
+            sharedCount += file.count
+        } else if body.count >= Self.sharedBodyMinimum {
+            shared.append((bytes.count, .bytes(body)))
             sharedCount += body.count
         } else {
             bytes.append(contentsOf: body)
         }
     }
 
-    /// One `sendmsg` of what is pending: the count written, or -1 with `errno` set.
+    /// One system call for what is pending: `sendmsg` of everything up to the next file, or
+    /// sendfile(2) of that file when nothing is before it. The count written, or -1 with `errno`.
     func send(to fd: Int32) -> Int {
         guard pending > 0 else { return 0 }
         return bytes.withUnsafeBytes { head in
@@ -49,20 +67,32 @@ struct OutputQueue {
                     skip = 0
                     count += 1
                 }
+                func sendPieces(more: Bool) -> Int {
+                    var message = msghdr()
+                    message.msg_iov = pieces.baseAddress
+                    message.msg_iovlen = count
+                    return sendmsg(fd, &message, Int32(MSG_NOSIGNAL) | (more ? Int32(MSG_MORE) : 0))
+                }
                 // Nested closures keep every body's storage pinned while the call uses it.
                 func collect(from index: Int, headFrom position: Int) -> Int {
                     guard index < shared.count, count < Self.maxPieces - 1 else {
                         if index == shared.count { add(head.baseAddress.map { $0 + position }, head.count - position) }
-                        var message = msghdr()
-                        message.msg_iov = pieces.baseAddress
-                        message.msg_iovlen = count
-                        return sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
+                        return sendPieces(more: false)
                     }
                     let offset = shared[index].offset
                     add(head.baseAddress.map { $0 + position }, offset - position)
-                    return shared[index].body.withUnsafeBytes { body in
-                        add(body.baseAddress, body.count)
-                        return collect(from: index + 1, headFrom: offset)
+                    switch shared[index].body {
+                    case .bytes(let body):
+                        return body.withUnsafeBytes { body in
+                            add(body.baseAddress, body.count)
+                            return collect(from: index + 1, headFrom: offset)
+                        }
+                    case .file(let file):
+                        if skip >= file.count {
+                            skip -= file.count
+                            return collect(from: index + 1, headFrom: offset)
+                        }
+                        return count > 0 ? sendPieces(more: true) : file.send(to: fd, from: skip)
                     }
                 }
                 return collect(from: 0, headFrom: 0)

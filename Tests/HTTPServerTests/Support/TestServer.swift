@@ -8,10 +8,13 @@ import Synchronization
 ///   /slow?ms=N  waits N ms (a request in flight)
 ///   /readonly   refuses request bodies (`acceptsBody` false): 405, X-Body-Bytes = body bytes seen
 ///   /pattern?n=N  N bytes of `patternBody` (large ones are sent from shared storage)
+///   /shared?n=N   the same bytes as a `SharedBody` kept per N (large ones are sent from a file)
 ///   anything    "hello" (text/plain)
 final class TestResponder: HTTPResponder {
     let calls = Atomic<Int>(0)
     let lastRequest = Mutex<HTTPRequest?>(nil)
+    /// The bodies /shared served, by size: kept, as a responder keeps its documents.
+    let sharedBodies = Mutex<[Int: SharedBody]>([:])
 
     func acceptsBody(for head: HTTPRequest) -> Bool { head.path != "/readonly" }
 
@@ -40,6 +43,15 @@ final class TestResponder: HTTPResponder {
         case "/pattern":
             let n = request.query.flatMap { Int($0.dropFirst(2)) } ?? 0
             return HTTPResponse(status: 200, body: patternBody(n), route: "/pattern")
+        case "/shared":
+            let n = request.query.flatMap { Int($0.dropFirst(2)) } ?? 0
+            let body = sharedBodies.withLock { bodies in
+                if let body = bodies[n] { return body }
+                let body = SharedBody(patternBody(n))
+                bodies[n] = body
+                return body
+            }
+            return HTTPResponse(status: 200, body: body, route: "/shared")
         case "/big":
             return HTTPResponse(status: 200, body: [UInt8](repeating: 0x61, count: 1 << 20), route: "/big")
         default:
