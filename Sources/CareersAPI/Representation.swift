@@ -1,7 +1,8 @@
 import HTTPServer
 
 /// One serialised body with its strong tag and, when compression pays, its gzip form.
-/// Immutable responses build these once at start-up and hand out the same bytes forever.
+/// Immutable responses build these once at start-up and hand out the same bytes forever; their
+/// gzip form is made once too, on the first request that asks for it (`GzipForm`).
 /// A class, not a struct: a request passes it through several layers, and each copy of a struct
 /// of eight references cost eight retains and releases (12 % of a /roles request in `perf`).
 final class Representation: Sendable {
@@ -15,21 +16,25 @@ final class Representation: Sendable {
     /// from a file (`SharedBody`).
     let sharedBody: SharedBody?
     let etag: String
-    let gzipBody: [UInt8]?
-    /// Whether `gzipBody` was tried already (nil then means gzip does not pay).
-    let precompressed: Bool
+    /// The gzip form kept for `precompress` documents; nil for bodies compressed per request.
+    private let gzipForm: GzipForm?
+    /// Nil when gzip does not pay, or when this body is not kept compressed (`precompressed`).
+    var gzipBody: [UInt8]? { gzipForm?.value.body }
+    /// Whether the gzip form is kept (nil `gzipBody` then means gzip does not pay).
+    var precompressed: Bool { gzipForm != nil }
     /// A list page's next page, sent as `Link: <…>; rel="next"` beside the body's `next`.
     let next: String?
 
     /// The header fields of a plain `200` of this body and of its gzip form, serialised once
     /// (nil where a request's answer needs fields of its own, e.g. with CORS).
     let preparedFields: PreparedFields?
-    let preparedGzipFields: PreparedFields?
+    var preparedGzipFields: PreparedFields? { gzipForm?.value.fields }
 
     var gzipETag: String { ETag.gzipVariant(of: etag) }
 
-    /// `precompress` is for documents served many times (start-up documents, cached answers);
-    /// per-request bodies compress only when asked.
+    /// `precompress` is for documents served many times (start-up documents, cached answers):
+    /// their gzip form is made once, on the first request that asks, and kept; per-request
+    /// bodies compress on each request that asks.
     /// With `caching`, the fields of a `200` are prepared too (documents served many times).
     init(
         body: [UInt8], contentType: String = Representation.json, precompress: Bool = false, caching: CachingFields? = nil,
@@ -37,22 +42,12 @@ final class Representation: Sendable {
     ) {
         let etag = ETag.of(body)
         self.next = next
-        let gzipBody = precompress ? Self.compressed(body) : nil
         self.contentType = contentType
         self.body = body
         sharedBody = precompress ? SharedBody(body) : nil
         self.etag = etag
-        self.gzipBody = gzipBody
-        precompressed = precompress
-        if let caching {
-            preparedFields = PreparedFields(Self.okFields(caching, etag: etag, contentType: contentType, next: next, gzip: false))
-            preparedGzipFields = gzipBody == nil
-                ? nil
-                : PreparedFields(Self.okFields(caching, etag: ETag.gzipVariant(of: etag), contentType: contentType, next: next, gzip: true))
-        } else {
-            preparedFields = nil
-            preparedGzipFields = nil
-        }
+        gzipForm = precompress ? GzipForm(of: body, etag: etag, contentType: contentType, next: next, caching: caching) : nil
+        preparedFields = caching.map { PreparedFields(Self.okFields($0, etag: etag, contentType: contentType, next: next, gzip: false)) }
     }
 
     /// The fields `Exchange` sends with a `200` of this representation, in the same order.

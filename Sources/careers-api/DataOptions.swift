@@ -37,11 +37,15 @@ struct DataOptions: ParsableArguments {
     var vocabularyFile: String?
 
     /// The vocabulary named by `--vocabulary`, else the embedded one; a malformed line is an
-    /// error naming file and line.
+    /// error naming file and line. The file is read again on each call (a reload sees its edits).
     func vocabulary() throws(VocabularyError) -> Vocabulary {
         if let vocabularyFile { return try Vocabulary.load(path: vocabularyFile) }
-        return try Vocabulary.loadEmbedded()
+        return try Self.embeddedVocabulary.get()
     }
+
+    /// The embedded vocabulary cannot change while the process runs: parsed once, not once for
+    /// `validate` and again for the load (~3 ms of start-up each).
+    private static let embeddedVocabulary = Result { () throws(VocabularyError) in try Vocabulary.loadEmbedded() }
 
     /// Names the path and the cause ("--jobs 'x.jsonl': is a FIFO (named pipe), not a regular
     /// file"); a FIFO is refused without waiting for a writer. A malformed vocabulary line stops

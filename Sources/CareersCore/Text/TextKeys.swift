@@ -137,9 +137,11 @@ enum TextKey {
     }
 
     /// FNV-1a, 64 bits: stable across processes and machines (unlike `Hasher`, seeded per run).
-    static func fnv1a64(_ text: String) -> UInt64 {
+    static func fnv1a64(_ text: String) -> UInt64 { fnv1a64(bytes: text.utf8) }
+
+    static func fnv1a64<Bytes: Sequence<UInt8>>(bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
