@@ -21,10 +21,10 @@ public final class SharedBody: Sendable {
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    /// Whether a memory file was made (tests).
+    /// Whether the file was made (tests).
     var hasFile: Bool { file.withLock { if case .made = $0 { true } else { false } } }
 
-    /// The memory file with `bytes`, made on the first plain send (so only documents that are
+    /// The file with `bytes`, made on the first plain send (so only documents that are
     /// actually requested cost the memory), or nil when sending from `bytes` is the better choice
     /// or the file cannot be made.
     func fileForSending() -> BodyFile? {

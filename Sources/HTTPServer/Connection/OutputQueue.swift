@@ -6,8 +6,8 @@ import Glibc
 /// bodies, TLS records) with large response bodies spliced in between, sent straight from the
 /// responder's shared storage by one `sendmsg` instead of being copied first (the copy of a
 /// 38 KB /compare body was ~10 % of that request in `perf`), or from a `BodyFile` by sendfile(2).
-/// A pipelined batch is still one system call up to the next file, which follows with `MSG_MORE`
-/// so that the head and the file's first bytes leave in the same segment.
+/// A pipelined batch is still one system call up to the next file; that call says `MSG_MORE`, so
+/// the head before the file and the file's first bytes leave in the same segment.
 struct OutputQueue {
     /// Smaller bodies are copied: an extra iovec costs more than copying a few KB.
     static let sharedBodyMinimum = 4096
