@@ -1,13 +1,11 @@
 import HTTPServer
-import Synchronization
 
 /// A document's gzip body and the prepared fields of its `200`, made on the first request that
 /// asks for gzip and then kept: each document is still compressed once, but start-up no longer
 /// compresses every entity, role, job and comparison document before `/healthz` can answer
 /// (that was ~9 ms of a ~48 ms start on the seeds, most documents never asked for in gzip).
-/// Once made, a request reads it with one atomic load (no lock on the gzip path); the lock is
-/// taken only until then, and held while compressing, so concurrent first requests wait for the
-/// one result instead of compressing twice.
+/// Once made, a request reads it with one atomic load (`MadeOnce`); concurrent first requests
+/// wait for the one result instead of compressing twice.
 final class GzipForm: Sendable {
     final class Made: Sendable {
         /// Nil when gzip does not pay (`Representation.compressed`).
@@ -25,8 +23,7 @@ final class GzipForm: Sendable {
     private let contentType: String
     private let next: String?
     private let caching: CachingFields?
-    private let made = AtomicLazyReference<Made>()
-    private let making = Mutex(())
+    private let made = MadeOnce<Made>()
 
     init(of body: [UInt8], etag: String, contentType: String, next: String?, caching: CachingFields?) {
         source = body
@@ -37,14 +34,12 @@ final class GzipForm: Sendable {
     }
 
     var value: Made {
-        if let ready = made.load() { return ready }
-        return making.withLock { _ in
-            if let ready = made.load() { return ready }
+        made.value {
             let body = Representation.compressed(source)
             let fields = body == nil ? nil : caching.map {
                 PreparedFields(Representation.okFields($0, etag: ETag.gzipVariant(of: etag), contentType: contentType, next: next, gzip: true))
             }
-            return made.storeIfNil(Made(body: body, fields: fields))
+            return Made(body: body, fields: fields)
         }
     }
 }

@@ -13,34 +13,25 @@ import Synchronization
 /// from `bytes`, as do small bodies and bodies past the process-wide budget.
 public final class SharedBody: Sendable {
     public let bytes: [UInt8]
-    private let file = Mutex<FileState>(.untried)
+    private let file = MadeOnce<FileSlot>()
 
-    private enum FileState {
-        case untried, made(BodyFile), unavailable
+    /// What making the file gave: nil when it could not be made (not tried again).
+    private final class FileSlot: Sendable {
+        let file: BodyFile?
+        init(_ file: BodyFile?) { self.file = file }
     }
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Whether the file was made (tests).
-    var hasFile: Bool { file.withLock { if case .made = $0 { true } else { false } } }
+    var hasFile: Bool { file.ifMade?.file != nil }
 
-    /// The file with `bytes`, made on the first plain send (so only documents that are
-    /// actually requested cost the memory), or nil when sending from `bytes` is the better choice
-    /// or the file cannot be made.
+    /// The file with `bytes`, made on the first plain send (so only documents that are actually
+    /// requested cost the memory), or nil when sending from `bytes` is the better choice or the
+    /// file cannot be made.
     func fileForSending() -> BodyFile? {
         guard bytes.count >= BodyFile.minimumSize else { return nil }
-        return file.withLock { state in
-            switch state {
-            case .made(let file):
-                return file
-            case .unavailable:
-                return nil
-            case .untried:
-                let made = BodyFile(bytes)
-                state = made.map { .made($0) } ?? .unavailable
-                return made
-            }
-        }
+        return file.value { FileSlot(BodyFile(bytes)) }.file
     }
 }
 

@@ -17,13 +17,6 @@ struct OutputQueue {
     private enum Spliced {
         case bytes([UInt8])
         case file(BodyFile)
-
-        var count: Int {
-            switch self {
-            case .bytes(let bytes): bytes.count
-            case .file(let file): file.count
-            }
-        }
     }
 
     var bytes: [UInt8] = []
