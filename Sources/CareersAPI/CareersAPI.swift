@@ -60,7 +60,9 @@ public final class CareersAPI: HTTPResponder {
         }
         switch snapshot.routes[match.index] {
         case .query(let handler, let unqueried):
-            if let unqueried, QueryReader.isEmpty(request.query) { return exchange.finish(.ok(unqueried), route: route) }
+            if QueryReader.isEmpty(request.query), let document = unqueried.representation {
+                return exchange.finish(.ok(document), route: route)
+            }
             // A query answered from the cache was validated when it was first seen, and reading
             // it again was ~18 % of a cached /jobs?… request: the reader is built on a miss only.
             let key = route.path + "?" + (request.query ?? "")

@@ -287,7 +287,7 @@ extension JSONWriter {
 
     /// One entity: its names, what it is, the roles that name it (with the articles that say so
     /// and in which sections) and the jobs whose titles name it.
-    mutating func entity(_ entity: Entity, as type: EntityType, knowledge: Knowledge, jobTitles: [String: String]) {
+    mutating func entity(_ entity: Entity, as type: EntityType, knowledge: Knowledge, jobTitle: (String) -> String?) {
         object { o in
             JSONWriter.entityFields(&o, entity, as: type)
             o.field("description", entity.description)
@@ -308,7 +308,7 @@ extension JSONWriter {
                 for id in knowledge.jobs(type, id: entity.id) {
                     a.object { o in
                         o.field("id", id)
-                        o.field("title", jobTitles[id])
+                        o.field("title", jobTitle(id))
                         o.field("href", "/jobs/" + id)
                     }
                 }

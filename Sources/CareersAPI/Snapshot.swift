@@ -39,13 +39,14 @@ struct Catalog: Sendable {
 /// What one route serves from one snapshot: its answer kind with what it prepared up front.
 enum PreparedRoute: Sendable {
     case live(@Sendable (APIOptions) -> Route.LiveAnswer)
-    /// `unqueried`: the answer to no query, serialised once (nil when that answer is an error).
-    case query(@Sendable (Catalog, inout QueryReader) -> Outcome, unqueried: Representation?)
+    /// `unqueried`: the answer to no query, serialised on its first request and kept.
+    case query(@Sendable (Catalog, inout QueryReader) -> Outcome, unqueried: UnqueriedAnswer)
     case resource(Route.Lookup)
 }
 
-/// Everything one repository serves, with every response that does not depend on the query
-/// serialised (and compressed, and tagged) up front. A reload builds a whole new snapshot off to
+/// Everything one repository serves. Every response that does not depend on the query is
+/// serialised and tagged once, on its first request (`DocumentTable`, `UnqueriedAnswer`), and
+/// compressed once, on its first request for gzip (`GzipForm`). A reload builds a whole new snapshot off to
 /// the side and swaps it in, so a request sees either the old data or the new, never a mix.
 final class Snapshot: Sendable {
     let catalog: Catalog
@@ -56,7 +57,7 @@ final class Snapshot: Sendable {
 
     var repository: Repository { catalog.repository }
 
-    /// Fields of cacheable `200`s (nil with CORS): every document below has them prepared.
+    /// Fields of cacheable `200`s (nil with CORS): every document below gets them prepared.
     let caching: CachingFields?
     /// When the data last changed (from the articles' dates); nil when no article is dated.
     let lastModified: LastModified?
@@ -74,14 +75,13 @@ final class Snapshot: Sendable {
             case .live(let answer):
                 return .live(answer)
             case .query(let handler):
-                var reader = QueryReader(query: nil, route: route)
-                var unqueried: Representation?
-                if case .ok(let representation, nil) = handler(catalog, &reader), reader.errors.isEmpty {
-                    unqueried = Representation(
+                return .query(handler, unqueried: UnqueriedAnswer {
+                    var reader = QueryReader(query: nil, route: route)
+                    guard case .ok(let representation, nil) = handler(catalog, &reader), reader.errors.isEmpty else { return nil }
+                    return Representation(
                         body: representation.body, contentType: representation.contentType, precompress: true, caching: caching,
                         next: representation.next)
-                }
-                return .query(handler, unqueried: unqueried)
+                })
             case .resource(let prepare):
                 return .resource(prepare(catalog, caching))
             }

@@ -33,12 +33,14 @@ extension Route {
         schemas: [("Comparison", comparisonSchema)],
         serving: .resource { catalog, caching in
             let repository = catalog.repository
-            let docs = Dictionary(repository.articles.map { article in
+            let articles = repository.articles
+            let docs = DocumentTable(ids: articles.map(\.id)) { i in
+                let article = articles[i]
                 var w = JSONWriter(capacity: 16384)
                 let jobs = repository.jobs.filter { $0.sources.contains(article.id) }
                 w.comparison(article, roleIDs: catalog.articleRoleIDs[article.id] ?? [], jobs: jobs, knowledge: repository.knowledge)
-                return (article.id, Representation(body: w.bytes, precompress: true, caching: caching))
-            }, uniquingKeysWith: { a, _ in a })
+                return Representation(body: w.bytes, precompress: true, caching: caching)
+            }
             return { id, _, _ in docs[id].map { .ok($0) } ?? .problem(.notFound("no comparison with id '\(id)'")) }
         })
 

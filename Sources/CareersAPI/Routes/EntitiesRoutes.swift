@@ -45,13 +45,16 @@ extension Route {
                 ]),
             schemas: type == .tool ? [("Entity", entitySchema)] : [],
             serving: .resource { catalog, caching in
-                let knowledge = catalog.repository.knowledge
-                let titles = Dictionary(catalog.repository.jobs.map { ($0.id, $0.posting.title) }, uniquingKeysWith: { a, _ in a })
-                let docs = Dictionary(knowledge.list(type).map { entity in
-                    (entity.id, Representation(
-                        body: Catalog.serialise(entity) { $0.entity($1, as: type, knowledge: knowledge, jobTitles: titles) },
-                        precompress: true, caching: caching))
-                }, uniquingKeysWith: { a, _ in a })
+                let repository = catalog.repository
+                let knowledge = repository.knowledge
+                let entities = knowledge.list(type)
+                let docs = DocumentTable(ids: entities.map(\.id)) { i in
+                    Representation(
+                        body: Catalog.serialise(entities[i]) {
+                            $0.entity($1, as: type, knowledge: knowledge) { repository.job(id: $0)?.posting.title }
+                        },
+                        precompress: true, caching: caching)
+                }
                 return { id, _, _ in
                     if let doc = docs[id] { return .ok(doc) }
                     let suggestions = knowledge.resolve(type, id).map { [$0.id] } ?? knowledge.suggest(type, id)

@@ -36,20 +36,20 @@ extension Route {
             ]),
         schemas: [("JobPostingLD", jobPostingSchema)],
         serving: .resource { catalog, caching in
-            let repository = catalog.repository
-            var docs: [String: Representation] = [:]
-            var linked: [String: Representation] = [:]
-            for job in repository.jobs {
-                docs[job.id] = Representation(body: catalog.jobItems[job.id] ?? [], precompress: true, caching: caching)
-                linked[job.id] = Representation(
-                    body: JobPostingLD.encode(job), contentType: JobPostingLD.contentType, precompress: true,
-                    caching: caching)
+            let jobs = catalog.repository.jobs
+            let ids = jobs.map(\.id)
+            let docs = DocumentTable(ids: ids) { i in
+                Representation(body: catalog.jobItems[jobs[i].id] ?? [], precompress: true, caching: caching)
             }
-            return { [docs, linked] id, request, _ in
-                guard let doc = docs[id] else { return .problem(.notFound("no job with id '\(id)'")) }
+            let linked = DocumentTable(ids: ids) { i in
+                Representation(
+                    body: JobPostingLD.encode(jobs[i]), contentType: JobPostingLD.contentType, precompress: true, caching: caching)
+            }
+            return { id, request, _ in
                 if Negotiation.prefersLinkedData(accept: request.headers.list("Accept")), let ld = linked[id] {
                     return .ok(ld, vary: "Accept")
                 }
+                guard let doc = docs[id] else { return .problem(.notFound("no job with id '\(id)'")) }
                 return .ok(doc, vary: "Accept")
             }
         })

@@ -33,11 +33,12 @@ extension Route {
         ]),
         schemas: [("Role", roleSchema)],
         serving: .resource { catalog, caching in
-            let docs = Dictionary(catalog.repository.roles.map { role in
-                (role.id, Representation(
-                    body: Catalog.serialise(role) { $0.role($1, jobCount: catalog.repository.jobCount(ofRole: $1.id)) },
-                    precompress: true, caching: caching))
-            }, uniquingKeysWith: { a, _ in a })
+            let roles = catalog.repository.roles
+            let docs = DocumentTable(ids: roles.map(\.id)) { i in
+                Representation(
+                    body: Catalog.serialise(roles[i]) { $0.role($1, jobCount: catalog.repository.jobCount(ofRole: $1.id)) },
+                    precompress: true, caching: caching)
+            }
             return { id, _, _ in
                 if let doc = docs[id] { return .ok(doc) }
                 let suggestions = catalog.repository.suggestRoleIDs(for: id)
