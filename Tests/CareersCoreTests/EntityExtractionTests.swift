@@ -157,6 +157,24 @@ private func entities(_ sentence: String, tools: [String] = []) -> [String] {
         #expect(vocabulary.terms.first?.description == "A language")
     }
 
+    @Test func listsAreTrimmedAndDropEmptyItems() throws {
+        let text = "@source X: one\n@source  Y :  two \n\ttool|language|  Go\t| Golang ;; go lang ; |exact| X , ,Y, | A language  \n"
+        let vocabulary = try Vocabulary.parse(bytes: Array(text.utf8), file: "v.psv")
+        #expect(vocabulary.sources == ["X": "one", "Y": "two"])
+        let term = try #require(vocabulary.terms.first)
+        #expect(term.name == "Go")
+        #expect(term.aliases == ["Golang", "go lang"])
+        #expect(term.sources == ["X", "Y"])
+        #expect(term.description == "A language")
+    }
+
+    @Test func aFileThatIsNotUTF8IsAnError() {
+        let bytes = Array((Self.header + "tool | language | Caf").utf8) + [0xE9] + Array(" | | | X | d\n".utf8)
+        #expect(throws: VocabularyError(file: "v.psv", line: 0, reason: "not UTF-8")) {
+            try Vocabulary.parse(bytes: bytes, file: "v.psv")
+        }
+    }
+
     static let malformed: [(String, String)] = [
         ("tool | language | Go | | | X", "expected 7 fields"),
         ("gadget | language | Go | | | X | d", "unknown type"),
