@@ -17,17 +17,21 @@ struct EntityMatcher: Sendable {
     mutating func add(_ name: String, entity: Int, exact: Bool = false) {
         var tokens: [TermToken] = []
         TermKey.tokenize(name, into: &tokens)
+        add(tokens: tokens, entity: entity, exact: exact)
+    }
+
+    /// `add` for a name already tokenized (`TermKey.keyed`).
+    mutating func add(tokens: [TermToken], entity: Int, exact: Bool = false) {
         guard !tokens.isEmpty else { return }
         let keys = tokens.map(\.key)
         let raws = exact ? tokens.map(\.raw) : nil
         guard seen.insert(keys + (raws ?? [])).inserted else { return }
         let index = phrases.count
         phrases.append(Phrase(keys: keys, raws: raws, entity: entity))
-        var list = byFirstWord[keys[0], default: []]
-        list.append(index)
-        // Longest first; among equals, exact spellings before folded ones.
-        list.sort { (phrases[$0].keys.count, phrases[$0].raws != nil ? 1 : 0) > (phrases[$1].keys.count, phrases[$1].raws != nil ? 1 : 0) }
-        byFirstWord[keys[0]] = list
+        // Longest first; among equals, exact spellings before folded ones, then in the order added.
+        func rank(_ phrase: Int) -> (Int, Int) { (phrases[phrase].keys.count, phrases[phrase].raws != nil ? 1 : 0) }
+        let added = rank(index)
+        byFirstWord[keys[0], default: []].insertAfterLast(index) { rank($0) >= added }
     }
 
     struct Match: Sendable, Hashable {
@@ -111,5 +115,15 @@ struct EntityMatcher: Sendable {
         static let and = key("and"), or = key("or"), etc = key("etc"), other = key("other")
 
         private static func key(_ word: String) -> UInt64 { TermKey.hashes(word).first ?? 0 }
+    }
+}
+
+extension Array where Element == Int {
+    /// Inserts `element` after the last element that satisfies `precedes` (from the front: the
+    /// list is ordered by it), keeping the order of equals.
+    fileprivate mutating func insertAfterLast(_ element: Int, where precedes: (Int) -> Bool) {
+        var position = 0
+        while position < count, precedes(self[position]) { position += 1 }
+        insert(element, at: position)
     }
 }

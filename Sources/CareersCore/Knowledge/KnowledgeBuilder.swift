@@ -34,10 +34,16 @@ struct KnowledgeBuilder {
 
         /// Registers a spelling of a draft as a matchable name and a resolvable key.
         mutating func register(_ name: String, draft: Int, exact: Bool = false) {
-            let key = TermKey.key(name)
+            var tokens: [TermToken] = []
+            let key = TermKey.keyed(name, tokens: &tokens)
+            register(tokens: tokens, key: key, draft: draft, exact: exact)
+        }
+
+        /// `register` for a name already read by `TermKey.keyed`.
+        mutating func register(tokens: [TermToken], key: String, draft: Int, exact: Bool) {
             guard !key.isEmpty else { return }
             if keys[key] == nil { keys[key] = draft }
-            matcher.add(name, entity: draft, exact: exact)
+            matcher.add(tokens: tokens, entity: draft, exact: exact)
         }
 
         mutating func addCorpus(name: String, key: String, type: EntityType) -> Int {
@@ -68,8 +74,10 @@ struct KnowledgeBuilder {
     }
 
     init(vocabulary: Vocabulary) {
+        var tokens: [TermToken] = []
         for term in vocabulary.terms {
-            let key = TermKey.key(term.name)
+            // The name is read once for its key and its matcher entry.
+            let key = TermKey.keyed(term.name, tokens: &tokens)
             var draft = Draft(
                 name: term.name, aliases: term.aliases, type: term.type, kind: term.kind, description: term.description,
                 vocabularySources: term.sources, curated: true, key: key)
@@ -77,11 +85,13 @@ struct KnowledgeBuilder {
             if term.type == .industry {
                 let index = industries.drafts.count
                 industries.drafts.append(draft)
-                for name in [term.name] + term.aliases { industries.register(name, draft: index, exact: term.exact) }
+                industries.register(tokens: tokens, key: key, draft: index, exact: term.exact)
+                for name in term.aliases { industries.register(name, draft: index, exact: term.exact) }
             } else {
                 let index = skills.drafts.count
                 skills.drafts.append(draft)
-                for name in [term.name] + term.aliases { skills.register(name, draft: index, exact: term.exact) }
+                skills.register(tokens: tokens, key: key, draft: index, exact: term.exact)
+                for name in term.aliases { skills.register(name, draft: index, exact: term.exact) }
                 let bare = Self.withoutVendor(key)
                 if bare != key, skills.keys[bare] == nil { skills.keys[bare] = index }
             }

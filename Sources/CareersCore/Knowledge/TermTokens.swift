@@ -46,9 +46,20 @@ enum TermKey {
     /// The folded words of a name, joined by single spaces ("Scikit-Learn" → "scikit learn").
     static func key(_ name: String) -> String {
         var tokens: [TermToken] = []
+        return keyed(name, tokens: &tokens)
+    }
+
+    /// `key(name)`, leaving the name's tokens in `tokens`: a name registered for matching is
+    /// read once for both.
+    static func keyed(_ name: String, tokens: inout [TermToken]) -> String {
         var folded: [[UInt8]] = []
         tokenize(name, into: &tokens, keys: &folded)
-        return folded.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        var joined: [UInt8] = []
+        for word in folded {
+            if !joined.isEmpty { joined.append(0x20) }
+            joined.append(contentsOf: word)
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// The key hashes of a name's words.
