@@ -205,7 +205,7 @@ enum RoleNames {
         // "ML Engineer" is also written "MLE" (and "Lead MLE").
         let short = abbreviated.joined(separator: " ")
         // Only for the word "ML": "AI/ML Engineer" is not "AI/MLE".
-        if let range = short.firstRange(of: "ML Engineer"), range.lowerBound == short.startIndex || short[short.index(before: range.lowerBound)] == " " {
+        if let range = short.firstRangeFast(of: "ML Engineer"), range.lowerBound == short.startIndex || short[short.index(before: range.lowerBound)] == " " {
             aliases.append(short[..<range.lowerBound] + "MLE" + short[range.upperBound...])
         }
         var seen: Set<String> = [key(title) + "|" + TextKey.fold(title)]

@@ -42,7 +42,14 @@ enum SameAdvice {
             // Nearly every item: the same words, stop words, stems and hashes as below, on the
             // bytes (the Character split and Substring set lookups were ~2 ms of a seeds start-up).
             folded.withUTF8 { bytes in
-                for word in bytes.split(separator: 0x20) {
+                // Words found in place: `split` built an array of slices per item.
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                    defer { start = end + 1 }
+                    guard end > start else { continue }
+                    let word = bytes[start..<end]
                     if word.count <= 7, stopWordCodes.contains(packed(word)) { continue }
                     let stemmed = word.count > 3 && word.last == UInt8(ascii: "s") && word[word.endIndex - 2] != UInt8(ascii: "s")
                     hashes.append(TextKey.fnv1a64(bytes: stemmed ? word.dropLast() : word[...]))
