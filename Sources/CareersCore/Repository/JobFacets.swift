@@ -35,6 +35,9 @@ struct FacetValues: Sendable {
         var names: [String]
         /// Per id, the ids whose jobs a filter by this name matches (itself included).
         var closure: [[Int32]]
+        /// Per id, its jobs among all: the counts of an unfiltered request, which then costs a
+        /// pass over the values instead of one over every job (~80,000 at 10,000 articles).
+        var totals: [Int]
 
         init(keys: [String], display: [String?]) {
             var idOfKey: [String: Int32] = [:]
@@ -51,6 +54,9 @@ struct FacetValues: Sendable {
                 return id
             }
             self.names = names
+            var totals = [Int](repeating: 0, count: names.count)
+            for id in ids where id >= 0 { totals[Int(id)] += 1 }
+            self.totals = totals
             // The same word matching as the filter, over the distinct values instead of the jobs.
             let index = WordIndex(fields: [distinctKeys])
             closure = names.indices.map { id in
@@ -75,6 +81,8 @@ struct FacetValues: Sendable {
         let jobs: [[Int32]]
         let start: [Int32]
         let list: [Int32]
+        /// Per value, its jobs among all (the counts of an unfiltered request, as `Text.totals`).
+        let totals: [Int]
         private let indexOfID: [String: Int]
 
         static let none = Linked(values: [], jobCount: 0)
@@ -89,10 +97,13 @@ struct FacetValues: Sendable {
             var start: [Int32] = [0]
             start.reserveCapacity(jobCount + 1)
             var list: [Int32] = []
+            var totals = [Int](repeating: 0, count: linked.count)
             for entries in perJob {
                 list += entries
                 start.append(Int32(list.count))
+                for index in entries { totals[Int(index)] += 1 }
             }
+            self.totals = totals
             (ids, labels, jobs, self.start, self.list) = (linked.map(\.id), linked.map(\.label), linked.map(\.jobs), start, list)
             indexOfID = Dictionary(linked.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
@@ -163,32 +174,30 @@ extension JobIndex {
     }
 
     private func linkedCounts(_ values: FacetValues.Linked, _ mask: Bitset?) -> [FacetValue] {
-        var exact = [Int](repeating: 0, count: values.ids.count)
-        forEach(in: mask) { position in
-            for index in Int(values.start[position])..<Int(values.start[position + 1]) { exact[Int(values.list[index])] += 1 }
+        var exact = values.totals
+        if let mask {
+            exact = [Int](repeating: 0, count: values.ids.count)
+            mask.forEach { position in
+                for index in Int(values.start[position])..<Int(values.start[position + 1]) { exact[Int(values.list[index])] += 1 }
+            }
         }
         return exact.indices.map { FacetValue(value: values.ids[$0], label: values.labels[$0], count: exact[$0]) }
     }
 
     private func textCounts(_ text: FacetValues.Text, _ mask: Bitset?) -> [FacetValue] {
-        var exact = [Int](repeating: 0, count: text.names.count)
-        forEach(in: mask) { position in
-            let id = text.ids[position]
-            if id >= 0 { exact[Int(id)] += 1 }
+        var exact = text.totals
+        if let mask {
+            exact = [Int](repeating: 0, count: text.names.count)
+            mask.forEach { position in
+                let id = text.ids[position]
+                if id >= 0 { exact[Int(id)] += 1 }
+            }
         }
         return text.names.indices.map { id in
             let closure = text.closure[id]
             let total = closure.count == 1 ? exact[Int(closure[0])] : closure.reduce(0) { $0 + exact[Int($1)] }
             return FacetValue(value: text.names[id], count: total)
         }
-    }
-
-    private func forEach(in mask: Bitset?, _ body: (Int) -> Void) {
-        guard let mask else {
-            for position in 0..<count { body(position) }
-            return
-        }
-        mask.forEach(body)
     }
 
     /// The `limit` largest counts (zero left out), by count then value.
