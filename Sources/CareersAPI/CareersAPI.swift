@@ -3,7 +3,7 @@ import HTTPServer
 import Synchronization
 
 /// The Careers API: requests in, JSON out. Routing and validation happen here; the data come
-/// from a `Snapshot` that holds every immutable response pre-serialised.
+/// from a `Snapshot` that serialises each immutable response once, on its first request.
 public final class CareersAPI: HTTPResponder {
     private let snapshot: Mutex<Snapshot>
     public let options: APIOptions
@@ -21,9 +21,8 @@ public final class CareersAPI: HTTPResponder {
 
     var current: Snapshot { snapshot.withLock { $0 } }
 
-    /// Swaps in a new repository (SIGHUP reload). The new snapshot, every pre-serialised
-    /// response included, is built before the lock is taken; requests in flight finish on the
-    /// old one.
+    /// Swaps in a new repository (SIGHUP reload). The new snapshot is built before the lock is
+    /// taken; requests in flight finish on the old one.
     public func replaceRepository(_ repository: Repository) {
         let next = Snapshot(repository: repository, options: options)
         snapshot.withLock { $0 = next }

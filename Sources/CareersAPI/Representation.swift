@@ -1,8 +1,9 @@
 import HTTPServer
 
 /// One serialised body with its strong tag and, when compression pays, its gzip form.
-/// Immutable responses build these once at start-up and hand out the same bytes forever; their
-/// gzip form is made once too, on the first request that asks for it (`GzipForm`).
+/// Immutable responses build these once, on their first request (`DocumentTable`), and hand out
+/// the same bytes until the next reload; their gzip form is made once too, on the first request
+/// that asks for it (`GzipForm`).
 /// A class, not a struct: a request passes it through several layers, and each copy of a struct
 /// of eight references cost eight retains and releases (12 % of a /roles request in `perf`).
 final class Representation: Sendable {

@@ -36,7 +36,7 @@ struct Catalog: Sendable {
     }
 }
 
-/// What one route serves from one snapshot: its answer kind with what it prepared up front.
+/// What one route serves from one snapshot: its answer kind with what it keeps between requests.
 enum PreparedRoute: Sendable {
     case live(@Sendable (APIOptions) -> Route.LiveAnswer)
     /// `unqueried`: the answer to no query, serialised on its first request and kept.
@@ -46,8 +46,9 @@ enum PreparedRoute: Sendable {
 
 /// Everything one repository serves. Every response that does not depend on the query is
 /// serialised and tagged once, on its first request (`DocumentTable`, `UnqueriedAnswer`), and
-/// compressed once, on its first request for gzip (`GzipForm`). A reload builds a whole new snapshot off to
-/// the side and swaps it in, so a request sees either the old data or the new, never a mix.
+/// compressed once, on its first request for gzip (`GzipForm`). A reload builds a whole new
+/// snapshot off to the side and swaps it in, so a request sees either the old data or the new,
+/// never a mix.
 final class Snapshot: Sendable {
     let catalog: Catalog
     /// Each route of `Routes.all`, at the same index.

@@ -106,7 +106,7 @@ public struct HTTPRequest: Sendable {
 }
 
 /// A response. `body` is shared, not copied, between requests (arrays are copy-on-write), so a
-/// responder can hand out bytes it serialised once at start-up. The core adds `Date`,
+/// responder can hand out bytes it serialised once. The core adds `Date`,
 /// `Content-Length`, `Connection` and `X-Request-Id`, and drops the body for HEAD.
 public struct HTTPResponse: Sendable {
     public var status: Int

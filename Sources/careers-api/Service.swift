@@ -62,7 +62,7 @@ final class Service: Sendable {
             configuration: configuration, responder: api, logger: Logger(label: "http"),
             onRequestCompleted: onRequestCompleted)
         serverBox.value = server
-        // What parsing and pre-serialising left behind goes back too, so the first figure is one
+        // What parsing and indexing left behind goes back too, so the first figure is one
         // dataset, as after a reload.
         logger.info("memory of the load's intermediate data returned: \(MemoryRelease.trimNow())")
     }

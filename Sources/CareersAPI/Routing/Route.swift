@@ -71,18 +71,20 @@ final class Route: Sendable {
         var responses: [(String, JSONValue)]
     }
 
-    /// How a route answers. Each kind keeps the fast path it needs: pre-serialised documents,
+    /// How a route answers. Each kind keeps the fast path it needs: documents serialised once,
     /// the per-query cache, or nothing cached at all.
     enum Serving: Sendable {
         /// Computed on every request and never cached, tagged or compressed (health, readiness,
         /// metrics): the answer depends on the moment, not on the data.
         case live(@Sendable (APIOptions) -> LiveAnswer)
-        /// A document from the data and the query: the answer to no query is serialised when the
-        /// data are loaded, answers to queries are cached by target (`QueryCache`).
+        /// A document from the data and the query: the answer to no query is serialised on its
+        /// first request and kept (`UnqueriedAnswer`), answers to queries are cached by target
+        /// (`QueryCache`).
         case query(@Sendable (Catalog, inout QueryReader) -> Outcome)
         /// One resource per `{id}`: given the data (and the fields cacheable answers carry), builds
-        /// once per data load what lookups need (documents serialised up front) and returns the
-        /// lookup. It may read the query too: its errors win over whatever it answers.
+        /// once per data load what lookups need (a `DocumentTable`, each document made on its
+        /// first request) and returns the lookup. It may read the query too: its errors win over
+        /// whatever it answers.
         case resource(@Sendable (Catalog, CachingFields?) -> Lookup)
     }
 

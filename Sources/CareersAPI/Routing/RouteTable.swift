@@ -10,8 +10,8 @@ import OrderedCollections
 ///    serving: ...) }` with its handler beside it. `Routes/SalariesRoute.swift` is a small
 ///    complete query route, `Routes/RolesRoutes.swift` has a `{id}` resource.
 /// 2. Pick the serving kind: `.query` for a document computed from the data and the query
-///    (pre-serialised for no query, cached per query), `.resource` for one item per `{id}`
-///    (documents built once per data load, looked up per request), `.live` for answers that
+///    (serialised once for no query, cached per query), `.resource` for one item per `{id}`
+///    (a `DocumentTable`: each document made on its first request), `.live` for answers that
 ///    must never be cached (health, metrics).
 /// 3. Declare each query parameter once, as a `static let` on `QueryParameter` (name, type with
 ///    limits, description): the reader rejects unknown names, bad values and repeats with a 400
