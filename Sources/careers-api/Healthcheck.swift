@@ -10,6 +10,7 @@ import Glibc
 /// than URLSession, so the image needs no libcurl.
 struct Healthcheck: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "healthcheck",
         abstract: "Exit 0 when the server answers its health check with 200, else 1.")
 
     @Argument(help: ArgumentHelp("Plain-HTTP URL to ask (default: http://127.0.0.1:$PORT/healthz, PORT defaulting to 8080).", valueName: "url"))

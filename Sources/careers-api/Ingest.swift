@@ -11,6 +11,7 @@ import Foundation
 /// report instead (`file:line: kind: message`, or JSON with `--json`).
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Print what the parser extracts from article files, as JSON, or what it could not read (--report).",
         discussion: "Exits 1 when a file is rejected, naming it (file:line: reason) on stderr. Reading issues do not change the exit status.")
 
