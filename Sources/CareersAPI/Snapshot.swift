@@ -1,4 +1,5 @@
 import CareersCore
+import HTTPServer
 
 /// The repository plus each list item serialised once; query responses are spliced from these.
 struct Catalog: Sendable {
@@ -9,6 +10,8 @@ struct Catalog: Sendable {
     let comparisonItems: [[UInt8]]
     /// For each article, the ids its role titles resolve to, in the article's order.
     let articleRoleIDs: [String: [String?]]
+    /// The type-ahead index, built on the first `/suggest` (`Repository.makeSuggestIndex`).
+    let suggestions = MadeOnce<SuggestIndex>()
 
     init(repository: Repository, version: String) {
         self.repository = repository

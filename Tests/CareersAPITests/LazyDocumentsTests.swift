@@ -5,7 +5,8 @@ import Testing
 @testable import CareersAPI
 
 /// A resource's documents are made on their first request, once: later requests, concurrent
-/// first ones included, get the same document; ids no item has make nothing.
+/// first ones included, get the same document; ids no item has make nothing. The suggest index
+/// waits for the first /suggest likewise.
 @Suite struct LazyDocumentsTests {
     /// The positions `make` was called with, in order.
     final class Calls: Sendable {
@@ -72,5 +73,14 @@ import Testing
         let failing = UnqueriedAnswer { nil }
         #expect(failing.representation == nil)
         #expect(failing.isMade)
+    }
+
+    @Test func theSuggestIndexIsBuiltOnTheFirstSuggestRequest() {
+        let api = CareersAPI(repository: sharedAPI.repository)
+        #expect(api.current.catalog.suggestions.ifMade == nil)
+        #expect(api.call("/roles").status == 200)
+        #expect(api.current.catalog.suggestions.ifMade == nil)
+        #expect(api.call("/suggest?q=data").status == 200)
+        #expect(api.current.catalog.suggestions.ifMade != nil)
     }
 }

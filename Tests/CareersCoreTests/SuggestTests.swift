@@ -19,14 +19,17 @@ import Testing
         return Repository(articles: [article])
     }()
 
+    static let syntheticIndex = synthetic.makeSuggestIndex()
+    static let seedsIndex = seeds.makeSuggestIndex()
+
     private func texts(_ query: String, _ types: Set<SuggestionType> = Set(SuggestionType.allCases), limit: Int = 10) -> [String] {
-        Self.synthetic.suggest(query, types: types, limit: limit).map(\.text)
+        Self.syntheticIndex.suggest(query, types: types, limit: limit).map(\.text)
     }
 
     /// Names starting with the query first, then names with a word starting with it; popularity
     /// (a role's jobs plus its articles, a company's jobs) orders each tier, then the text.
     @Test func exactPrefixBeforeWordPrefixPopularityBreaksTies() {
-        let data = Self.synthetic.suggest("data", types: Set(SuggestionType.allCases), limit: 10)
+        let data = Self.syntheticIndex.suggest("data", types: Set(SuggestionType.allCases), limit: 10)
         #expect(data.map(\.tier) == [0, 0, 0, 0, 1])
         #expect(data.last?.text == "Acme Data Labs")
         for item in data {
@@ -39,33 +42,33 @@ import Testing
             #expect(a.popularity > b.popularity || (a.popularity == b.popularity && a.text < b.text))
         }
         #expect(Set(data.prefix(4).map(\.text)) == ["Data Engineer", "Data Scientist", "Databricks", "Datadog"])
-        let learning = Self.synthetic.suggest("learning eng", types: [.role], limit: 10)
+        let learning = Self.syntheticIndex.suggest("learning eng", types: [.role], limit: 10)
         #expect(Set(learning.map(\.text)) == ["Deep Learning Engineer", "Machine Learning Engineer"])
         #expect(learning.allSatisfy { $0.tier == 1 })
     }
 
     @Test func typosFindNamesAfterExactMatches() throws {
-        let typo = try #require(Self.synthetic.suggest("machne lerning", types: [.role], limit: 3).first)
+        let typo = try #require(Self.syntheticIndex.suggest("machne lerning", types: [.role], limit: 3).first)
         #expect(typo.text == "Machine Learning Engineer")
         #expect(typo.tier == 2)
         // A transposition is one typo.
         #expect(texts("dtaa sci", [.role]).first == "Data Scientist")
         // Words under 3 letters get no typo budget: "dt" matches nothing, "dta" is one typo away.
         #expect(texts("dt").isEmpty)
-        #expect(Self.synthetic.suggest("dta", types: [.role], limit: 10).allSatisfy { $0.tier == 2 })
+        #expect(Self.syntheticIndex.suggest("dta", types: [.role], limit: 10).allSatisfy { $0.tier == 2 })
         #expect(!texts("dta").isEmpty)
     }
 
     @Test func typesAndLimitAreHonoured() {
-        #expect(Self.synthetic.suggest("data", types: [.company], limit: 10).allSatisfy { $0.type == .company })
-        #expect(Self.synthetic.suggest("data", types: [.role], limit: 10).allSatisfy { $0.type == .role })
+        #expect(Self.syntheticIndex.suggest("data", types: [.company], limit: 10).allSatisfy { $0.type == .company })
+        #expect(Self.syntheticIndex.suggest("data", types: [.role], limit: 10).allSatisfy { $0.type == .role })
         #expect(texts("data", limit: 2).count == 2)
         #expect(texts("   ").isEmpty)
         #expect(texts("zzzzzzzz").isEmpty)
     }
 
     @Test func aliasesMatchButTheTitleIsShown() throws {
-        let mle = try #require(Self.seeds.suggest("mle", types: [.role], limit: 5).first)
+        let mle = try #require(Self.seedsIndex.suggest("mle", types: [.role], limit: 5).first)
         #expect(mle.id == "machine-learning-engineer")
         #expect(mle.text == "Machine Learning Engineer")
     }
@@ -78,17 +81,17 @@ import Testing
             let entities = knowledge.list(entityType)
             #expect(!entities.isEmpty)
             for entity in entities.prefix(20) {
-                let found = Self.seeds.suggest(entity.name, types: [type], limit: 50)
+                let found = Self.seedsIndex.suggest(entity.name, types: [type], limit: 50)
                 let item = try #require(found.first { $0.id == entity.id }, "\(entity.name)")
                 #expect(item.type == type && item.text == entity.name && item.tier == 0)
                 #expect(item.popularity == knowledge.roles(entityType, id: entity.id).count + knowledge.jobs(entityType, id: entity.id).count)
             }
         }
-        #expect(Self.seeds.suggest("pyth", types: [.skill, .tool], limit: 10).contains { $0.text.lowercased().hasPrefix("pyth") })
+        #expect(Self.seedsIndex.suggest("pyth", types: [.skill, .tool], limit: 10).contains { $0.text.lowercased().hasPrefix("pyth") })
     }
 
     @Test func companyIdsAreSlugs() throws {
-        let acme = try #require(Self.synthetic.suggest("acme", types: [.company], limit: 1).first)
+        let acme = try #require(Self.syntheticIndex.suggest("acme", types: [.company], limit: 1).first)
         #expect(acme.id == "acme-data-labs")
         #expect(acme.text == "Acme Data Labs")
     }

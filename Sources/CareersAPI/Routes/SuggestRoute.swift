@@ -56,7 +56,8 @@ extension Catalog {
             return .problem(.badRequest(reader.errors))
         }
         guard reader.errors.isEmpty else { return .problem(.badRequest(reader.errors)) }
-        let found = repository.suggest(query, types: Set(types ?? SuggestionType.allCases), limit: reader.int(.suggestLimit))
+        let index = suggestions.value { repository.makeSuggestIndex() }
+        let found = index.suggest(query, types: Set(types ?? SuggestionType.allCases), limit: reader.int(.suggestLimit))
         var w = JSONWriter(capacity: 128 + found.count * 128)
         w.object { o in
             o.field("items", array: { a in

@@ -22,7 +22,8 @@ public struct Suggestion: Sendable, Hashable {
 /// then typos (fewest first: one per word of 3–5 letters, two from 6; a name that starts with
 /// the first query word first); popularity (jobs, plus comparing articles for roles) breaks
 /// ties, then the text. An entity both a skill and a tool is suggested as each.
-struct SuggestIndex: Sendable {
+/// Built by `Repository.makeSuggestIndex()` for whoever serves suggestions, once, on first use.
+public final class SuggestIndex: Sendable {
     private struct Entry: Sendable {
         var type: SuggestionType
         var id: String
@@ -65,7 +66,8 @@ struct SuggestIndex: Sendable {
         self.vocabulary = vocabulary
     }
 
-    func suggest(_ query: String, types: Set<SuggestionType>, limit: Int) -> [Suggestion] {
+    /// Names for a search box: prefix- and typo-tolerant, best first.
+    public func suggest(_ query: String, types: Set<SuggestionType> = Set(SuggestionType.allCases), limit: Int = 10) -> [Suggestion] {
         let whole = Array(TextKey.fold(query).utf8)
         let tokens = whole.split(separator: 0x20).prefix(8).map(Array.init)
         guard !tokens.isEmpty, limit > 0 else { return [] }
