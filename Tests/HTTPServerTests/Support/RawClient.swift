@@ -46,9 +46,10 @@ final class RawClient {
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         if var size = receiveBuffer { setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size)) }
         guard connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else {
-            let code = errno
-            close(fd)
-            throw ClientError(description: "connect: \(String(cString: strerror(code)))")
+            // Not closed here: a class initializer that throws once every property is set still
+            // runs `deinit`, which closes `fd`. Closing it twice could close a descriptor another
+            // test opened with the same number meanwhile (seen as a send failing with EBADF).
+            throw ClientError(description: "connect: \(String(cString: strerror(errno)))")
         }
     }
 
