@@ -143,6 +143,21 @@ private let get = "GET / HTTP/1.1\r\nHost: x\r\n\r\n"
         #expect(h.machine.nextTimer?.kind == .idle)
     }
 
+    /// A connection holds a read buffer only while bytes wait in it: none before its first
+    /// request, none between requests, the unanswered rest of a pipeline kept.
+    @Test func anIdleConnectionHoldsNoReadBuffer() {
+        var h = Harness()
+        #expect(h.machine.inputBufferBytes == 0)
+        h.send("GET / HT")
+        #expect(h.machine.inputBufferBytes >= 8)
+        #expect(h.send("TP/1.1\r\nHost: x\r\n\r\n").first == .responded("/", body: "", keepAlive: true))
+        #expect(h.machine.inputBufferBytes == 0)
+        #expect(h.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTT").first == .responded("/a", body: "", keepAlive: true))
+        #expect(h.machine.inputBufferBytes > 0)
+        #expect(h.send("P/1.1\r\nHost: x\r\n\r\n").first == .responded("/b", body: "", keepAlive: true))
+        #expect(h.machine.inputBufferBytes == 0)
+    }
+
     @Test func headArrivingInPiecesIsAnsweredOnceComplete() {
         var h = Harness()
         #expect(h.send("GET / HT") == [.waiting(read: true, write: false)])
