@@ -39,6 +39,17 @@ import Testing
         #expect(documents["a"]?.body == Array("{\"position\":0}".utf8))
     }
 
+    @Test func aSiblingTableServesTheSameIdsWithItsOwnDocuments() throws {
+        let made = Calls()
+        let documents = Self.table(counting: made)
+        let sibling = documents.sibling { position in Representation(body: Array("[\(position)]".utf8)) }
+        #expect(try #require(sibling["b"]).body == Array("[1]".utf8))
+        #expect(sibling["c"] == nil)
+        #expect(made.all.isEmpty, "the first table made nothing")
+        #expect(documents.madeCount == 0)
+        #expect(sibling.madeCount == 1)
+    }
+
     @Test func anUnknownIdMakesNothing() {
         let made = Calls()
         let documents = Self.table(counting: made)

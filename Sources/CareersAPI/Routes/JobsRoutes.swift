@@ -37,11 +37,10 @@ extension Route {
         schemas: [("JobPostingLD", jobPostingSchema)],
         serving: .resource { catalog, caching in
             let jobs = catalog.repository.jobs
-            let ids = jobs.map(\.id)
-            let docs = DocumentTable(ids: ids) { i in
+            let docs = DocumentTable(ids: jobs.map(\.id)) { i in
                 Representation(body: catalog.jobItems[jobs[i].id] ?? [], precompress: true, caching: caching)
             }
-            let linked = DocumentTable(ids: ids) { i in
+            let linked = docs.sibling { i in
                 Representation(
                     body: JobPostingLD.encode(jobs[i]), contentType: JobPostingLD.contentType, precompress: true, caching: caching)
             }
