@@ -14,13 +14,7 @@ struct EntityMatcher: Sendable {
     private var seen: Set<[UInt64]> = []
 
     /// Registers a name (or alias) of an entity. The first entity to claim a spelling keeps it.
-    mutating func add(_ name: String, entity: Int, exact: Bool = false) {
-        var tokens: [TermToken] = []
-        TermKey.tokenize(name, into: &tokens)
-        add(tokens: tokens, entity: entity, exact: exact)
-    }
-
-    /// `add` for a name already tokenized (`TermKey.keyed`).
+    /// `tokens` are the name's, as `TermKey.keyed` reads them.
     mutating func add(tokens: [TermToken], entity: Int, exact: Bool = false) {
         guard !tokens.isEmpty else { return }
         let keys = tokens.map(\.key)
