@@ -8,7 +8,11 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = UnsafeBufferPointer(start: data, count: size)
     // Small limits so the limit paths (414, 431, 413) are reachable by short inputs.
     let limits = ParserLimits(maxTargetBytes: 64, maxHeaderBytes: 256, maxHeaderFields: 8, maxBodyBytes: 512)
-    fuzzConnection(bytes, limits: limits)
+    // The same reads with fresh read buffers and with recycled ones holding stale bytes (the
+    // event loop's pool): the machine must do exactly the same, so nothing reads past its input.
+    let fresh = fuzzConnection(bytes, limits: limits, recycled: false)
+    let recycled = fuzzConnection(bytes, limits: limits, recycled: true)
+    precondition(fresh == recycled, "a recycled read buffer changed what the machine did")
 
     var whole = RequestHeadParser(limits: limits)
     let wholeResult = whole.parse(bytes)
@@ -64,8 +68,10 @@ final class FuzzBudget: BodyBudget {
 
 /// The connection state machine over the input in reads of varying size, with a responder that
 /// refuses bodies when the first byte is odd, then EOF and every timer: it must never spin, must
-/// end closed, and must return every body byte it counted against the budget.
-func fuzzConnection(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParserLimits) {
+/// end closed, and must return every body byte it counted against the budget. `recycled`: the
+/// read buffer is handed back at every wait and a used one, full of stale bytes, adopted before
+/// the next read, as the server's loop does. Returns what the machine did, for comparison.
+func fuzzConnection(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParserLimits, recycled: Bool) -> [String] {
     let size = bytes.count
     var configuration = ConnectionStateMachine.Configuration()
     configuration.limits = limits
@@ -77,17 +83,26 @@ func fuzzConnection(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParserLimits) {
     let acceptsBody = size == 0 || bytes[0] & 1 == 0
     let step = size > 1 ? 1 + Int(bytes[1]) % 64 : 1
     var closed = false
+    var trace: [String] = []
+    var spare = [UInt8](repeating: 0x41, count: 4096)
+    for (i, byte) in bytes.prefix(4096).enumerated() { spare[i] = byte }
 
     func run() {
         for _ in 0..<10_000 {
             switch machine.nextAction() {
             case .askBody:
+                trace.append("askBody")
                 machine.bodyWanted(acceptsBody)
-            case .respond(_, let body):
+            case .respond(let head, let body):
                 precondition(body.count <= limits.maxBodyBytes, "body over the limit")
+                trace.append("respond \(head.method.rawValue) \(head.target) \(head.headers.fields.count) \(body)")
                 _ = machine.responded(asksToClose: false)
                 machine.queued(bytes: 40)
-            case .sendContinue, .refuse:
+            case .sendContinue:
+                trace.append("continue")
+                machine.queued(bytes: 40)
+            case .refuse(let refusal):
+                trace.append("refuse \(refusal.status) \(refusal.reason)")
                 machine.queued(bytes: 40)
             case .write:
                 // The socket takes half of what is pending: partial writes, then writability.
@@ -96,10 +111,12 @@ func fuzzConnection(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParserLimits) {
                 if pending / 2 > 0 { machine.writable(now: now) }
             case .halfClose:
                 break
-            case .close:
+            case .close(let reason):
+                trace.append("close \(reason)")
                 closed = true
                 return
             case .wait:
+                if recycled, let buffer = machine.releaseInputBuffer() { spare = buffer }
                 return
             }
         }
@@ -109,6 +126,7 @@ func fuzzConnection(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParserLimits) {
     var offset = 0
     while offset < size && !closed {
         let end = min(size, offset + step)
+        if recycled && machine.inputBufferBytes == 0 { machine.adoptInputBuffer(spare) }
         machine.receive(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset..<end])), now: now)
         run()
         offset = end
@@ -126,4 +144,5 @@ func fuzzConnection(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParserLimits) {
     }
     precondition(closed, "the connection neither closed nor armed a timer")
     precondition(budget.reserved == 0, "body budget not returned")
+    return trace
 }

@@ -143,19 +143,31 @@ private let get = "GET / HTTP/1.1\r\nHost: x\r\n\r\n"
         #expect(h.machine.nextTimer?.kind == .idle)
     }
 
-    /// A connection holds a read buffer only while bytes wait in it: none before its first
-    /// request, none between requests, the unanswered rest of a pipeline kept.
-    @Test func anIdleConnectionHoldsNoReadBuffer() {
+    /// The read buffer can be handed back whenever no byte waits in it (the driver does so each
+    /// time the connection waits, so an idle connection holds none): not while a head or the
+    /// rest of a pipeline is buffered; a buffer handed in is the one the next request is read into.
+    @Test func theReadBufferIsHandedBackOnlyWhenNothingWaitsInIt() {
         var h = Harness()
         #expect(h.machine.inputBufferBytes == 0)
+        #expect(h.machine.releaseInputBuffer() == nil)
         h.send("GET / HT")
+        #expect(h.machine.releaseInputBuffer() == nil)
         #expect(h.machine.inputBufferBytes >= 8)
         #expect(h.send("TP/1.1\r\nHost: x\r\n\r\n").first == .responded("/", body: "", keepAlive: true))
+        #expect((h.machine.releaseInputBuffer()?.count ?? 0) >= 4096)
         #expect(h.machine.inputBufferBytes == 0)
+
+        h.machine.adoptInputBuffer([UInt8](repeating: 0xAB, count: 4096))
         #expect(h.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTT").first == .responded("/a", body: "", keepAlive: true))
-        #expect(h.machine.inputBufferBytes > 0)
+        #expect(h.machine.releaseInputBuffer() == nil)
         #expect(h.send("P/1.1\r\nHost: x\r\n\r\n").first == .responded("/b", body: "", keepAlive: true))
-        #expect(h.machine.inputBufferBytes == 0)
+        let reused = h.machine.releaseInputBuffer()
+        #expect(reused?.count == 4096 && reused?.last == 0xAB)
+
+        h.send("GET / HT")
+        h.peerCloses()
+        #expect(h.machine.phase == .closed)
+        #expect(h.machine.releaseInputBuffer() != nil)
     }
 
     @Test func headArrivingInPiecesIsAnsweredOnceComplete() {

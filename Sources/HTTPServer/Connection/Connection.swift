@@ -74,6 +74,7 @@ final class Connection {
         var error: Int32 = 0
         let n: Int
         if transport == nil {
+            adoptReadBuffer()
             n = machine.receive(now: loop.now) { room in
                 let count = read(fd, room.baseAddress, room.count)
                 if count < 0 { error = errno }
@@ -87,7 +88,10 @@ final class Connection {
         if n == 0 {
             machine.peerClosed(now: loop.now)
         } else if n < 0 {
-            if error == EAGAIN || error == EWOULDBLOCK || error == EINTR { return }
+            if error == EAGAIN || error == EWOULDBLOCK || error == EINTR {
+                releaseReadBuffer()
+                return
+            }
             abort()
             return
         }
@@ -116,9 +120,20 @@ final class Connection {
         }
         if !wasComplete && transport.isHandshakeComplete { machine.handshakeCompleted(now: loop.now) }
         if !plainIn.isEmpty {
+            adoptReadBuffer()
             machine.receive(plainIn, now: loop.now)
             plainIn.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// A connection between requests holds no read buffer: it takes one of the loop's spares
+    /// just before reading and hands it back when it waits again (`releaseReadBuffer`).
+    private func adoptReadBuffer() {
+        if machine.inputBufferBytes == 0 { machine.adoptInputBuffer(loop.readBuffers.take()) }
+    }
+
+    private func releaseReadBuffer() {
+        if let buffer = machine.releaseInputBuffer() { loop.readBuffers.give(buffer) }
     }
 
     private func discardInput() {
@@ -150,6 +165,7 @@ final class Connection {
                 if reason == .handshakeTimeout { context.metrics.recordTLSHandshakeFailure() }
                 finalClose()
             case .wait(let read, let write):
+                releaseReadBuffer()
                 var wanted: UInt32 = 0
                 if read { wanted |= EPOLLIN.rawValue }
                 if write { wanted |= EPOLLOUT.rawValue }
@@ -299,6 +315,7 @@ final class Connection {
         guard !closed else { return }
         closed = true
         machine.abort()
+        releaseReadBuffer()
         loop.remove(self)
     }
 

@@ -155,8 +155,8 @@ struct ConnectionStateMachine {
         self.budget = budget
         self.handshaking = handshaking
         parser = RequestHeadParser(limits: configuration.limits)
-        // Allocated by the first `receive` (`ensureInputSpace`), released whenever the
-        // connection waits idle with nothing buffered (`awaitNextRequest`).
+        // Given by the driver (`adoptInputBuffer`) or allocated by the first `receive`, and
+        // handed back whenever the connection waits with nothing buffered (`releaseInputBuffer`).
         input = []
         self.now = now
         acceptedAt = now
@@ -192,6 +192,27 @@ struct ConnectionStateMachine {
 
     /// Bytes of read buffer the connection holds (0 while it waits idle with nothing buffered).
     var inputBufferBytes: Int { input.count }
+
+    /// Takes `buffer` as the read buffer when the connection holds none (a recycled one from
+    /// the driver's pool, so the next `receive` allocates nothing); its contents do not matter.
+    mutating func adoptInputBuffer(_ buffer: [UInt8]) {
+        guard input.isEmpty else { return }
+        input = buffer
+        inStart = 0
+        inEnd = 0
+    }
+
+    /// The read buffer, handed back for reuse when no byte waits in it: between requests (an
+    /// idle keep-alive connection holds none) and once the connection is closed. Nil while a
+    /// head or the rest of a pipeline is buffered, or when there is no buffer.
+    mutating func releaseInputBuffer() -> [UInt8]? {
+        guard !input.isEmpty, phase == .closed || (phase == .head && inStart == inEnd) else { return nil }
+        let buffer = input
+        input = []
+        inStart = 0
+        inEnd = 0
+        return buffer
+    }
 
     /// The header timeout of a request runs from its first byte (from the accept for the first).
     private mutating func noteInput(_ count: Int) {
@@ -537,12 +558,6 @@ struct ConnectionStateMachine {
         if inStart == inEnd {
             inStart = 0
             inEnd = 0
-            // An idle keep-alive connection holds no read buffer (as nginx frees its header
-            // buffer): 4 KiB or more each was most of the memory of 10,000 idle connections.
-            // The next `receive` allocates it again: one malloc and memset per request, ~3 % of
-            // a /healthz. Releasing only after a delay would spare busy connections that, but
-            // the freed buffers would then sit in the middle of the heap and RSS would not fall.
-            input = []
             idleSince = now
         } else {
             headStartedAt = now
@@ -577,9 +592,9 @@ struct ConnectionStateMachine {
         }
         guard input.count - inEnd < needed else { return }
         if input.isEmpty {
-            // Released while idle (`awaitNextRequest`): a fresh buffer, allocated and zeroed in
-            // one call, not grown element by element (which cost ~5 % of a /healthz).
-            input = [UInt8](repeating: 0, count: max(4096, needed))
+            // None adopted: a fresh buffer, allocated and zeroed in one call, not grown element
+            // by element (which cost ~5 % of a /healthz).
+            input = [UInt8](repeating: 0, count: max(ReadBufferPool.bufferBytes, needed))
             return
         }
         if inStart > 0 {

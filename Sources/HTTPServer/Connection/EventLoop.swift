@@ -33,6 +33,8 @@ final class EventLoop: @unchecked Sendable {
     var date = DateCache()
     /// Scratch space for reads that do not go to a connection's buffer (TLS records, discarded input).
     var scratch = [UInt8](repeating: 0, count: 32 * 1024)
+    /// Read buffers of connections between requests, for the next connection that reads.
+    var readBuffers = ReadBufferPool()
 
     init(index: Int, context: ServerContext, requestIDPrefix: RequestIDPrefix) throws(ServerError) {
         self.index = index
