@@ -64,15 +64,15 @@ public final class CareersAPI: HTTPResponder {
             }
             // A query answered from the cache was validated when it was first seen, and reading
             // it again was ~18 % of a cached /jobs?… request: the reader is built on a miss only.
-            let key = route.path + "?" + (request.query ?? "")
-            if let cached = snapshot.queryCache[key] { return exchange.finish(.ok(cached), route: route) }
+            let query = request.query ?? ""
+            if let cached = snapshot.queryCache[route: match.index, query: query] { return exchange.finish(.ok(cached), route: route) }
             let outcome = Self.answer(handler, catalog: snapshot.catalog, query: request.query, route: route)
             guard case .ok(let fresh, let vary) = outcome else { return exchange.finish(outcome, route: route) }
             // An answer that varies on a request field is not cached by target alone, and is
             // served once: it is neither precompressed nor kept for sending from a file.
             let stored = Representation(
                 body: fresh.body, contentType: fresh.contentType, precompress: vary == nil, caching: snapshot.caching, next: fresh.next)
-            if vary == nil { snapshot.queryCache.insert(stored, for: key) }
+            if vary == nil { snapshot.queryCache.insert(stored, route: match.index, query: query) }
             return exchange.finish(.ok(stored, vary: vary), route: route)
         case .resource(let lookup):
             var reader = QueryReader(query: route.ignoresQuery ? nil : request.query, route: route)

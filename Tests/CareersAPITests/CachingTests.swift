@@ -81,6 +81,18 @@ import Testing
         #expect(api.call("/roles", [("Accept-Encoding", header)]).headers["Content-Encoding"] == "gzip")
     }
 
+    /// Query answers are cached per route: the same query asked of another route afterwards
+    /// gets that route's answer, as it does from an instance that has cached nothing yet.
+    @Test func theSameQueryOnTwoRoutesGetsEachRoutesAnswer() {
+        let jobsFirst = CareersAPI(repository: sharedAPI.repository)
+        let rolesFirst = CareersAPI(repository: sharedAPI.repository)
+        let jobs = jobsFirst.call("/jobs?limit=1").body
+        let roles = rolesFirst.call("/roles?limit=1").body
+        #expect(jobs != roles)
+        #expect(jobsFirst.call("/roles?limit=1").body == roles)
+        #expect(rolesFirst.call("/jobs?limit=1").body == jobs)
+    }
+
     @Test func errorsAreNotCached() {
         let response = api.call("/roles?limit=0")
         #expect(response.headers["Cache-Control"] == "no-store")
