@@ -84,8 +84,8 @@ func fuzzConnection(_ bytes: UnsafeBufferPointer<UInt8>, limits: ParserLimits, r
     let step = size > 1 ? 1 + Int(bytes[1]) % 64 : 1
     var closed = false
     var trace: [String] = []
-    var spare = [UInt8](repeating: 0x41, count: 4096)
-    for (i, byte) in bytes.prefix(4096).enumerated() { spare[i] = byte }
+    var spare = [UInt8](repeating: 0x41, count: ReadBufferPool.bufferBytes)
+    for (i, byte) in bytes.prefix(ReadBufferPool.bufferBytes).enumerated() { spare[i] = byte }
 
     func run() {
         for _ in 0..<10_000 {

@@ -168,7 +168,7 @@ struct ConnectionStateMachine {
 
     /// Lets `read` fill the input buffer (at least `minimum` bytes of room); `read` returns the
     /// count it wrote (≤ 0: nothing). The driver's read system call, without a copy.
-    mutating func receive(now: UInt64, minimum: Int = 4096, _ read: (UnsafeMutableRawBufferPointer) -> Int) -> Int {
+    mutating func receive(now: UInt64, minimum: Int = ReadBufferPool.bufferBytes, _ read: (UnsafeMutableRawBufferPointer) -> Int) -> Int {
         self.now = now
         ensureInputSpace(minimum)
         let start = inEnd
