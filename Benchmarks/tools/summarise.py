@@ -49,16 +49,47 @@ def ratio(a: float, b: float) -> float:
     return a / b if b and a == a and b == b else float("nan")
 
 
+def print_baseline(groups, med, by_repeat) -> None:
+    """With BASELINE_BIN: each build against the nginx that serves its own bytes, and per repeat
+    the ratio of the two ratios. The servers of one repeat ran back to back, so a repeat's ratio of
+    ratios cancels most of the machine's drift; its median and range say whether a build fell."""
+    if not any(server == "baseline" for (_t, _m, _p, server) in med):
+        return
+    print()
+    print("This build against the baseline build, each over the nginx serving its own bytes")
+    print("  (per repeat: (ours / nginx) / (baseline / nginx-baseline); median [min, max])")
+    for transport, mode, path in groups:
+        ours, base = med.get((transport, mode, path, "ours")), med.get((transport, mode, path, "baseline"))
+        ng, ngb = med.get((transport, mode, path, "nginx")), med.get((transport, mode, path, "nginx-baseline"))
+        if not (ours and base and ng and ngb):
+            continue
+        repeats = sorted({k[4] for k in by_repeat if k[:3] == (transport, mode, path)}, key=int)
+        paired = []
+        for r in repeats:
+            cells = [by_repeat.get((transport, mode, path, s, r)) for s in ("ours", "nginx", "baseline", "nginx-baseline")]
+            if all(c and c["errors"] == 0 for c in cells):
+                paired.append(ratio(ratio(cells[0]["rps"], cells[1]["rps"]), ratio(cells[2]["rps"], cells[3]["rps"])))
+        paired = [p for p in paired if p == p]
+        spread = f"{median(paired):.3f} [{min(paired):.3f}, {max(paired):.3f}] over {len(paired)}" if paired else "n/a"
+        print(
+            f"  {transport:<6} {mode:<10} {path:<46} ours/nginx {ratio(ours['rps'], ng['rps']):5.2f}x"
+            f"  baseline/nginx {ratio(base['rps'], ngb['rps']):5.2f}x  ratio of ratios {spread}"
+        )
+
+
 def main() -> None:
     out = sys.argv[1]
     runs = defaultdict(list)  # (transport, mode, path, server) -> [parsed]
+    by_repeat = {}  # (transport, mode, path, server, repeat) -> parsed
     order = []
     with open(os.path.join(out, "runs.tsv")) as f:
-        for transport, mode, path, server, _repeat, file in csv.reader(f, delimiter="\t"):
+        for transport, mode, path, server, repeat, file in csv.reader(f, delimiter="\t"):
             key = (transport, mode, path, server)
             if key not in runs:
                 order.append(key)
-            runs[key].append(parse_wrk(os.path.join(out, file)))
+            parsed = parse_wrk(os.path.join(out, file))
+            runs[key].append(parsed)
+            by_repeat[key + (repeat,)] = parsed
     rss = {}
     if os.path.exists(os.path.join(out, "rss.tsv")):
         with open(os.path.join(out, "rss.tsv")) as f:
@@ -81,14 +112,14 @@ def main() -> None:
             "n": len(rs),
         }
 
-    header = f"{'transport':<9} {'mode':<10} {'path':<46} {'server':<12} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'peak RSS MB':>11} {'n':>2}"
+    header = f"{'transport':<9} {'mode':<10} {'path':<46} {'server':<14} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'peak RSS MB':>11} {'n':>2}"
     print(header)
     print("-" * len(header))
     for key in order:
         transport, mode, path, server = key
         m = med[key]
         peak = rss.get((transport, server), float("nan"))
-        print(f"{transport:<9} {mode:<10} {path:<46} {server:<12} {m['rps']:>9.0f} {m['p50']:>8.2f} {m['p99']:>8.2f} {m['errors']:>7} {peak:>11.1f} {m['n']:>2}")
+        print(f"{transport:<9} {mode:<10} {path:<46} {server:<14} {m['rps']:>9.0f} {m['p50']:>8.2f} {m['p99']:>8.2f} {m['errors']:>7} {peak:>11.1f} {m['n']:>2}")
 
     print()
     print("Ratios (medians): ours/hummingbird and ours/nginx requests/s; p99 ours vs hummingbird")
@@ -105,6 +136,8 @@ def main() -> None:
         if ng:
             parts.append(f"vs nginx {ratio(ours['rps'], ng['rps']):5.2f}x")
         print(f"  {transport:<6} {mode:<10} {path:<46} " + "  ".join(parts))
+
+    print_baseline(groups, med, by_repeat)
 
     print()
     print("Targets (issue 7)")
