@@ -3,15 +3,28 @@ import HTTPServer
 /// The HTTP concerns shared by every route: conditional requests, content coding, caching
 /// headers, CORS and problem documents.
 struct Exchange {
-    let request: HTTPRequest
-    let options: APIOptions
+    /// Only what the answer depends on, not the whole request and options: every request builds
+    /// an Exchange, and copying those two cost a dozen retains and releases per request (`perf`).
+    let requestHeaders: HTTPHeaders
+    /// The request's path, the `instance` of a problem.
+    let path: String
+    let corsOrigins: [String]
+    let cacheMaxAge: Int
     /// The data's date, for `Last-Modified` and the conditions on it.
     var lastModified: LastModified?
+
+    init(request: HTTPRequest, options: APIOptions, lastModified: LastModified?) {
+        requestHeaders = request.headers
+        path = request.path
+        corsOrigins = options.corsOrigins
+        cacheMaxAge = options.cacheMaxAge
+        self.lastModified = lastModified
+    }
 
     func problem(_ problem: Problem, route: Route?) -> HTTPResponse {
         var headers = HTTPHeaders([("Content-Type", Problem.contentType), ("Cache-Control", "no-store")])
         addCORS(&headers)
-        return HTTPResponse(status: problem.status, headers: headers, body: problem.body(instance: request.path), route: route?.path)
+        return HTTPResponse(status: problem.status, headers: headers, body: problem.body(instance: path), route: route?.path)
     }
 
     /// The fields of an uncacheable JSON answer without CORS, serialised once (/healthz is the
@@ -20,7 +33,7 @@ struct Exchange {
 
     /// Bodies that must never be cached or tagged (health, readiness, metrics).
     func plain(status: Int, body: [UInt8], contentType: String, route: Route) -> HTTPResponse {
-        if options.corsOrigins.isEmpty, contentType == Representation.json {
+        if corsOrigins.isEmpty, contentType == Representation.json {
             return HTTPResponse(status: status, prepared: Self.noStoreJSON, body: body, route: route.path)
         }
         var headers = HTTPHeaders([("Content-Type", contentType), ("Cache-Control", "no-store")])
@@ -39,16 +52,16 @@ struct Exchange {
 
     private func represent(_ rep: Representation, varyAlso: String?, route: Route) -> HTTPResponse {
         let gzipBody: [UInt8]? =
-            Negotiation.prefersGzip(acceptEncoding: request.headers.list("Accept-Encoding"))
+            Negotiation.prefersGzip(acceptEncoding: requestHeaders.list("Accept-Encoding"))
             ? (rep.precompressed ? rep.gzipBody : Representation.compressed(rep.body)) : nil
         // The common answer, a plain 200 with the fields prepared once: no field is built here.
-        if varyAlso == nil, !Self.hasPrecondition(request.headers), let prepared = gzipBody == nil ? rep.preparedFields : rep.preparedGzipFields {
+        if varyAlso == nil, !Self.hasPrecondition(requestHeaders), let prepared = gzipBody == nil ? rep.preparedFields : rep.preparedGzipFields {
             if gzipBody == nil, let shared = rep.sharedBody { return HTTPResponse(status: 200, prepared: prepared, body: shared, route: route.path) }
             return HTTPResponse(status: 200, prepared: prepared, body: gzipBody ?? rep.body, route: route.path)
         }
         let etag = gzipBody == nil ? rep.etag : rep.gzipETag
         var headers = HTTPHeaders()
-        headers.add("Cache-Control", CachingFields.cacheControl(options))
+        headers.add("Cache-Control", CachingFields.cacheControl(maxAge: cacheMaxAge))
         headers.add("Vary", varyAlso.map { "Accept-Encoding, " + $0 } ?? "Accept-Encoding")
         addCORS(&headers)
         // RFC 9110 §13.2.2, in its order: If-Match (strong), else If-Unmodified-Since; then
@@ -63,17 +76,17 @@ struct Exchange {
             for field in headers where failed.headers[field.name] == nil { failed.headers.add(field.name, field.value) }
             return failed
         }
-        if let header = request.headers.list("If-Match") {
+        if let header = requestHeaders.list("If-Match") {
             if !ETag.matchHits(header, etag) { return failed("If-Match: no listed tag is the current one, \(etag)") }
-        } else if let header = request.headers["If-Unmodified-Since"], let lastModified, let date = HTTPDate.seconds(header),
+        } else if let header = requestHeaders["If-Unmodified-Since"], let lastModified, let date = HTTPDate.seconds(header),
             lastModified.seconds > date
         {
             return failed("If-Unmodified-Since: the data changed since, on \(lastModified.value)")
         }
         let notModified: Bool
-        if let header = request.headers.list("If-None-Match") {
+        if let header = requestHeaders.list("If-None-Match") {
             notModified = ETag.noneMatchHits(header, etag)
-        } else if let header = request.headers["If-Modified-Since"], let lastModified, let date = HTTPDate.seconds(header) {
+        } else if let header = requestHeaders["If-Modified-Since"], let lastModified, let date = HTTPDate.seconds(header) {
             notModified = lastModified.seconds <= date
         } else {
             notModified = false
@@ -111,13 +124,13 @@ struct Exchange {
 
     /// `OPTIONS`: a CORS preflight when it is one from an allowed origin, else just `Allow`.
     func options(route: Route) -> HTTPResponse {
-        guard let origin = request.headers["Origin"], request.headers["Access-Control-Request-Method"] != nil,
+        guard let origin = requestHeaders["Origin"], requestHeaders["Access-Control-Request-Method"] != nil,
             let allowOrigin = allowedOrigin(origin)
         else { return allowOnly(status: 204, allow: route.allow, route: route) }
         var headers = HTTPHeaders([("Allow", route.allow)])
         headers.add("Access-Control-Allow-Origin", allowOrigin)
         headers.add("Access-Control-Allow-Methods", route.allow)
-        if let requested = request.headers.list("Access-Control-Request-Headers"), !requested.isEmpty {
+        if let requested = requestHeaders.list("Access-Control-Request-Headers"), !requested.isEmpty {
             headers.add("Access-Control-Allow-Headers", requested)
         }
         headers.add("Access-Control-Max-Age", "86400")
@@ -126,17 +139,17 @@ struct Exchange {
     }
 
     private func allowedOrigin(_ origin: String) -> String? {
-        if options.corsOrigins.contains("*") { return "*" }
-        return options.corsOrigins.contains(origin) ? origin : nil
+        if corsOrigins.contains("*") { return "*" }
+        return corsOrigins.contains(origin) ? origin : nil
     }
 
     private func addCORS(_ headers: inout HTTPHeaders) {
-        guard !options.corsOrigins.isEmpty else { return }
-        let wildcard = options.corsOrigins.contains("*")
+        guard !corsOrigins.isEmpty else { return }
+        let wildcard = corsOrigins.contains("*")
         if !wildcard {
             if let vary = headers["Vary"] { headers.set("Vary", vary + ", Origin") } else { headers.add("Vary", "Origin") }
         }
-        guard let origin = request.headers["Origin"], let allow = allowedOrigin(origin) else { return }
+        guard let origin = requestHeaders["Origin"], let allow = allowedOrigin(origin) else { return }
         headers.add("Access-Control-Allow-Origin", allow)
         headers.add("Access-Control-Expose-Headers", "ETag, X-Request-Id, Content-Encoding, Link")
     }

@@ -83,5 +83,7 @@ struct CachingFields: Sendable {
                 + (lastModified.map { [("Last-Modified", $0.value)] } ?? []))
     }
 
-    static func cacheControl(_ options: APIOptions) -> String { "public, max-age=\(options.cacheMaxAge)" }
+    static func cacheControl(_ options: APIOptions) -> String { cacheControl(maxAge: options.cacheMaxAge) }
+
+    static func cacheControl(maxAge: Int) -> String { "public, max-age=\(maxAge)" }
 }
