@@ -16,16 +16,24 @@ import Glibc
 /// queue; TLS goes through the `TransportSession` (decrypt into the input buffer, encrypt into
 /// the output queue). All complete requests in the buffer are answered before the output is
 /// written, so a pipelined batch costs one read and one write.
+///
+/// Its state is only ever touched on its loop's thread, one event at a time, and no access to
+/// `machine` or `out` calls back into the connection; so those two, read and changed several
+/// times per request, are exempt from run-time exclusivity checks (`@exclusivity(unchecked)`,
+/// SE-0176), which cost 2 % of a cached request in `perf`. Every other property keeps them.
 final class Connection {
     let fd: Int32
-    unowned let loop: EventLoop
+    /// Strong, not `unowned`: an unowned reference costs a checked retain and a release on every
+    /// use (0.6 % of a request). There is no lasting cycle: the loop drops a connection from its
+    /// table when it closes, and closes every connection before its thread ends.
+    let loop: EventLoop
     private let context: ServerContext
     let remoteAddress: String
     private let transport: (any TransportSession)?
-    private var machine: ConnectionStateMachine
+    @exclusivity(unchecked) private var machine: ConnectionStateMachine
 
     /// Bytes for the socket (for TLS: records already encrypted).
-    private var out = OutputQueue()
+    @exclusivity(unchecked) private var out = OutputQueue()
     /// TLS only: responses waiting to be encrypted into `out`.
     private var plainOut: [UInt8] = []
     private var plainIn: [UInt8] = []

@@ -24,17 +24,19 @@ final class EventLoop: @unchecked Sendable {
     private var pausedListeners: [Int32: UInt64] = [:]
     private var running = true
     private var nextSweep: UInt64 = 0
-    private var requestCounter: UInt64 = 0
+    @exclusivity(unchecked) private var requestCounter: UInt64 = 0
     private let requestIDPrefix: RequestIDPrefix
 
+    // Used by every request, on this loop's thread only and never across a call that could reach
+    // them again: exempt from run-time exclusivity checks, like `Connection.machine`.
     /// Monotonic time of the latest wake-up; precise enough for timeouts.
-    private(set) var now: UInt64 = monotonicNanos()
+    @exclusivity(unchecked) private(set) var now: UInt64 = monotonicNanos()
     private(set) var draining = false
-    var date = DateCache()
+    @exclusivity(unchecked) var date = DateCache()
     /// Scratch space for reads that do not go to a connection's buffer (TLS records, discarded input).
     var scratch = [UInt8](repeating: 0, count: 32 * 1024)
     /// Read buffers of connections between requests, for the next connection that reads.
-    var readBuffers = ReadBufferPool()
+    @exclusivity(unchecked) var readBuffers = ReadBufferPool()
 
     init(index: Int, context: ServerContext, requestIDPrefix: RequestIDPrefix) throws(ServerError) {
         self.index = index

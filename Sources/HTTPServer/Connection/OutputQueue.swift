@@ -48,48 +48,69 @@ struct OutputQueue {
         guard pending > 0 else { return 0 }
         return bytes.withUnsafeBytes { head in
             withUnsafeTemporaryAllocation(of: iovec.self, capacity: Self.maxPieces) { pieces in
-                var skip = sent
-                var count = 0
-                func add(_ base: UnsafeRawPointer?, _ length: Int) {
-                    guard length > 0, count < Self.maxPieces, let base else { return }
-                    if skip >= length {
-                        skip -= length
-                        return
-                    }
-                    pieces[count] = iovec(iov_base: UnsafeMutableRawPointer(mutating: base + skip), iov_len: length - skip)
-                    skip = 0
-                    count += 1
-                }
-                func sendPieces(more: Bool) -> Int {
-                    var message = msghdr()
-                    message.msg_iov = pieces.baseAddress
-                    message.msg_iovlen = count
-                    return sendmsg(fd, &message, Int32(MSG_NOSIGNAL) | (more ? Int32(MSG_MORE) : 0))
-                }
-                // Nested closures keep every body's storage pinned while the call uses it.
-                func collect(from index: Int, headFrom position: Int) -> Int {
-                    guard index < shared.count, count < Self.maxPieces - 1 else {
-                        if index == shared.count { add(head.baseAddress.map { $0 + position }, head.count - position) }
-                        return sendPieces(more: false)
-                    }
-                    let offset = shared[index].offset
-                    add(head.baseAddress.map { $0 + position }, offset - position)
-                    switch shared[index].body {
-                    case .bytes(let body):
-                        return body.withUnsafeBytes { body in
-                            add(body.baseAddress, body.count)
-                            return collect(from: index + 1, headFrom: offset)
-                        }
-                    case .file(let file):
-                        if skip >= file.count {
-                            skip -= file.count
-                            return collect(from: index + 1, headFrom: offset)
-                        }
-                        return count > 0 ? sendPieces(more: true) : file.send(to: fd, from: skip)
-                    }
-                }
-                return collect(from: 0, headFrom: 0)
+                var gather = Gather(pieces: pieces, skip: sent)
+                return collect(from: 0, headFrom: 0, head: head, into: &gather, fd: fd)
             }
+        }
+    }
+
+    /// The iovecs of one `sendmsg`, handed down `collect` as an `inout` argument: variables
+    /// captured by a recursive local function are boxed, and each access to them was checked for
+    /// exclusivity at run time (0.7 % of a cached /jobs in `perf`).
+    private struct Gather {
+        let pieces: UnsafeMutableBufferPointer<iovec>
+        /// Bytes at the front already written by an earlier call, skipped.
+        var skip: Int
+        var count = 0
+
+        init(pieces: UnsafeMutableBufferPointer<iovec>, skip: Int) {
+            self.pieces = pieces
+            self.skip = skip
+        }
+
+        var isFull: Bool { count >= pieces.count - 1 }
+
+        mutating func add(_ base: UnsafeRawPointer?, _ length: Int) {
+            guard length > 0, count < pieces.count, let base else { return }
+            if skip >= length {
+                skip -= length
+                return
+            }
+            pieces[count] = iovec(iov_base: UnsafeMutableRawPointer(mutating: base + skip), iov_len: length - skip)
+            skip = 0
+            count += 1
+        }
+
+        func send(to fd: Int32, more: Bool) -> Int {
+            var message = msghdr()
+            message.msg_iov = pieces.baseAddress
+            message.msg_iovlen = count
+            return sendmsg(fd, &message, Int32(MSG_NOSIGNAL) | (more ? Int32(MSG_MORE) : 0))
+        }
+    }
+
+    /// Recursive, so that every body's storage stays pinned while the call uses it.
+    private func collect(
+        from index: Int, headFrom position: Int, head: UnsafeRawBufferPointer, into gather: inout Gather, fd: Int32
+    ) -> Int {
+        guard index < shared.count, !gather.isFull else {
+            if index == shared.count { gather.add(head.baseAddress.map { $0 + position }, head.count - position) }
+            return gather.send(to: fd, more: false)
+        }
+        let offset = shared[index].offset
+        gather.add(head.baseAddress.map { $0 + position }, offset - position)
+        switch shared[index].body {
+        case .bytes(let body):
+            return body.withUnsafeBytes { body in
+                gather.add(body.baseAddress, body.count)
+                return collect(from: index + 1, headFrom: offset, head: head, into: &gather, fd: fd)
+            }
+        case .file(let file):
+            if gather.skip >= file.count {
+                gather.skip -= file.count
+                return collect(from: index + 1, headFrom: offset, head: head, into: &gather, fd: fd)
+            }
+            return gather.count > 0 ? gather.send(to: fd, more: true) : file.send(to: fd, from: gather.skip)
         }
     }
 
