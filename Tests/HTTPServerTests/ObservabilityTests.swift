@@ -49,4 +49,26 @@ import Testing
             }
         }
     }
+
+    /// Requests are counted by route, method and status whatever order their keys come in:
+    /// repeated keys, alternating ones, and a scrape in the middle of a run of one key.
+    @Test func requestCountsAreExactWhateverTheOrderOfKeys() {
+        let metrics = ServerMetrics()
+        func line(_ route: String, _ status: Int, _ count: Int) -> String {
+            #"http_requests_total{route="\#(route)",method="GET",status="\#(status)"} \#(count)"#
+        }
+        for (route, status) in [("/a", 200), ("/a", 200), ("/b", 200), ("/a", 200), ("/a", 404), ("/a", 200)] {
+            metrics.recordRequest(route: route, method: "GET", status: status, seconds: 0.001)
+        }
+        let first = metrics.prometheusText()
+        #expect(first.contains(line("/a", 200, 4)))
+        #expect(first.contains(line("/b", 200, 1)))
+        #expect(first.contains(line("/a", 404, 1)))
+        metrics.recordRequest(route: "/a", method: "GET", status: 200, seconds: 0.001)
+        metrics.recordRequest(route: "/b", method: "GET", status: 200, seconds: 0.001)
+        let second = metrics.prometheusText()
+        #expect(second.contains(line("/a", 200, 5)))
+        #expect(second.contains(line("/b", 200, 2)))
+        #expect(second.contains("http_request_duration_seconds_count 8"))
+    }
 }
