@@ -79,11 +79,9 @@ struct CachingFields: Sendable {
     init?(options: APIOptions, lastModified: LastModified?) {
         guard options.corsOrigins.isEmpty else { return nil }
         fields = HTTPHeaders(
-            [("Cache-Control", Self.cacheControl(options)), ("Vary", "Accept-Encoding")]
+            [("Cache-Control", Self.cacheControl(maxAge: options.cacheMaxAge)), ("Vary", "Accept-Encoding")]
                 + (lastModified.map { [("Last-Modified", $0.value)] } ?? []))
     }
-
-    static func cacheControl(_ options: APIOptions) -> String { cacheControl(maxAge: options.cacheMaxAge) }
 
     static func cacheControl(maxAge: Int) -> String { "public, max-age=\(maxAge)" }
 }
